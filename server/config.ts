@@ -1,0 +1,112 @@
+// The one zod-validated view of process.env (design.md "Running it"). Nothing else reads
+// process.env: modules get the frozen Config passed down from main.ts.
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+const onOff = z.enum(['on', 'off']);
+const keyPairs = z
+  .string()
+  .transform((s, ctx) => {
+    const out: { name: string; key: string }[] = [];
+    for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const i = part.indexOf(':');
+      const name = i > 0 ? part.slice(0, i) : '';
+      const key = i > 0 ? part.slice(i + 1) : '';
+      if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name) || key.length < 8) {
+        ctx.addIssue({ code: 'custom', message: `expected name:key pairs (key at least 8 characters), got "${part.slice(0, 20)}…"` });
+        return z.NEVER;
+      }
+      out.push({ name, key });
+    }
+    return out;
+  });
+const token = z.string().min(8, 'at least 8 characters');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  PANTAU_DATA_DIR: z.string().min(1).default('./data'),
+  PANTAU_CITY: z.string().min(1).default('kota-tangerang'),
+  PANTAU_INGEST_KEYS: keyPairs.optional(),
+  PANTAU_OPERATOR_TOKEN: token.optional(),
+  PANTAU_EXECUTIVE_TOKEN: token.optional(),
+  PANTAU_DISPLAY_TOKEN: token.optional(),
+  PANTAU_DEMO: onOff.optional(),
+  /** Key for ingest into the demo space; generated and printed at start when unset. */
+  PANTAU_DEMO_KEY: token.optional(),
+  /** Delta batching window (design: 100-250 ms). */
+  PANTAU_BATCH_MS: z.coerce.number().int().min(10).max(5000).default(200),
+  /** AOF fsync policy of the embedded Redis. */
+  PANTAU_APPENDFSYNC: z.enum(['everysec', 'always']).default('everysec'),
+  /** Keep stream entries this many days (MINID trim); buckets keep the history. */
+  PANTAU_STREAM_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(35),
+  /** Demo simulator speed (time-lapse factor) at start. */
+  PANTAU_DEMO_SPEED: z.coerce.number().min(0.1).max(600).default(1),
+  /** Seed of the demo simulator, for reproducible shows and tests. */
+  PANTAU_DEMO_SEED: z.coerce.number().int().default(112119),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Origins allowed by CORS; closed (same-origin only) when unset. */
+  PANTAU_CORS_ORIGINS: z.string().optional(),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  redisUrl: string | undefined;
+  dataDir: string;
+  city: string;
+  ingestKeys: readonly { name: string; key: string }[];
+  tokens: Readonly<{ operator?: string; executive?: string; display?: string }>;
+  demo: boolean;
+  demoKey: string | undefined;
+  batchMs: number;
+  appendfsync: 'everysec' | 'always';
+  streamRetentionDays: number;
+  demoSpeed: number;
+  demoSeed: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  corsOrigins: readonly string[];
+}>;
+
+/** Parses an environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } = {}): Config {
+  // Empty strings mean "unset": shells and .env files produce them for blank assignments.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'invalid');
+  }
+  const e = parsed.data;
+  const tokens: { operator?: string; executive?: string; display?: string } = {};
+  if (e.PANTAU_OPERATOR_TOKEN) tokens.operator = e.PANTAU_OPERATOR_TOKEN;
+  if (e.PANTAU_EXECUTIVE_TOKEN) tokens.executive = e.PANTAU_EXECUTIVE_TOKEN;
+  if (e.PANTAU_DISPLAY_TOKEN) tokens.display = e.PANTAU_DISPLAY_TOKEN;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    redisUrl: e.REDIS_URL,
+    dataDir: e.PANTAU_DATA_DIR,
+    city: e.PANTAU_CITY,
+    ingestKeys: Object.freeze(e.PANTAU_INGEST_KEYS ?? []),
+    tokens: Object.freeze(tokens),
+    demo: e.PANTAU_DEMO ? e.PANTAU_DEMO === 'on' : defaults.demo === true,
+    demoKey: e.PANTAU_DEMO_KEY,
+    batchMs: e.PANTAU_BATCH_MS,
+    appendfsync: e.PANTAU_APPENDFSYNC,
+    streamRetentionDays: e.PANTAU_STREAM_RETENTION_DAYS,
+    demoSpeed: e.PANTAU_DEMO_SPEED,
+    demoSeed: e.PANTAU_DEMO_SEED,
+    logLevel: e.LOG_LEVEL,
+    corsOrigins: Object.freeze((e.PANTAU_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+  });
+}

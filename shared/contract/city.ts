@@ -1,0 +1,113 @@
+// The city profile (design.md "City profile"): everything city-specific, so that any
+// kabupaten/kota replicates Pantau by swapping one folder. Files of a profile folder:
+//   profile.json        CityProfileFile below
+//   kecamatan.geojson   FeatureCollection, one feature per kecamatan, properties.code = BPS code
+//   kelurahan.geojson   optional, properties.code = BPS kelurahan code, properties.kecamatan
+//   apps.json           AppCatalogFile below
+import { z } from 'zod';
+import { AGENCIES, LINES } from './events.ts';
+
+export const KecamatanInfo = z.object({
+  code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
+  name: z.string().min(1),
+  /** Residents, where a source is known; null marks a placeholder. */
+  population: z.number().int().positive().nullable(),
+  populationSource: z.string().optional(),
+});
+export type KecamatanInfo = z.infer<typeof KecamatanInfo>;
+
+export const KelurahanInfo = z.object({
+  code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
+  name: z.string().min(1),
+  kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
+});
+export type KelurahanInfo = z.infer<typeof KelurahanInfo>;
+
+export const Targets = z.object({
+  /** Service level targets as fractions (NENA 2020: 0.90 within 15 s, 0.95 within 20 s). */
+  sl15: z.number().min(0).max(1),
+  sl20: z.number().min(0).max(1),
+  asaSeconds: z.number().positive(),
+  abandonmentRate: z.number().min(0).max(1),
+  /** Minutes from report to arrival on scene (Damkar SPM: 15). */
+  responseMinutes: z.number().positive(),
+});
+export type Targets = z.infer<typeof Targets>;
+
+export const WaitThresholds = z.object({
+  /** A waiting call turns warning / critical after this many seconds. */
+  warningSeconds: z.number().positive(),
+  criticalSeconds: z.number().positive(),
+  /** A call that never ends is closed as stale after this many minutes. */
+  staleMinutes: z.number().positive(),
+});
+export type WaitThresholds = z.infer<typeof WaitThresholds>;
+
+export const AlertThresholds = z.object({
+  /** Ratio of observed to expected activity that counts as a spike. */
+  spikeRatio: z.number().positive(),
+  /** Ratio under which activity counts as a drop. */
+  dropRatio: z.number().min(0).max(1),
+  /** Minutes without any activity, while some was expected, before an app counts as silent. */
+  silentMinutes: z.number().positive(),
+  /** Minimum expected events in the window before spike/drop is judged (avoids noise on tiny apps). */
+  minExpected: z.number().nonnegative(),
+  complaintSpikeRatio: z.number().positive(),
+});
+export type AlertThresholds = z.infer<typeof AlertThresholds>;
+
+export const CityProfileFile = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  bpsCode: z.string().regex(/^\d{2}\.\d{2}$/),
+  province: z.string().min(1),
+  timezone: z.string().min(1),
+  /** Short name of the timezone shown after clock times (WIB, WITA, WIT). */
+  timezoneLabel: z.string().min(1).max(8),
+  map: z.object({
+    center: z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]),
+    zoom: z.number().min(1).max(20),
+    /** Optional base-map tiles; without it the map draws boundaries on a plain background. */
+    tileUrl: z.url().optional(),
+    tileAttribution: z.string().optional(),
+  }),
+  kecamatan: z.array(KecamatanInfo).min(1),
+  kelurahan: z.array(KelurahanInfo).optional(),
+  /** Asterisk queue name -> line. Queues named "112" and "119" map to themselves in every profile. */
+  queues: z.record(z.string(), z.enum(LINES)),
+  agencies: z.array(z.object({ id: z.enum(AGENCIES), name: z.string() })),
+  targets: Targets,
+  waits: WaitThresholds,
+  alerts: AlertThresholds,
+  /** Attribution of the data the profile carries (boundaries, populations). */
+  attribution: z.array(z.string()),
+});
+export type CityProfileFile = z.infer<typeof CityProfileFile>;
+
+export const APP_CATEGORIES = [
+  'super-app', 'emergency', 'complaints', 'health', 'population', 'licensing', 'education',
+  'social', 'transport', 'finance', 'environment', 'information', 'staff', 'economy', 'other',
+] as const;
+
+export const AppInfo = z.object({
+  id: z.string().min(1).max(128),
+  name: z.string().min(1),
+  agency: z.string().min(1),
+  category: z.enum(APP_CATEGORIES),
+  superApp: z.string().nullable(),
+  isSuperApp: z.boolean(),
+  publicFacing: z.boolean(),
+  /** true for apps whose real name is publicly known; false marks an illustrative example. */
+  real: z.boolean(),
+  targets: z.object({ errorRateMax: z.number().min(0).max(1) }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const AppCatalogFile = z.object({ apps: z.array(AppInfo) });
+export type AppCatalogFile = z.infer<typeof AppCatalogFile>;
+
+/** What a browser needs of the profile (GET /api/v1/city): no secrets, no internals. */
+export const PublicCity = CityProfileFile.extend({
+  apps: z.array(AppInfo.pick({ id: true, name: true, agency: true, category: true, superApp: true, isSuperApp: true, real: true })),
+});
+export type PublicCity = z.infer<typeof PublicCity>;

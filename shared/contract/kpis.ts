@@ -1,0 +1,51 @@
+// KPI answer shape (design.md "KPI definitions" and "Shapes the checks read").
+// Durations are seconds with one decimal, rates fractions 0-1 with four decimals, no data is null.
+import { z } from 'zod';
+
+const Seconds = z.number().nullable();
+const Rate = z.number().min(0).max(1).nullable();
+
+export const CallKpis = z.object({
+  offered: z.number().int(),
+  answered: z.number().int(),
+  abandoned: z.number().int(),
+  asa: Seconds,
+  sl15: Rate,
+  sl20: Rate,
+  abandonmentRate: Rate,
+  byDisposition: z.record(z.string(), z.number().int()),
+  prankShare: Rate,
+  /** Live only (today): calls waiting now and the longest wait now in seconds. */
+  waitingNow: z.number().int().optional(),
+  longestWaitNow: Seconds.optional(),
+});
+export type CallKpis = z.infer<typeof CallKpis>;
+
+export const DurationStats = z.object({ mean: Seconds, p90: Seconds, n: z.number().int() });
+export type DurationStats = z.infer<typeof DurationStats>;
+
+export const IncidentKpis = z.object({
+  count: z.number().int(),
+  byCategory: z.record(z.string(), z.number().int()),
+  byPriority: z.record(z.string(), z.number().int()),
+  byKecamatan: z.record(z.string(), z.number().int()),
+  byAgency: z.record(z.string(), z.number().int()),
+  dispatch: DurationStats,
+  response: DurationStats,
+  prankRate: Rate,
+  /** Extra: dispatch and response per agency (executive view). */
+  byAgencyTimes: z.record(z.string(), z.object({ dispatch: DurationStats, response: DurationStats })).optional(),
+  /** Incidents whose point lies outside the city. */
+  outside: z.number().int().optional(),
+});
+export type IncidentKpis = z.infer<typeof IncidentKpis>;
+
+export const KpisAnswer = z.object({
+  from: z.string(),
+  to: z.string(),
+  timezone: z.string(),
+  calls: z.object({ '112': CallKpis, '119': CallKpis, all: CallKpis }),
+  incidents: IncidentKpis,
+  targets: z.object({ sl15: z.number(), sl20: z.number(), asaSeconds: z.number().optional() }).optional(),
+});
+export type KpisAnswer = z.infer<typeof KpisAnswer>;

@@ -1,0 +1,33 @@
+// Typed Socket.IO event maps, declared once and used by the server and the client.
+import { z } from 'zod';
+import type { Delta, Role, Snapshot, Space, StreamPosition } from './views.ts';
+
+export const HandshakeAuth = z.object({
+  token: z.string().max(512).optional(),
+  position: z.string().max(48).optional(),
+  /** A signed-in viewer may ask for the demo space; demo viewers only ever get demo. */
+  space: z.enum(['live', 'demo']).optional(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+export interface AckResult { ok: boolean; error?: string }
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  delta: (delta: Delta) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Operators acknowledge an alert; the answer says whether it was accepted. */
+  'alert:ack': (alertId: string, reply: (result: AckResult) => void) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketData {
+  role: Role;
+  space: Space;
+  /** The ingest/viewer credential name that signed in, for logs (never the token itself). */
+  principal: string;
+  position: StreamPosition | null;
+}

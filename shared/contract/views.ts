@@ -1,0 +1,149 @@
+// What views receive: the snapshot, deltas and their changes (design.md "Shapes the checks read").
+// Changes carry absolute entity states, never increments, so applying an old change again
+// and then the newer ones in order always converges: replay is idempotent.
+import { z } from 'zod';
+import { Agency, AppKind, Category, Disposition, Line, Outcome } from './events.ts';
+import { KpisAnswer } from './kpis.ts';
+
+/** A Redis stream id, `<ms>-<seq>`: the position a view is consistent with. */
+export const StreamPosition = z.string().regex(/^\d{1,20}-\d{1,20}$/, 'a stream id <ms>-<seq>').brand<'StreamPosition'>();
+export type StreamPosition = z.infer<typeof StreamPosition>;
+/** The position of an empty stream. */
+export const ORIGIN = '0-0' as StreamPosition;
+
+export const SPACES = ['live', 'demo'] as const;
+export const Space = z.enum(SPACES);
+export type Space = z.infer<typeof Space>;
+
+export const ROLES = ['operator', 'executive', 'display', 'demo'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const CALL_STATUSES = ['waiting', 'answered', 'abandoned', 'ended', 'expired', 'unknown'] as const;
+export const CallStatus = z.enum(CALL_STATUSES);
+export type CallStatus = z.infer<typeof CallStatus>;
+
+export const CallView = z.object({
+  callId: z.string(),
+  line: Line.nullable(),
+  status: CallStatus,
+  receivedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  abandonedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  agentId: z.string().nullable(),
+  disposition: Disposition.nullable(),
+  kecamatan: z.string().nullable(),
+  /** Full number for operators, masked for displays, absent for executives and demo viewers. */
+  caller: z.object({ number: z.string().optional() }).optional(),
+});
+export type CallView = z.infer<typeof CallView>;
+
+/** What the snapshot lists under calls.waiting (design: `{ callId, line, receivedAt, caller? }`). */
+export const WaitingCall = CallView.extend({ line: Line, receivedAt: z.string() });
+export type WaitingCall = z.infer<typeof WaitingCall>;
+
+export const INCIDENT_STATUSES = ['reported', 'dispatched', 'on_scene', 'closed', 'unknown'] as const;
+export const IncidentStatus = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+
+export const IncidentView = z.object({
+  incidentId: z.string(),
+  line: Line.nullable(),
+  category: Category.nullable(),
+  priority: z.number().int().min(1).max(4).nullable(),
+  status: IncidentStatus,
+  location: z.object({ lat: z.number().optional(), lon: z.number().optional(), kecamatan: z.string().optional() }).nullable(),
+  kecamatan: z.string().nullable(),
+  kelurahan: z.string().nullable(),
+  /** The point lies outside the city's boundaries: kept and flagged, not dropped. */
+  outside: z.boolean(),
+  callId: z.string().nullable(),
+  reportedAt: z.string().nullable(),
+  dispatchedAt: z.string().nullable(),
+  onSceneAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  agencies: z.array(Agency),
+  outcome: Outcome.nullable(),
+  summary: z.string().nullable(),
+});
+export type IncidentView = z.infer<typeof IncidentView>;
+
+export const AGENT_STATES = ['available', 'on_call', 'paused', 'logged_out'] as const;
+export const AgentState = z.enum(AGENT_STATES);
+export type AgentState = z.infer<typeof AgentState>;
+export const AgentView = z.object({
+  agentId: z.string(),
+  line: Line.nullable(),
+  state: AgentState,
+  since: z.string().nullable(),
+  callId: z.string().nullable(),
+});
+export type AgentView = z.infer<typeof AgentView>;
+
+export const AppTop = z.object({
+  appId: z.string(),
+  name: z.string(),
+  registered: z.boolean(),
+  sessions: z.number(),
+  transactions: z.number(),
+  complaints: z.number(),
+  errors: z.number(),
+});
+export type AppTop = z.infer<typeof AppTop>;
+
+export const ALERT_KINDS = ['spike', 'drop', 'silent', 'error-rate', 'complaint-spike', 'queue'] as const;
+export const AlertView = z.object({
+  alertId: z.string(),
+  kind: z.enum(ALERT_KINDS),
+  subject: z.string(),
+  severity: z.enum(['warning', 'critical']),
+  raisedAt: z.string(),
+  clearedAt: z.string().nullable(),
+  ackedAt: z.string().nullable(),
+  ackedBy: z.string().nullable(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type AlertView = z.infer<typeof AlertView>;
+
+export const AppsSummary = z.object({
+  /** Window the figures cover (today in the city's timezone). */
+  from: z.string(),
+  to: z.string(),
+  top: z.array(AppTop),
+  /** Per registered app, its state for the wall grid. */
+  states: z.record(z.string(), z.enum(['normal', 'spiking', 'silent', 'failing', 'idle'])).optional(),
+});
+export type AppsSummary = z.infer<typeof AppsSummary>;
+
+export const Change = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('call'), call: CallView }),
+  z.object({ t: z.literal('incident'), incident: IncidentView }),
+  z.object({ t: z.literal('agent'), agent: AgentView }),
+  z.object({ t: z.literal('kpis'), kpis: KpisAnswer }),
+  z.object({ t: z.literal('apps'), apps: AppsSummary }),
+  z.object({ t: z.literal('alert'), alert: AlertView }),
+  z.object({ t: z.literal('counter'), eventsToday: z.number().int() }),
+]);
+export type Change = z.infer<typeof Change>;
+
+export const Snapshot = z.object({
+  position: StreamPosition,
+  at: z.string(),
+  space: Space,
+  city: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+  calls: z.object({ waiting: z.array(WaitingCall), agents: z.array(AgentView) }),
+  incidents: z.object({ open: z.array(IncidentView) }),
+  kpis: KpisAnswer,
+  apps: AppsSummary,
+  alerts: z.array(AlertView),
+  eventsToday: z.number().int(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const Delta = z.object({
+  prev: StreamPosition,
+  position: StreamPosition,
+  changes: z.array(Change),
+});
+export type Delta = z.infer<typeof Delta>;
