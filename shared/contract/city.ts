@@ -56,6 +56,9 @@ export const AlertThresholds = z.object({
 });
 export type AlertThresholds = z.infer<typeof AlertThresholds>;
 
+export const AgencyName = z.object({ id: z.enum(AGENCIES), name: z.string().min(1) });
+export type AgencyName = z.infer<typeof AgencyName>;
+
 export const CityProfileFile = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -75,12 +78,14 @@ export const CityProfileFile = z.object({
   kelurahan: z.array(KelurahanInfo).optional(),
   /** Asterisk queue name -> line. Queues named "112" and "119" map to themselves in every profile. */
   queues: z.record(z.string(), z.enum(LINES)),
-  agencies: z.array(z.object({ id: z.enum(AGENCIES), name: z.string() })),
+  agencies: z.array(AgencyName),
   targets: Targets,
   waits: WaitThresholds,
   alerts: AlertThresholds,
   /** Attribution of the data the profile carries (boundaries, populations). */
   attribution: z.array(z.string()),
+  /** Where the defaults come from and which of them are assumptions, for whoever edits the profile. */
+  notes: z.array(z.string()).optional(),
 });
 export type CityProfileFile = z.infer<typeof CityProfileFile>;
 

@@ -4,7 +4,11 @@
 import { z } from 'zod';
 
 /** ISO-8601 with an explicit offset: events come from many clocks and "local" is ambiguous. */
-export const IsoWithOffset = z.iso.datetime({ offset: true, local: false, precision: undefined });
+export const IsoWithOffset = z.iso.datetime({
+  offset: true,
+  local: false,
+  error: 'an ISO-8601 time with an offset, e.g. 2026-11-23T14:05:32+07:00',
+});
 
 export const LINES = ['112', '119'] as const;
 export const Line = z.enum(LINES);

@@ -1,0 +1,155 @@
+// Builds one Pantau instance from a Config: Redis connection, city profile, ingest, live
+// feeds, Socket.IO and the HTTP app on one port. main.ts adds process concerns (embedded
+// Redis, signals); tests call createPantau directly with a fresh key prefix.
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Space } from '../shared/contract/views.ts';
+import { SPACES } from '../shared/contract/views.ts';
+import type { CredentialTable } from './auth.ts';
+import type { Config } from './config.ts';
+import { loadCityProfile } from './city/load-profile.ts';
+import type { CityProfile } from './city/city-profile.ts';
+import { findProjectRoot } from './city/resolve-profile-dir.ts';
+import { cityDayKey, todayWindow, toIsoWithOffset } from './domain/time.ts';
+import { createHttpApp } from './http/app.ts';
+import { eventsRoutes } from './http/routes/events.ts';
+import { healthRoutes } from './http/routes/health.ts';
+import { viewRoutes } from './http/routes/views.ts';
+import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
+import { SpaceFeed } from './live/space-feed.ts';
+import { createSocketServer } from './live/socket-server.ts';
+import type { Logger } from './log.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { connectRedis, type RedisHandle } from './store/connect.ts';
+import { spaceKeys, type SpaceKeys } from './store/keys.ts';
+import { dayBucketKeys, rankApps, sumAppBuckets } from './store/read-apps.ts';
+import { readKpis } from './store/read-kpis.ts';
+
+export interface PantauOptions {
+  log: Logger;
+  redisUrl: string;
+  /** Key prefix; tests use a fresh one each. */
+  keyPrefix?: string;
+  clock?: () => number;
+  /** Where the built client lives; defaults to <project>/dist/client. */
+  clientDir?: string | null;
+  city?: CityProfile;
+}
+
+export interface Pantau {
+  url: string;
+  port: number;
+  server: Server;
+  city: CityProfile;
+  ingest: IngestService;
+  redis: RedisHandle;
+  keys: (space: Space) => SpaceKeys;
+  feeds: Record<Space, SpaceFeed>;
+  metrics: Metrics;
+  credentials: CredentialTable;
+  close(): Promise<void>;
+}
+
+export async function createPantau(config: Config, options: PantauOptions): Promise<Pantau> {
+  const { log } = options;
+  const clock = options.clock ?? Date.now;
+  const prefix = options.keyPrefix ?? 'pantau';
+  const city = options.city ?? (await loadCityProfile(config.city));
+  const tz = city.profile.timezone;
+  const metrics = createMetrics();
+  const redis = await connectRedis(options.redisUrl, log);
+  const feedRedis = redis.duplicate();
+  const keyCache = Object.fromEntries(SPACES.map((s) => [s, spaceKeys(prefix, s)])) as Record<Space, SpaceKeys>;
+  const keys = (space: Space): SpaceKeys => keyCache[space];
+  const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
+  const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };
+  const appNames = new Map(city.apps.map((a) => [a.id, a.name]));
+
+  const ingest = createIngestService({
+    redis: redis.redis,
+    keys,
+    timeZone: tz,
+    locate: (lat, lon) => city.geo.locate(lat, lon),
+    metrics,
+    log,
+    clock,
+    streamRetentionMs: config.streamRetentionDays * 86_400_000,
+  });
+
+  const kpisFor = (space: Space, q: { fromMs: number; toMs: number; line?: '112' | '119'; kecamatan?: string }) =>
+    readKpis(redis.redis, keys(space), { ...q, timeZone: tz, targets: city.profile.targets });
+
+  const feeds = {} as Record<Space, SpaceFeed>;
+  let sockets: ReturnType<typeof createSocketServer> | undefined;
+  for (const space of SPACES) {
+    feeds[space] = new SpaceFeed({
+      redis: feedRedis,
+      keys: keys(space),
+      space,
+      city: { id: city.profile.id, name: city.profile.name, timezone: tz },
+      clock,
+      batchMs: config.batchMs,
+      log,
+      metrics,
+      readKpis: (now, live) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live }),
+      readApps: async (now) => {
+        const w = todayWindow(now, tz);
+        const counts = await sumAppBuckets(redis.redis, dayBucketKeys(keys(space), [cityDayKey(now, tz)]));
+        return { from: toIsoWithOffset(w.fromMs, tz), to: toIsoWithOffset(w.toMs, tz), top: rankApps(counts, appNames, 10) };
+      },
+      readAlerts: async () => [],
+      onDelta: (d) => sockets?.emitDelta(space, d),
+      onReset: () => sockets?.emitReset(space),
+    });
+  }
+  await Promise.all(SPACES.map((s) => feeds[s].start()));
+
+  const clientDir = options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir;
+  const tileUrl = city.profile.map.tileUrl;
+  const app = createHttpApp({
+    credentials,
+    metrics,
+    log,
+    clientDir,
+    tileOrigin: tileUrl ? new URL(tileUrl.replace(/\{s\}/g, 'a')).origin : null,
+    routers: [
+      healthRoutes(redis.redis, metrics),
+      eventsRoutes(ingest, metrics),
+      viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
+    ],
+  });
+  const server = createServer(app);
+  sockets = createSocketServer(server, { credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  if (demoKey && !config.demoKey) log.info({ mod: 'main', demoIngest: `POST /api/v1/events?space=demo with Authorization: Bearer ${demoKey}` }, 'demo ingest key');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    server,
+    city,
+    ingest,
+    redis,
+    keys,
+    feeds,
+    metrics,
+    credentials,
+    close() {
+      closing ??= (async () => {
+        for (const s of SPACES) feeds[s].stop();
+        await sockets?.close();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await redis.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Express middleware that resolves the bearer token once per request.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Role, Space } from '../../shared/contract/views.ts';
+import { bearer, resolveToken, viewerSpace, type CredentialTable, type Principal } from '../auth.ts';
+import { sendError } from './errors.ts';
+
+export interface Viewer { role: Role; space: Space; name: string }
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal | null;
+    viewer?: Viewer;
+    ingest?: { name: string; space: Space };
+  }
+}
+
+export function resolvePrincipal(table: CredentialTable): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    req.principal = resolveToken(bearer(req.headers.authorization), table);
+    next();
+  };
+}
+
+function requestedSpace(req: Request): string | undefined {
+  const s = req.query.space;
+  return typeof s === 'string' ? s : undefined;
+}
+
+/** Viewer routes: any role in `roles`; demo viewers only ever read the demo space. */
+export function requireViewer(roles: readonly Role[]): RequestHandler {
+  return (req, res, next) => {
+    const p = req.principal;
+    if (p === null || p === undefined) return sendError(res, 401, 'unauthorized', 'invalid credential');
+    if (p.kind !== 'viewer') return sendError(res, 403, 'forbidden', 'an ingest key cannot read views');
+    const space = viewerSpace(p.role, requestedSpace(req));
+    // Any role may read the demo space; live figures need one of the route's roles.
+    if (space === 'live' && !roles.includes(p.role)) {
+      return sendError(res, p.role === 'demo' ? 401 : 403, p.role === 'demo' ? 'unauthorized' : 'forbidden', `this view needs one of: ${roles.join(', ')}`);
+    }
+    req.viewer = { role: p.role, space, name: p.name };
+    next();
+  };
+}
+
+/** Ingest routes: a key of PANTAU_INGEST_KEYS (live or demo) or the demo key (demo only). */
+export function requireIngestKey(): RequestHandler {
+  return (req, res, next) => {
+    const p = req.principal;
+    if (!req.headers.authorization) return sendError(res, 401, 'unauthorized', 'an ingest key is required (Authorization: Bearer <key>)');
+    if (p === null || p === undefined) return sendError(res, 401, 'unauthorized', 'unknown ingest key');
+    if (p.kind !== 'ingest') return sendError(res, 403, 'forbidden', 'a viewer token cannot ingest');
+    const space: Space = requestedSpace(req) === 'demo' ? 'demo' : 'live';
+    if (!p.spaces.includes(space)) return sendError(res, 403, 'forbidden', `this key may not ingest into ${space}`);
+    req.ingest = { name: p.name, space };
+    next();
+  };
+}

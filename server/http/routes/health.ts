@@ -1,0 +1,28 @@
+// Liveness, readiness (Redis answers) and Prometheus metrics.
+import { Router } from 'express';
+import type { Redis } from 'ioredis';
+import type { Metrics } from '../../metrics.ts';
+
+export function healthRoutes(redis: Redis, metrics: Metrics): Router {
+  const r = Router();
+  r.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  r.get('/readyz', async (_req, res) => {
+    try {
+      await Promise.race([
+        redis.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1_000).unref()),
+      ]);
+      res.json({ ok: true, redis: 'up' });
+    } catch {
+      metrics.redisErrors.inc({ op: 'readyz' });
+      res.setHeader('Retry-After', '2');
+      res.status(503).json({ ok: false, redis: 'down' });
+    }
+  });
+  r.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return r;
+}

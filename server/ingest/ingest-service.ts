@@ -1,0 +1,89 @@
+// The ingest path shared by the HTTP routes, the Asterisk adapter and the demo simulator:
+// validate, enrich, apply in one pipeline, and answer { accepted, duplicates, rejected }.
+import type { Redis } from 'ioredis';
+import type { PantauEvent } from '../../shared/contract/events.ts';
+import type { IngestAnswer, Rejected } from '../../shared/contract/ingest.ts';
+import type { Space } from '../../shared/contract/views.ts';
+import { enrichEvent, type Locate } from '../domain/enrich.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { applyEvents } from '../store/apply-events.ts';
+import type { SpaceKeys } from '../store/keys.ts';
+import type { ParsedItem } from './parse-body.ts';
+import { validateItems } from './validate.ts';
+
+export class OverloadedError extends Error {
+  override name = 'OverloadedError';
+  readonly code = 'OVERLOADED';
+  constructor(readonly retryAfterSeconds: number) {
+    super('ingest is at capacity; retry later');
+  }
+}
+
+export interface IngestDeps {
+  redis: Redis;
+  keys: (space: Space) => SpaceKeys;
+  timeZone: string;
+  locate: Locate;
+  metrics: Metrics;
+  log: Logger;
+  clock: () => number;
+  streamRetentionMs: number;
+  /** Events in flight above which new requests get 503 (backpressure, never accept-then-lose). */
+  maxInFlight?: number;
+}
+
+export interface IngestResult {
+  status: 200 | 207 | 400;
+  answer: IngestAnswer;
+}
+
+export interface IngestService {
+  ingestItems(space: Space, principal: string, items: readonly ParsedItem[], extraRejected?: Rejected[]): Promise<IngestResult>;
+  /** For trusted in-process producers (the simulator): already-typed events. */
+  ingestEvents(space: Space, principal: string, events: readonly PantauEvent[]): Promise<IngestResult>;
+  inFlight(): number;
+}
+
+export function createIngestService(deps: IngestDeps): IngestService {
+  const maxInFlight = deps.maxInFlight ?? 50_000;
+  let inFlight = 0;
+
+  async function apply(space: Space, principal: string, valid: { index: number; event: PantauEvent }[], rejected: Rejected[], total: number): Promise<IngestResult> {
+    if (inFlight + valid.length > maxInFlight && inFlight > 0) throw new OverloadedError(1);
+    inFlight += valid.length;
+    try {
+      const t0 = performance.now();
+      const prepared = valid.map(({ event }) => ({ event, enrichment: enrichEvent(event, deps.timeZone, deps.locate) }));
+      const outcomes = await applyEvents(deps.redis, deps.keys(space), prepared, {
+        principal,
+        trimBeforeMs: deps.clock() - deps.streamRetentionMs,
+      });
+      let accepted = 0;
+      let duplicates = 0;
+      outcomes.forEach((o, i) => {
+        const type = prepared[i]?.event.type ?? 'unknown';
+        if (o.kind === 'accepted') accepted++;
+        else duplicates++;
+        deps.metrics.ingestEvents.inc({ space, type, result: o.kind === 'accepted' ? 'accepted' : 'duplicate' });
+      });
+      if (rejected.length > 0) deps.metrics.ingestEvents.inc({ space, type: 'invalid', result: 'rejected' }, rejected.length);
+      deps.log.debug({ mod: 'ingest', space, principal, total, accepted, duplicates, rejected: rejected.length, ms: Math.round(performance.now() - t0) }, 'ingest');
+      const status = rejected.length === 0 ? 200 : accepted + duplicates > 0 ? 207 : 400;
+      return { status, answer: { accepted, duplicates, rejected } };
+    } finally {
+      inFlight -= valid.length;
+    }
+  }
+
+  return {
+    async ingestItems(space, principal, items, extraRejected = []) {
+      const { valid, rejected } = validateItems(items);
+      return apply(space, principal, valid, [...extraRejected, ...rejected].sort((a, b) => a.index - b.index), items.length);
+    },
+    async ingestEvents(space, principal, events) {
+      return apply(space, principal, events.map((event, index) => ({ index, event })), [], events.length);
+    },
+    inFlight: () => inFlight,
+  };
+}

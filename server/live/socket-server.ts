@@ -1,0 +1,130 @@
+// Socket.IO: authenticates the handshake, puts each client in the room of its space and
+// role, sends a snapshot (or, for a client that resumes, what it missed), then the deltas of
+// its space's feed, redacted once per room.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { HandshakeAuth, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/contract/socket.ts';
+import type { Delta, Role, Space } from '../../shared/contract/views.ts';
+import { ROLES, StreamPosition } from '../../shared/contract/views.ts';
+import { redactChange, redactSnapshot } from '../domain/redact.ts';
+import { resolveToken, viewerSpace, type CredentialTable } from '../auth.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Redis } from 'ioredis';
+import type { SpaceKeys } from '../store/keys.ts';
+import { comparePositions, isResumable, readEntriesAfter } from '../store/read-entries.ts';
+import type { SpaceFeed } from './space-feed.ts';
+
+export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type PantauSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export interface SocketDeps {
+  credentials: CredentialTable;
+  feeds: Record<Space, SpaceFeed>;
+  redis: Redis;
+  keys: (space: Space) => SpaceKeys;
+  log: Logger;
+  metrics: Metrics;
+  corsOrigins: readonly string[];
+  /** Older positions than this many entries behind get a snapshot instead of a replay. */
+  maxReplay?: number;
+  /** Packets queued for one client above which it is dropped (it resyncs on reconnect). */
+  maxBufferedPackets?: number;
+}
+
+export const roomOf = (space: Space, role: Role): string => `${space}:${role}`;
+
+export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: PantauIo; emitDelta(space: Space, d: Delta): void; emitReset(space: Space): void; close(): Promise<void> } {
+  const io: PantauIo = new Server(http, {
+    serveClient: false,
+    cors: deps.corsOrigins.length > 0 ? { origin: [...deps.corsOrigins] } : { origin: false },
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+  const maxReplay = deps.maxReplay ?? 20_000;
+  const maxBuffered = deps.maxBufferedPackets ?? 500;
+
+  io.use((socket, next) => {
+    const parsed = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
+    if (!parsed.success) return next(new Error('invalid handshake auth'));
+    const principal = resolveToken(parsed.data.token, deps.credentials);
+    if (!principal || principal.kind !== 'viewer') return next(new Error('invalid credential'));
+    socket.data.role = principal.role;
+    socket.data.space = viewerSpace(principal.role, parsed.data.space);
+    socket.data.principal = principal.name;
+    // A malformed position is treated as none: the client gets a fresh snapshot.
+    const position = StreamPosition.safeParse(parsed.data.position);
+    socket.data.position = position.success ? position.data : null;
+    next();
+  });
+
+  io.on('connection', (socket: PantauSocket) => {
+    const { role, space } = socket.data;
+    deps.metrics.sockets.inc({ space, role });
+    socket.on('disconnect', () => deps.metrics.sockets.dec({ space, role }));
+    welcome(socket).catch((err: unknown) => {
+      deps.log.warn({ mod: 'live', err: String(err) }, 'welcome failed');
+      socket.disconnect(true);
+    });
+  });
+
+  async function welcome(socket: PantauSocket): Promise<void> {
+    const { role, space, position } = socket.data;
+    const feed = deps.feeds[space];
+    const keys = deps.keys(space);
+    let delta: Delta | null = null;
+    if (position) {
+      if (comparePositions(position, feed.currentPosition) > 0) await feed.pullNow();
+      delta = feed.catchUpFromMemory(position);
+      if (!delta && (await isResumable(deps.redis, keys, position))) {
+        const entries = await readEntriesAfter(deps.redis, keys, position, maxReplay + 1);
+        if (entries.length <= maxReplay) {
+          // The feed may have moved on while we read: stitch Redis up to where memory starts.
+          const upTo = entries.filter((e) => comparePositions(e.position, feed.currentPosition) <= 0);
+          const lastRead = upTo.at(-1)?.position ?? position;
+          const rest = feed.catchUpFromMemory(lastRead);
+          if (rest) delta = { prev: position, position: rest.position, changes: [...feed.changesOf(upTo), ...rest.changes] };
+        }
+      }
+    }
+    if (!socket.connected) return;
+    if (delta) socket.emit('delta', redactDelta(delta, role));
+    else socket.emit('snapshot', redactSnapshot(feed.snapshot(), role));
+    void socket.join(roomOf(space, role));
+  }
+
+  function redactDelta(d: Delta, role: Role): Delta {
+    return role === 'operator' ? d : { ...d, changes: d.changes.map((c) => redactChange(c, role)) };
+  }
+
+  function dropSlowClients(space: Space): void {
+    for (const role of ROLES) {
+      for (const id of io.of('/').adapter.rooms.get(roomOf(space, role)) ?? []) {
+        const s = io.of('/').sockets.get(id);
+        // engine.io keeps unsent packets in a private writeBuffer; its length is the only
+        // measure of how far behind a client is, and it is stable across engine.io 6.x.
+        const buffered = (s?.conn as unknown as { writeBuffer?: unknown[] } | undefined)?.writeBuffer?.length ?? 0;
+        if (s && buffered > maxBuffered) {
+          deps.metrics.slowClientsDropped.inc({ space });
+          deps.log.info({ mod: 'live', space, role, buffered }, 'dropping a slow client');
+          s.disconnect(true);
+        }
+      }
+    }
+  }
+
+  return {
+    io,
+    emitDelta(space, d) {
+      dropSlowClients(space);
+      // Local only: every process runs its own feed of the shared stream.
+      for (const role of ROLES) io.local.to(roomOf(space, role)).emit('delta', redactDelta(d, role));
+    },
+    emitReset(space) {
+      const snap = deps.feeds[space].snapshot();
+      for (const role of ROLES) io.local.to(roomOf(space, role)).emit('snapshot', redactSnapshot(snap, role));
+    },
+    close: () => new Promise<void>((resolve) => { void io.close(() => resolve()); }),
+  };
+}

@@ -1,0 +1,295 @@
+// One space's live view in this process: the state at a stream position, kept up to date by
+// polling the stream every batch window, and the deltas that carry each window's changes.
+// Every process runs its own feed from the shared stream, so any process can serve any
+// client, and positions (stream ids) mean the same everywhere.
+import type { Redis } from 'ioredis';
+import type { AlertView, AppsSummary, Change, Delta, Snapshot, Space } from '../../shared/contract/views.ts';
+import type { KpisAnswer } from '../../shared/contract/kpis.ts';
+import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';
+import { callStatus, parseCallRecord, toCallView, type CallRecord } from '../domain/call-record.ts';
+import { liveQueueFigures, type LiveQueue } from '../domain/call-kpis.ts';
+import { incidentStatus, parseIncidentRecord, toIncidentView } from '../domain/incident-record.ts';
+import { cityDayKey, toIsoWithOffset } from '../domain/time.ts';
+import type { Line } from '../../shared/contract/events.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { RawChange, StreamEntry } from '../store/entries.ts';
+import type { SpaceKeys } from '../store/keys.ts';
+import { comparePositions, lastPosition, readEntriesAfter } from '../store/read-entries.ts';
+import { readState } from '../store/read-state.ts';
+
+export interface FeedDeps {
+  redis: Redis;
+  keys: SpaceKeys;
+  space: Space;
+  city: { id: string; name: string; timezone: string };
+  clock: () => number;
+  batchMs: number;
+  log: Logger;
+  metrics: Metrics;
+  readKpis: (nowMs: number, live: Record<Line | 'all', LiveQueue>) => Promise<KpisAnswer>;
+  readApps: (nowMs: number) => Promise<AppsSummary>;
+  readAlerts: () => Promise<AlertView[]>;
+  /** A delta for every room of this space (the socket layer redacts it per role). */
+  onDelta: (delta: Delta) => void;
+  /** The stream was reset (demo reset): every client needs a fresh snapshot. */
+  onReset: () => void;
+  /** Summaries (KPIs, apps) are re-read at most this often while events flow. */
+  summaryEveryMs?: number;
+  /** Recent entries kept in memory for clients that resume. */
+  ringSize?: number;
+}
+
+interface RingEntry { position: string; changes: Change[] }
+
+const PAGE = 5_000;
+
+export class SpaceFeed {
+  private position = '0-0';
+  private readonly waiting = new Map<string, CallRecord>();
+  private readonly open = new Map<string, Change & { t: 'incident' }>();
+  private readonly agents = new Map<string, Change & { t: 'agent' }>();
+  private readonly alerts = new Map<string, AlertView>();
+  private kpis: KpisAnswer | null = null;
+  private apps: AppsSummary | null = null;
+  private eventsToday = 0;
+  private today = '';
+  private ring: RingEntry[] = [];
+  /** The position the ring starts after: a client at ringBase or later can resume from memory. */
+  private ringBase = '0-0';
+  private timer: NodeJS.Timeout | undefined;
+  private pulling: Promise<void> | undefined;
+  private lastSummaryMs = 0;
+  private summaryDue = false;
+  private snapshotCache: { key: string; snapshot: Snapshot } | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: FeedDeps) {}
+
+  get currentPosition(): string {
+    return this.position;
+  }
+
+  async start(): Promise<void> {
+    await this.load();
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Applies everything in the stream now (HTTP snapshot reads call this to be current). */
+  pullNow(): Promise<void> {
+    this.pulling ??= this.pull().finally(() => {
+      this.pulling = undefined;
+    });
+    return this.pulling;
+  }
+
+  /** The state at the current position, unredacted (the socket layer redacts per role). */
+  snapshot(): Snapshot {
+    const key = `${this.position}|${this.lastSummaryMs}|${this.alerts.size}`;
+    if (this.snapshotCache?.key === key) return this.snapshotCache.snapshot;
+    const tz = this.deps.city.timezone;
+    const snapshot: Snapshot = {
+      position: this.position as Snapshot['position'],
+      at: toIsoWithOffset(this.deps.clock(), tz),
+      space: this.deps.space,
+      city: this.deps.city,
+      calls: {
+        waiting: [...this.waiting.values()]
+          .sort((a, b) => (a.receivedAtMs ?? 0) - (b.receivedAtMs ?? 0))
+          .map((r) => toCallView(r, tz, 'operator') as Snapshot['calls']['waiting'][number]),
+        agents: [...this.agents.values()].map((c) => c.agent),
+      },
+      incidents: { open: [...this.open.values()].map((c) => c.incident) },
+      kpis: this.kpis ?? emptyKpis(tz),
+      apps: this.apps ?? { from: '', to: '', top: [] },
+      alerts: [...this.alerts.values()],
+      eventsToday: this.eventsToday,
+    };
+    this.snapshotCache = { key, snapshot };
+    return snapshot;
+  }
+
+  /**
+   * The changes a client at `from` missed, as one delta ending at the current position, or
+   * null when memory does not reach back that far (the caller then replays from Redis or
+   * sends a fresh snapshot).
+   */
+  catchUpFromMemory(from: string): Delta | null {
+    if (comparePositions(from, this.position) > 0) return null;
+    if (comparePositions(from, this.ringBase) < 0) return null;
+    const changes: Change[] = [];
+    for (const e of this.ring) if (comparePositions(e.position, from) > 0) changes.push(...e.changes);
+    changes.push(...this.summaryChanges());
+    return { prev: from as Delta['prev'], position: this.position as Delta['position'], changes };
+  }
+
+  /** Turns stream entries read from Redis into changes, for replays older than memory. */
+  changesOf(entries: readonly StreamEntry[]): Change[] {
+    return entries.flatMap((e) => this.toChanges(e.changes));
+  }
+
+  upsertAlert(alert: AlertView): void {
+    this.alerts.set(alert.alertId, alert);
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.pullNow()
+        .catch((err: unknown) => {
+          this.deps.metrics.redisErrors.inc({ op: 'feed' });
+          this.deps.log.warn({ mod: 'live', space: this.deps.space, err: String(err) }, 'feed pull failed');
+        })
+        .finally(() => this.schedule());
+    }, this.deps.batchMs);
+    this.timer.unref();
+  }
+
+  private async load(): Promise<void> {
+    const tz = this.deps.city.timezone;
+    const now = this.deps.clock();
+    this.today = cityDayKey(now, tz);
+    const raw = await readState(this.deps.redis, this.deps.keys, this.today);
+    this.waiting.clear();
+    this.open.clear();
+    this.agents.clear();
+    for (const [id, h] of raw.waiting) this.waiting.set(id, parseCallRecord(id, h));
+    for (const [id, h] of raw.incidents) this.open.set(id, { t: 'incident', incident: toIncidentView(parseIncidentRecord(id, h), tz) });
+    for (const [id, h] of raw.agents) this.agents.set(id, { t: 'agent', agent: toAgentView(parseAgentRecord(id, h), tz) });
+    this.eventsToday = raw.eventsToday;
+    this.position = raw.position;
+    this.ring = [];
+    this.ringBase = raw.position;
+    this.alerts.clear();
+    for (const a of await this.deps.readAlerts()) this.alerts.set(a.alertId, a);
+    await this.refreshSummaries(now);
+  }
+
+  private async pull(): Promise<void> {
+    const prev = this.position;
+    const changes: Change[] = [];
+    for (;;) {
+      const entries = await readEntriesAfter(this.deps.redis, this.deps.keys, this.position, PAGE);
+      for (const entry of entries) {
+        const c = this.applyEntry(entry);
+        changes.push(...c);
+      }
+      if (entries.length < PAGE) break;
+    }
+    const now = this.deps.clock();
+    if (changes.length === 0 && (await this.wasReset())) {
+      this.deps.log.info({ mod: 'live', space: this.deps.space }, 'stream reset: reloading');
+      await this.load();
+      this.deps.onReset();
+      return;
+    }
+    const dayChanged = cityDayKey(now, this.deps.city.timezone) !== this.today;
+    if (dayChanged) {
+      this.today = cityDayKey(now, this.deps.city.timezone);
+      this.eventsToday = 0;
+      this.summaryDue = true;
+    }
+    if (changes.length > 0) this.summaryDue = true;
+    const summaryEvery = this.deps.summaryEveryMs ?? 1_000;
+    // Heartbeat: figures like "longest wait now" move with the clock even without events.
+    const heartbeat = now - this.lastSummaryMs >= 10_000;
+    const withSummary = (this.summaryDue && now - this.lastSummaryMs >= summaryEvery) || heartbeat;
+    if (withSummary) {
+      await this.refreshSummaries(now);
+      changes.push(...this.summaryChanges());
+    }
+    if (changes.length === 0) return;
+    this.trimRing();
+    this.deps.metrics.deltas.inc({ space: this.deps.space });
+    this.deps.onDelta({ prev: prev as Delta['prev'], position: this.position as Delta['position'], changes });
+  }
+
+  private applyEntry(entry: StreamEntry): Change[] {
+    const changes = this.toChanges(entry.changes);
+    for (const raw of entry.changes) {
+      if (raw.t === 'call') {
+        const r = parseCallRecord(raw.id, raw.h);
+        if (callStatus(r) === 'waiting') this.waiting.set(raw.id, r);
+        else this.waiting.delete(raw.id);
+      } else if (raw.t === 'counter' && raw.id === this.today) {
+        this.eventsToday = raw.n;
+      }
+    }
+    for (const c of changes) {
+      if (c.t === 'incident') {
+        if (c.incident.status === 'closed' || c.incident.reportedAt === null) this.open.delete(c.incident.incidentId);
+        else this.open.set(c.incident.incidentId, c);
+      } else if (c.t === 'agent') {
+        this.agents.set(c.agent.agentId, c);
+      }
+    }
+    this.position = entry.position;
+    this.ring.push({ position: entry.position, changes });
+    this.deps.metrics.feedLagMs.set({ space: this.deps.space }, Math.max(0, this.deps.clock() - Number(entry.position.split('-')[0])));
+    return changes;
+  }
+
+  private toChanges(raw: readonly RawChange[]): Change[] {
+    const tz = this.deps.city.timezone;
+    const out: Change[] = [];
+    for (const c of raw) {
+      if (c.t === 'call') out.push({ t: 'call', call: toCallView(parseCallRecord(c.id, c.h), tz, 'operator') });
+      else if (c.t === 'incident') {
+        const r = parseIncidentRecord(c.id, c.h);
+        if (incidentStatus(r) !== 'unknown' || r.reportedAtMs !== null) out.push({ t: 'incident', incident: toIncidentView(r, tz) });
+      } else if (c.t === 'agent') out.push({ t: 'agent', agent: toAgentView(parseAgentRecord(c.id, c.h), tz) });
+      else if (c.t === 'counter' && c.id === this.today) out.push({ t: 'counter', eventsToday: c.n });
+    }
+    return out;
+  }
+
+  private summaryChanges(): Change[] {
+    const out: Change[] = [];
+    if (this.kpis) out.push({ t: 'kpis', kpis: this.kpis });
+    if (this.apps) out.push({ t: 'apps', apps: this.apps });
+    out.push({ t: 'counter', eventsToday: this.eventsToday });
+    return out;
+  }
+
+  private async refreshSummaries(now: number): Promise<void> {
+    const waiting: { receivedAtMs: number; line: Line }[] = [];
+    for (const r of this.waiting.values()) if (r.receivedAtMs !== null && r.line !== null) waiting.push({ receivedAtMs: r.receivedAtMs, line: r.line });
+    const [kpis, apps] = await Promise.all([
+      this.deps.readKpis(now, liveQueueFigures(waiting, now)),
+      this.deps.readApps(now),
+    ]);
+    this.kpis = kpis;
+    this.apps = apps;
+    this.lastSummaryMs = now;
+    this.summaryDue = false;
+  }
+
+  /** The stream now ends before our position: it was wiped (demo reset) or replaced. */
+  private async wasReset(): Promise<boolean> {
+    if (this.position === '0-0') return false;
+    const last = await lastPosition(this.deps.redis, this.deps.keys);
+    return comparePositions(last, this.position) < 0;
+  }
+
+  private trimRing(): void {
+    const max = this.deps.ringSize ?? 20_000;
+    if (this.ring.length <= max) return;
+    const drop = this.ring.length - max;
+    this.ringBase = this.ring[drop - 1]?.position ?? this.ringBase;
+    this.ring = this.ring.slice(drop);
+  }
+}
+
+function emptyKpis(timezone: string): KpisAnswer {
+  const calls = { offered: 0, answered: 0, abandoned: 0, asa: null, sl15: null, sl20: null, abandonmentRate: null, byDisposition: {}, prankShare: null };
+  return {
+    from: '', to: '', timezone,
+    calls: { '112': calls, '119': calls, all: calls },
+    incidents: { count: 0, byCategory: {}, byPriority: {}, byKecamatan: {}, byAgency: {}, dispatch: { mean: null, p90: null, n: 0 }, response: { mean: null, p90: null, n: 0 }, prankRate: null },
+  };
+}

@@ -1,0 +1,61 @@
+// Appends accepted events to a space: one EVALSHA per event, all of a request in one
+// pipeline (one round trip per batch). Each event is atomic on its own, so a batch cut short
+// by a Redis failure leaves whole events or none; the caller answers 503 and a retry turns
+// the ones already written into duplicates.
+import type { Redis } from 'ioredis';
+import type { PantauEvent } from '../../shared/contract/events.ts';
+import type { Enrichment } from '../domain/enrich.ts';
+import { dedupeDay } from '../domain/enrich.ts';
+import type { SpaceKeys } from './keys.ts';
+import { RedisUnavailableError } from './errors.ts';
+
+/** Ids are recognised as duplicates for at least 7 days after their first arrival. */
+export const DEDUPE_TTL_SECONDS = 8 * 86_400;
+
+export interface PreparedEvent {
+  event: PantauEvent;
+  enrichment: Enrichment;
+}
+
+export type ApplyOutcome = { kind: 'accepted'; position: string } | { kind: 'duplicate' };
+
+export interface ApplyOptions {
+  principal: string;
+  /** Stream entries older than this (epoch ms) may be trimmed; undefined keeps everything. */
+  trimBeforeMs?: number;
+}
+
+export async function applyEvents(
+  redis: Redis,
+  keys: SpaceKeys,
+  events: readonly PreparedEvent[],
+  options: ApplyOptions,
+): Promise<ApplyOutcome[]> {
+  if (events.length === 0) return [];
+  const minId = options.trimBeforeMs === undefined ? '' : `${Math.max(0, Math.floor(options.trimBeforeMs))}-0`;
+  const pipeline = redis.pipeline();
+  for (const { event, enrichment } of events) {
+    pipeline.pantauApplyEvent(
+      keys.stream,
+      `${keys.dedupePrefix}${dedupeDay(enrichment.atMs)}`,
+      keys.all,
+      JSON.stringify(event),
+      JSON.stringify(enrichment),
+      options.principal,
+      `${event.source}\u0000${event.id}`,
+      DEDUPE_TTL_SECONDS,
+      minId,
+    );
+  }
+  let replies: [Error | null, unknown][] | null;
+  try {
+    replies = await pipeline.exec();
+  } catch (err) {
+    throw new RedisUnavailableError(err);
+  }
+  if (!replies) throw new RedisUnavailableError(new Error('pipeline returned nothing'));
+  return replies.map(([err, reply]) => {
+    if (err) throw new RedisUnavailableError(err);
+    return reply === 0 ? { kind: 'duplicate' } : { kind: 'accepted', position: String(reply) };
+  });
+}

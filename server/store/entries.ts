@@ -1,0 +1,42 @@
+// Stream entries as the store wrote them (apply-event.lua): the event, its enrichment, the
+// principal that sent it and the changes it made (absolute after-states of entities).
+import type { PantauEvent } from '../../shared/contract/events.ts';
+import type { Enrichment } from '../domain/enrich.ts';
+
+export type RawEntity = Record<string, string>;
+export type RawChange =
+  | { t: 'call' | 'agent' | 'incident'; id: string; h: RawEntity }
+  | { t: 'counter'; id: string; n: number };
+
+export interface StreamEntry {
+  position: string;
+  event: PantauEvent;
+  enrichment: Enrichment;
+  principal: string;
+  changes: RawChange[];
+}
+
+/** HGETALL's flat [k, v, k, v] list (Lua sends an empty one as {} through cjson). */
+export function flatToRecord(flat: unknown): RawEntity {
+  const out: RawEntity = {};
+  if (!Array.isArray(flat)) return out;
+  for (let i = 0; i + 1 < flat.length; i += 2) out[String(flat[i])] = String(flat[i + 1]);
+  return out;
+}
+
+interface LuaChange { t: string; id: string; h?: unknown; n?: number }
+
+export function parseEntry(position: string, fields: string[]): StreamEntry {
+  const f: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
+  // These fields were written by our own script from validated input: parse, don't re-validate.
+  const event = JSON.parse(f.e ?? '{}') as PantauEvent;
+  const enrichment = JSON.parse(f.x ?? '{}') as Enrichment;
+  const lua = JSON.parse(f.c ?? '[]') as LuaChange[] | Record<string, never>;
+  const changes: RawChange[] = [];
+  for (const c of Array.isArray(lua) ? lua : []) {
+    if (c.t === 'counter') changes.push({ t: 'counter', id: c.id, n: Number(c.n ?? 0) });
+    else if (c.t === 'call' || c.t === 'agent' || c.t === 'incident') changes.push({ t: c.t, id: c.id, h: flatToRecord(c.h) });
+  }
+  return { position, event, enrichment, principal: f.k ?? '', changes };
+}

@@ -1,0 +1,26 @@
+-- read-state: everything a view needs to draw now, read atomically with the stream position
+-- it is consistent with.
+--
+-- KEYS[1]  the space's stream
+-- ARGV[1]  key prefix of the space
+-- ARGV[2]  the city day (YYYY-MM-DD) whose event counter to read
+--
+-- Returns { position, waiting, incidents, agents, eventsToday } where waiting, incidents and
+-- agents are flat lists { id1, hash1, id2, hash2, ... } with each hash as HGETALL returns it.
+local base = ARGV[1]
+local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+local position = '0-0'
+if #last > 0 then position = last[1][1] end
+local function collect(ids, prefix)
+  local out = {}
+  for _, id in ipairs(ids) do
+    table.insert(out, id)
+    table.insert(out, redis.call('HGETALL', base .. prefix .. id))
+  end
+  return out
+end
+local waiting = collect(redis.call('ZRANGE', base .. 'calls:waiting', 0, -1), 'call:')
+local incidents = collect(redis.call('ZRANGE', base .. 'incidents:open', 0, -1), 'incident:')
+local agents = collect(redis.call('SMEMBERS', base .. 'agents'), 'agent:')
+local n = tonumber(redis.call('GET', base .. 'events:' .. ARGV[2]) or '0')
+return { position, waiting, incidents, agents, n }

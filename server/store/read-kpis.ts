@@ -1,0 +1,62 @@
+// The KPI answer over a window (GET /api/v1/kpis and the snapshot's today figures).
+import type { Redis } from 'ioredis';
+import type { Line } from '../../shared/contract/events.ts';
+import type { KpisAnswer } from '../../shared/contract/kpis.ts';
+import type { Targets } from '../../shared/contract/city.ts';
+import { addTotals, callContribution, emptyTotals } from '../domain/call-record.ts';
+import { computeCallKpis, type LiveQueue } from '../domain/call-kpis.ts';
+import { computeIncidentKpis } from '../domain/incident-kpis.ts';
+import { toIsoWithOffset } from '../domain/time.ts';
+import type { SpaceKeys } from './keys.ts';
+import { readCallRecords, readCallTotals, type TotalsByLine } from './read-calls.ts';
+import { readIncidentRecords } from './read-incidents.ts';
+
+export interface KpiQuery {
+  fromMs: number;
+  toMs: number;
+  timeZone: string;
+  targets: Targets;
+  line?: Line;
+  kecamatan?: string;
+  /** Live queue figures (today only). */
+  live?: Record<Line | 'all', LiveQueue>;
+}
+
+async function totalsForKecamatan(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<TotalsByLine> {
+  // Buckets have no kecamatan dimension: a filtered query folds the call records themselves.
+  const out: TotalsByLine = { '112': emptyTotals(), '119': emptyTotals(), all: emptyTotals() };
+  for (const r of await readCallRecords(redis, keys, q.fromMs, q.toMs)) {
+    if (r.line === null || r.kecamatan !== q.kecamatan) continue;
+    out[r.line] = addTotals(out[r.line], callContribution(r));
+  }
+  out.all = addTotals(out['112'], out['119']);
+  return out;
+}
+
+export async function readKpis(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<KpisAnswer> {
+  const [totals, incidentRecords] = await Promise.all([
+    q.kecamatan ? totalsForKecamatan(redis, keys, q) : readCallTotals(redis, keys, q.fromMs, q.toMs),
+    readIncidentRecords(redis, keys, q.fromMs, q.toMs),
+  ]);
+  if (q.line) {
+    // A line filter narrows "all" to that line; the other line reads as empty.
+    const other: Line = q.line === '112' ? '119' : '112';
+    totals[other] = emptyTotals();
+    totals.all = totals[q.line];
+  }
+  const incidents = incidentRecords.filter(
+    (r) => (!q.line || r.line === q.line) && (!q.kecamatan || r.kecamatan === q.kecamatan),
+  );
+  return {
+    from: toIsoWithOffset(q.fromMs, q.timeZone),
+    to: toIsoWithOffset(q.toMs, q.timeZone),
+    timezone: q.timeZone,
+    calls: {
+      '112': computeCallKpis(totals['112'], q.live?.['112']),
+      '119': computeCallKpis(totals['119'], q.live?.['119']),
+      all: computeCallKpis(totals.all, q.live?.all),
+    },
+    incidents: computeIncidentKpis(incidents),
+    targets: { sl15: q.targets.sl15, sl20: q.targets.sl20, asaSeconds: q.targets.asaSeconds },
+  };
+}

@@ -1,0 +1,23 @@
+// The current state of a space, read atomically with the position it is consistent with.
+import type { Redis } from 'ioredis';
+import type { SpaceKeys } from './keys.ts';
+import { flatToRecord, type RawEntity } from './entries.ts';
+
+export interface RawState {
+  position: string;
+  waiting: Map<string, RawEntity>;
+  incidents: Map<string, RawEntity>;
+  agents: Map<string, RawEntity>;
+  eventsToday: number;
+}
+
+function pairs(list: unknown[]): Map<string, RawEntity> {
+  const out = new Map<string, RawEntity>();
+  for (let i = 0; i + 1 < list.length; i += 2) out.set(String(list[i]), flatToRecord(list[i + 1]));
+  return out;
+}
+
+export async function readState(redis: Redis, keys: SpaceKeys, cityDay: string): Promise<RawState> {
+  const [position, waiting, incidents, agents, n] = await redis.pantauReadState(keys.stream, keys.all, cityDay);
+  return { position, waiting: pairs(waiting), incidents: pairs(incidents), agents: pairs(agents), eventsToday: Number(n) };
+}
