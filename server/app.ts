@@ -18,6 +18,7 @@ import { eventsRoutes } from './http/routes/events.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
+import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
 import { SpaceFeed } from './live/space-feed.ts';
 import { createSocketServer } from './live/socket-server.ts';
 import type { Logger } from './log.ts';
@@ -105,6 +106,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     });
   }
   await Promise.all(SPACES.map((s) => feeds[s].start()));
+  const stopSweeper = startStaleCallSweeper({
+    redis: redis.redis, keys, ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: tz, clock, log,
+  });
 
   const clientDir = options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir;
   const tileUrl = city.profile.map.tileUrl;
@@ -144,6 +148,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     credentials,
     close() {
       closing ??= (async () => {
+        stopSweeper();
         for (const s of SPACES) feeds[s].stop();
         await sockets?.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));

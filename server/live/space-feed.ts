@@ -63,6 +63,7 @@ export class SpaceFeed {
   private summaryDue = false;
   private snapshotCache: { key: string; snapshot: Snapshot } | undefined;
   private stopped = false;
+  private freshRequested = false;
 
   constructor(private readonly deps: FeedDeps) {}
 
@@ -80,9 +81,14 @@ export class SpaceFeed {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  /** Applies everything in the stream now (HTTP snapshot reads call this to be current). */
-  pullNow(): Promise<void> {
-    this.pulling ??= this.pull().finally(() => {
+  /**
+   * Applies everything in the stream now. HTTP snapshot reads pass fresh, so their KPIs are
+   * re-read rather than up to one summary interval old.
+   */
+  async pullNow(opts: { fresh?: boolean } = {}): Promise<void> {
+    if (opts.fresh) this.freshRequested = true;
+    while (this.pulling) await this.pulling;
+    this.pulling = this.pull().finally(() => {
       this.pulling = undefined;
     });
     return this.pulling;
@@ -198,7 +204,8 @@ export class SpaceFeed {
     const summaryEvery = this.deps.summaryEveryMs ?? 1_000;
     // Heartbeat: figures like "longest wait now" move with the clock even without events.
     const heartbeat = now - this.lastSummaryMs >= 10_000;
-    const withSummary = (this.summaryDue && now - this.lastSummaryMs >= summaryEvery) || heartbeat;
+    const withSummary = (this.summaryDue && (this.freshRequested || now - this.lastSummaryMs >= summaryEvery)) || heartbeat;
+    this.freshRequested = false;
     if (withSummary) {
       await this.refreshSummaries(now);
       changes.push(...this.summaryChanges());

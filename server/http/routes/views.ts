@@ -38,7 +38,7 @@ export function viewRoutes(deps: ViewDeps): Router {
     const v = req.viewer;
     if (!v) return;
     const feed = deps.feeds[v.space];
-    await feed.pullNow();
+    await feed.pullNow({ fresh: true });
     res.json(redactSnapshot(feed.snapshot(), v.role));
   });
 

@@ -125,10 +125,13 @@ local function project_call(base, ev, x, changes)
     end
   elseif ev.type == 'call.abandoned' then
     set_min(key, r, 'abandonedAt', at)
-  elseif ev.type == 'call.ended' then
-    if set_max(key, r, 'endedAt', at) and ev.disposition ~= nil and ev.disposition ~= cjson.null then
+  elseif ev.type == 'call.ended' or ev.type == 'call.expired' then
+    if ev.type == 'call.expired' then
+      set_min(key, r, 'expiredAt', at)
+    elseif set_max(key, r, 'endedAt', at) and ev.disposition ~= nil and ev.disposition ~= cjson.null then
       redis.call('HSET', key, 'disposition', ev.disposition); r.disposition = ev.disposition
     end
+    -- Either way the agent is no longer on this call.
     if r.agentId ~= nil then
       local akey = base .. 'agent:' .. r.agentId
       if redis.call('HGET', akey, 'callId') == id then
@@ -136,8 +139,6 @@ local function project_call(base, ev, x, changes)
         agent_change = { t = 'agent', id = r.agentId, h = hash_flat(akey) }
       end
     end
-  elseif ev.type == 'call.expired' then
-    set_min(key, r, 'expiredAt', at)
   end
 
   local after, after_slot = call_contribution(r)
