@@ -100,7 +100,6 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
         const counts = await sumAppBuckets(redis.redis, dayBucketKeys(keys(space), [cityDayKey(now, tz)]));
         return { from: toIsoWithOffset(w.fromMs, tz), to: toIsoWithOffset(w.toMs, tz), top: rankApps(counts, appNames, 10) };
       },
-      readAlerts: async () => [],
       onDelta: (d) => sockets?.emitDelta(space, d),
       onReset: () => sockets?.emitReset(space),
     });
@@ -125,7 +124,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     ],
   });
   const server = createServer(app);
-  sockets = createSocketServer(server, { credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins });
+  sockets = createSocketServer(server, { credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins, ingest, timeZone: tz, clock });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -1,7 +1,7 @@
 // The ingest path shared by the HTTP routes, the Asterisk adapter and the demo simulator:
 // validate, enrich, apply in one pipeline, and answer { accepted, duplicates, rejected }.
 import type { Redis } from 'ioredis';
-import type { PantauEvent } from '../../shared/contract/events.ts';
+import { INTERNAL_EVENT_TYPES, type PantauEvent } from '../../shared/contract/events.ts';
 import type { IngestAnswer, Rejected } from '../../shared/contract/ingest.ts';
 import type { Space } from '../../shared/contract/views.ts';
 import { enrichEvent, type Locate } from '../domain/enrich.ts';
@@ -78,7 +78,14 @@ export function createIngestService(deps: IngestDeps): IngestService {
 
   return {
     async ingestItems(space, principal, items, extraRejected = []) {
-      const { valid, rejected } = validateItems(items);
+      const validated = validateItems(items);
+      const rejected = validated.rejected;
+      // Alerts are Pantau's own: an ingest key may not raise, clear or acknowledge them.
+      const valid = validated.valid.filter(({ index, event }) => {
+        if (!INTERNAL_EVENT_TYPES.includes(event.type)) return true;
+        rejected.push({ index, id: event.id, errors: [{ field: 'type', rule: 'internal', message: `${event.type} events come from Pantau itself, not from ingest` }] });
+        return false;
+      });
       return apply(space, principal, valid, [...extraRejected, ...rejected].sort((a, b) => a.index - b.index), items.length);
     },
     async ingestEvents(space, principal, events) {

@@ -3,7 +3,7 @@
 // its space's feed, redacted once per room.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { HandshakeAuth, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/contract/socket.ts';
+import { HandshakeAuth, type AckResult, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/contract/socket.ts';
 import type { Delta, Role, Space } from '../../shared/contract/views.ts';
 import { ROLES, StreamPosition } from '../../shared/contract/views.ts';
 import { redactChange, redactSnapshot } from '../domain/redact.ts';
@@ -14,6 +14,8 @@ import type { Redis } from 'ioredis';
 import type { SpaceKeys } from '../store/keys.ts';
 import { comparePositions, isResumable, readEntriesAfter } from '../store/read-entries.ts';
 import type { SpaceFeed } from './space-feed.ts';
+import type { IngestService } from '../ingest/ingest-service.ts';
+import { toIsoWithOffset } from '../domain/time.ts';
 
 export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type PantauSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -26,6 +28,9 @@ export interface SocketDeps {
   log: Logger;
   metrics: Metrics;
   corsOrigins: readonly string[];
+  ingest: IngestService;
+  timeZone: string;
+  clock: () => number;
   /** Older positions than this many entries behind get a snapshot instead of a replay. */
   maxReplay?: number;
   /** Packets queued for one client above which it is dropped (it resyncs on reconnect). */
@@ -63,6 +68,10 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: Pa
     const { role, space } = socket.data;
     deps.metrics.sockets.inc({ space, role });
     socket.on('disconnect', () => deps.metrics.sockets.dec({ space, role }));
+    socket.on('alert:ack', (alertId, reply) => {
+      if (typeof reply !== 'function') return;
+      acknowledge(socket, alertId).then(reply, (err: unknown) => reply({ ok: false, error: err instanceof Error ? err.message : 'failed' }));
+    });
     welcome(socket).catch((err: unknown) => {
       deps.log.warn({ mod: 'live', err: String(err) }, 'welcome failed');
       socket.disconnect(true);
@@ -92,6 +101,17 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: Pa
     if (delta) socket.emit('delta', redactDelta(delta, role));
     else socket.emit('snapshot', redactSnapshot(feed.snapshot(), role));
     void socket.join(roomOf(space, role));
+  }
+
+  /** Operators acknowledge; the ack travels the stream so every screen sees it. */
+  async function acknowledge(socket: PantauSocket, alertId: unknown): Promise<AckResult> {
+    const { role, space, principal } = socket.data;
+    if (role !== 'operator') return { ok: false, error: 'only operators acknowledge alerts' };
+    if (typeof alertId !== 'string' || alertId.length === 0 || alertId.length > 128) return { ok: false, error: 'alertId must be a string of 1-128 characters' };
+    if ((await deps.redis.exists(`${deps.keys(space).alertPrefix}${alertId}`)) === 0) return { ok: false, error: 'no such alert' };
+    const at = toIsoWithOffset(deps.clock(), deps.timeZone);
+    await deps.ingest.ingestEvents(space, 'pantau', [{ id: `ack:${alertId}`.slice(0, 128), type: 'alert.acked', at, source: 'pantau-operator', alertId, by: principal }]);
+    return { ok: true };
   }
 
   function redactDelta(d: Delta, role: Role): Delta {

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import type { AlertView, AppsSummary, Change, Delta, Snapshot, Space } from '../../shared/contract/views.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';
+import { toAlertView } from '../domain/alert-record.ts';
 import { callStatus, parseCallRecord, toCallView, type CallRecord } from '../domain/call-record.ts';
 import { liveQueueFigures, type LiveQueue } from '../domain/call-kpis.ts';
 import { incidentStatus, parseIncidentRecord, toIncidentView } from '../domain/incident-record.ts';
@@ -29,7 +30,6 @@ export interface FeedDeps {
   metrics: Metrics;
   readKpis: (nowMs: number, live: Record<Line | 'all', LiveQueue>) => Promise<KpisAnswer>;
   readApps: (nowMs: number) => Promise<AppsSummary>;
-  readAlerts: () => Promise<AlertView[]>;
   /** A delta for every room of this space (the socket layer redacts it per role). */
   onDelta: (delta: Delta) => void;
   /** The stream was reset (demo reset): every client needs a fresh snapshot. */
@@ -139,10 +139,6 @@ export class SpaceFeed {
     return entries.flatMap((e) => this.toChanges(e.changes));
   }
 
-  upsertAlert(alert: AlertView): void {
-    this.alerts.set(alert.alertId, alert);
-  }
-
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
@@ -160,7 +156,7 @@ export class SpaceFeed {
     const tz = this.deps.city.timezone;
     const now = this.deps.clock();
     this.today = cityDayKey(now, tz);
-    const raw = await readState(this.deps.redis, this.deps.keys, this.today);
+    const raw = await readState(this.deps.redis, this.deps.keys, this.today, now - 86_400_000);
     this.waiting.clear();
     this.open.clear();
     this.agents.clear();
@@ -172,7 +168,7 @@ export class SpaceFeed {
     this.ring = [];
     this.ringBase = raw.position;
     this.alerts.clear();
-    for (const a of await this.deps.readAlerts()) this.alerts.set(a.alertId, a);
+    for (const [id, h] of raw.alerts) this.alerts.set(id, toAlertView(id, h, tz));
     await this.refreshSummaries(now);
   }
 
@@ -233,6 +229,8 @@ export class SpaceFeed {
         else this.open.set(c.incident.incidentId, c);
       } else if (c.t === 'agent') {
         this.agents.set(c.agent.agentId, c);
+      } else if (c.t === 'alert') {
+        this.alerts.set(c.alert.alertId, c.alert);
       }
     }
     this.position = entry.position;
@@ -250,6 +248,7 @@ export class SpaceFeed {
         const r = parseIncidentRecord(c.id, c.h);
         if (incidentStatus(r) !== 'unknown' || r.reportedAtMs !== null) out.push({ t: 'incident', incident: toIncidentView(r, tz) });
       } else if (c.t === 'agent') out.push({ t: 'agent', agent: toAgentView(parseAgentRecord(c.id, c.h), tz) });
+      else if (c.t === 'alert') out.push({ t: 'alert', alert: toAlertView(c.id, c.h, tz) });
       else if (c.t === 'counter' && c.id === this.today) out.push({ t: 'counter', eventsToday: c.n });
     }
     return out;

@@ -5,7 +5,7 @@ import type { Enrichment } from '../domain/enrich.ts';
 
 export type RawEntity = Record<string, string>;
 export type RawChange =
-  | { t: 'call' | 'agent' | 'incident'; id: string; h: RawEntity }
+  | { t: 'call' | 'agent' | 'incident' | 'alert'; id: string; h: RawEntity }
   | { t: 'counter'; id: string; n: number };
 
 export interface StreamEntry {
@@ -36,7 +36,7 @@ export function parseEntry(position: string, fields: string[]): StreamEntry {
   const changes: RawChange[] = [];
   for (const c of Array.isArray(lua) ? lua : []) {
     if (c.t === 'counter') changes.push({ t: 'counter', id: c.id, n: Number(c.n ?? 0) });
-    else if (c.t === 'call' || c.t === 'agent' || c.t === 'incident') changes.push({ t: c.t, id: c.id, h: flatToRecord(c.h) });
+    else if (c.t === 'call' || c.t === 'agent' || c.t === 'incident' || c.t === 'alert') changes.push({ t: c.t, id: c.id, h: flatToRecord(c.h) });
   }
   return { position, event, enrichment, principal: f.k ?? '', changes };
 }

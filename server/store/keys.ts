@@ -29,7 +29,11 @@ export interface SpaceKeys {
   readonly complaintsPrefix: string;
   /** Events accepted per city day: prefix + "<YYYY-MM-DD>". */
   readonly eventsPerDayPrefix: string;
-  readonly alerts: string;
+  /** Alert records: prefix + alertId (hash). */
+  readonly alertPrefix: string;
+  /** Every alert by raisedAt (history). */
+  readonly alertsByRaised: string;
+  /** Alerts raised and not cleared. */
   readonly alertsActive: string;
   /** Rate-limit counters (express-rate-limit's Redis store). */
   readonly rateLimitPrefix: string;
@@ -56,7 +60,8 @@ export function spaceKeys(prefix: string, space: Space): SpaceKeys {
     appsSeen: `${base}apps:seen`,
     complaintsPrefix: `${base}complaints:`,
     eventsPerDayPrefix: `${base}events:`,
-    alerts: `${base}alerts`,
+    alertPrefix: `${base}alert:`,
+    alertsByRaised: `${base}alerts:byRaised`,
     alertsActive: `${base}alerts:active`,
     rateLimitPrefix: `${prefix}:rl:`,
   });
@@ -67,6 +72,6 @@ export function derivedKeyPatterns(k: SpaceKeys): string[] {
   return [
     `${k.callPrefix}*`, k.callsWaiting, k.callsByReceived, `${k.callKpiPrefix}*`,
     `${k.agentPrefix}*`, k.agents, `${k.incidentPrefix}*`, k.incidentsOpen, k.incidentsByReported, `${k.appsPrefix}*`,
-    `${k.complaintsPrefix}*`, `${k.eventsPerDayPrefix}*`,
+    `${k.complaintsPrefix}*`, `${k.eventsPerDayPrefix}*`, `${k.alertPrefix}*`, k.alertsByRaised, k.alertsActive,
   ];
 }

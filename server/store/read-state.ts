@@ -8,6 +8,7 @@ export interface RawState {
   waiting: Map<string, RawEntity>;
   incidents: Map<string, RawEntity>;
   agents: Map<string, RawEntity>;
+  alerts: Map<string, RawEntity>;
   eventsToday: number;
 }
 
@@ -17,7 +18,7 @@ function pairs(list: unknown[]): Map<string, RawEntity> {
   return out;
 }
 
-export async function readState(redis: Redis, keys: SpaceKeys, cityDay: string): Promise<RawState> {
-  const [position, waiting, incidents, agents, n] = await redis.pantauReadState(keys.stream, keys.all, cityDay);
-  return { position, waiting: pairs(waiting), incidents: pairs(incidents), agents: pairs(agents), eventsToday: Number(n) };
+export async function readState(redis: Redis, keys: SpaceKeys, cityDay: string, alertsSinceMs: number): Promise<RawState> {
+  const [position, waiting, incidents, agents, n, alerts] = await redis.pantauReadState(keys.stream, keys.all, cityDay, alertsSinceMs);
+  return { position, waiting: pairs(waiting), incidents: pairs(incidents), agents: pairs(agents), alerts: pairs(alerts), eventsToday: Number(n) };
 }

@@ -13,12 +13,13 @@ declare module 'ioredis' {
       principal: string, dedupeField: string, dedupeTtlSeconds: number, minId: string,
     ): Result<string | 0, Context>;
     pantauProjectEvent(stream: string, base: string, eventJson: string, enrichJson: string): Result<number, Context>;
-    pantauReadState(stream: string, base: string, cityDay: string): Result<ReadStateReply, Context>;
+    pantauReadState(stream: string, base: string, cityDay: string, alertsSinceMs: number): Result<ReadStateReply, Context>;
   }
 }
 
 export type FlatHash = string[];
-export type ReadStateReply = [string, (string | FlatHash)[], (string | FlatHash)[], (string | FlatHash)[], number];
+type Pairs = (string | FlatHash)[];
+export type ReadStateReply = [string, Pairs, Pairs, Pairs, number, Pairs];
 
 let sources: { apply: string; project: string; readState: string } | undefined;
 

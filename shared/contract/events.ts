@@ -118,11 +118,32 @@ export const AgentLogout = z.object({ ...envelope, type: z.literal('agent.logout
 export const AgentPaused = z.object({ ...envelope, type: z.literal('agent.paused'), ...agentFields, reason: z.string().max(64).optional() });
 export const AgentUnpaused = z.object({ ...envelope, type: z.literal('agent.unpaused'), ...agentFields });
 
+/**
+ * Extensions for alerts (issue "apps"): raised and cleared by Pantau's own detectors,
+ * acknowledged by operators. They travel through the stream like every other event, so
+ * every server process and every resuming client sees the same alerts in the same order.
+ * Ingest keys cannot send them: only the server's own principal may (see ingest-service).
+ */
+export const ALERT_KINDS = ['spike', 'drop', 'silent', 'error-rate', 'complaint-spike', 'queue'] as const;
+export const AlertRaised = z.object({
+  ...envelope,
+  type: z.literal('alert.raised'),
+  alertId: Id,
+  kind: z.enum(ALERT_KINDS),
+  subject: ShortText,
+  severity: z.enum(['warning', 'critical']),
+  detail: z.record(z.string().max(64), z.union([z.string().max(256), z.number(), z.null()])).optional(),
+});
+export const AlertCleared = z.object({ ...envelope, type: z.literal('alert.cleared'), alertId: Id });
+export const AlertAcked = z.object({ ...envelope, type: z.literal('alert.acked'), alertId: Id, by: ShortText });
+export const INTERNAL_EVENT_TYPES: readonly string[] = ['alert.raised', 'alert.cleared', 'alert.acked'];
+
 export const PantauEvent = z.discriminatedUnion('type', [
   CallReceived, CallAnswered, CallAbandoned, CallEnded, CallExpired,
   IncidentReported, IncidentDispatched, IncidentOnScene, IncidentClosed,
   AppActivity,
   AgentLogin, AgentLogout, AgentPaused, AgentUnpaused,
+  AlertRaised, AlertCleared, AlertAcked,
 ]);
 export type PantauEvent = z.infer<typeof PantauEvent>;
 export type EventType = PantauEvent['type'];
@@ -132,3 +153,4 @@ export const EVENT_TYPES = PantauEvent.options.map((o) => o.shape.type.value) as
 export type CallEvent = EventOf<'call.received' | 'call.answered' | 'call.abandoned' | 'call.ended' | 'call.expired'>;
 export type IncidentEvent = EventOf<'incident.reported' | 'incident.dispatched' | 'incident.on_scene' | 'incident.closed'>;
 export type AgentEvent = EventOf<'agent.login' | 'agent.logout' | 'agent.paused' | 'agent.unpaused'>;
+export type AlertEvent = EventOf<'alert.raised' | 'alert.cleared' | 'alert.acked'>;

@@ -2,7 +2,7 @@
 // Changes carry absolute entity states, never increments, so applying an old change again
 // and then the newer ones in order always converges: replay is idempotent.
 import { z } from 'zod';
-import { Agency, AppKind, Category, Disposition, Line, Outcome } from './events.ts';
+import { ALERT_KINDS, Agency, Category, Disposition, Line, Outcome } from './events.ts';
 import { KpisAnswer } from './kpis.ts';
 
 /** A Redis stream id, `<ms>-<seq>`: the position a view is consistent with. */
@@ -92,7 +92,6 @@ export const AppTop = z.object({
 });
 export type AppTop = z.infer<typeof AppTop>;
 
-export const ALERT_KINDS = ['spike', 'drop', 'silent', 'error-rate', 'complaint-spike', 'queue'] as const;
 export const AlertView = z.object({
   alertId: z.string(),
   kind: z.enum(ALERT_KINDS),

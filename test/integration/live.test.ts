@@ -106,3 +106,25 @@ describe('live protocol', () => {
     expect(JSON.stringify(anon.snapshots[0])).not.toContain(live.callId);
   });
 });
+
+describe('alerts on the socket', () => {
+  it('lets an operator acknowledge an alert, and every client sees it; others may not', async () => {
+    const op = connect({ token: OPERATOR_TOKEN });
+    const r = record(op);
+    const display = connect({ token: DISPLAY_TOKEN });
+    const d = record(display);
+    await expect.poll(() => r.snapshots.length + d.snapshots.length).toBe(2);
+    const at = new Date().toISOString();
+    await app.ingest.ingestEvents('live', 'pantau', [{ id: 'raise-1', type: 'alert.raised', at, source: 'pantau-alerts', alertId: 'silent:laksa:1', kind: 'silent', subject: 'laksa', severity: 'critical', detail: { minutes: 5 } }]);
+    const alertOf = (x: { deltas: Delta[] }) => x.deltas.flatMap((dd) => dd.changes).filter((c) => c.t === 'alert').at(-1);
+    await expect.poll(() => alertOf(d)).toMatchObject({ alert: { alertId: 'silent:laksa:1', kind: 'silent', ackedAt: null, detail: { minutes: 5 } } });
+    expect(await display.emitWithAck('alert:ack', 'silent:laksa:1')).toEqual({ ok: false, error: 'only operators acknowledge alerts' });
+    expect(await op.emitWithAck('alert:ack', 'nope')).toEqual({ ok: false, error: 'no such alert' });
+    expect(await op.emitWithAck('alert:ack', 'silent:laksa:1')).toEqual({ ok: true });
+    await expect.poll(() => alertOf(d)).toMatchObject({ alert: { alertId: 'silent:laksa:1', ackedBy: 'operator' } });
+    // An ingest key cannot raise alerts.
+    const forged = await app.post('/api/v1/events', [{ id: 'x', type: 'alert.raised', at, source: 'evil', alertId: 'a', kind: 'spike', subject: 's', severity: 'warning' }]);
+    expect(forged.status).toBe(400);
+    expect(forged.json).toMatchObject({ rejected: [{ index: 0, errors: [{ field: 'type', rule: 'internal' }] }] });
+  });
+});

@@ -239,6 +239,33 @@ local function project_app(base, ev, x)
   end
 end
 
+local function project_alert(base, ev, x, changes)
+  local id = ev.alertId
+  local key = base .. 'alert:' .. id
+  local r = read_hash(key)
+  local at = x.atMs
+  if ev.type == 'alert.raised' then
+    set_min(key, r, 'raisedAt', at)
+    set_if_absent(key, r, 'kind', ev.kind)
+    set_if_absent(key, r, 'subject', ev.subject)
+    -- Severity only escalates: a later "warning" does not calm a "critical".
+    if r.severity ~= 'critical' then redis.call('HSET', key, 'severity', ev.severity); r.severity = ev.severity end
+    if type(ev.detail) == 'table' then redis.call('HSET', key, 'detail', cjson.encode(ev.detail)) end
+    redis.call('ZADD', base .. 'alerts:byRaised', tonumber(r.raisedAt), id)
+  elseif ev.type == 'alert.cleared' then
+    set_max(key, r, 'clearedAt', at)
+  elseif ev.type == 'alert.acked' then
+    if set_min(key, r, 'ackedAt', at) then redis.call('HSET', key, 'ackedBy', ev.by) end
+  end
+  if r.raisedAt ~= nil and r.clearedAt == nil then
+    redis.call('ZADD', base .. 'alerts:active', tonumber(r.raisedAt), id)
+  else
+    redis.call('ZREM', base .. 'alerts:active', id)
+  end
+  redis.call('EXPIRE', key, HOUR_TTL)
+  table.insert(changes, { t = 'alert', id = id, h = hash_flat(key) })
+end
+
 local function project(base, ev, x)
   local changes = {}
   local family = string.match(ev.type, '^[^.]+')
@@ -246,6 +273,7 @@ local function project(base, ev, x)
   elseif family == 'agent' then project_agent(base, ev, x, changes)
   elseif family == 'incident' then project_incident(base, ev, x, changes)
   elseif family == 'app' then project_app(base, ev, x)
+  elseif family == 'alert' then project_alert(base, ev, x, changes)
   end
   local ckey = base .. 'events:' .. x.cityDay
   local n = redis.call('INCR', ckey)

@@ -4,9 +4,9 @@
 -- KEYS[1]  the space's stream
 -- ARGV[1]  key prefix of the space
 -- ARGV[2]  the city day (YYYY-MM-DD) whose event counter to read
+-- ARGV[3]  epoch ms: alerts raised since then are returned even when cleared
 --
--- Returns { position, waiting, incidents, agents, eventsToday } where waiting, incidents and
--- agents are flat lists { id1, hash1, id2, hash2, ... } with each hash as HGETALL returns it.
+-- Returns { position, waiting, incidents, agents, eventsToday, alerts } where the lists are flat lists { id1, hash1, id2, hash2, ... } with each hash as HGETALL returns it.
 local base = ARGV[1]
 local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local position = '0-0'
@@ -23,4 +23,10 @@ local waiting = collect(redis.call('ZRANGE', base .. 'calls:waiting', 0, -1), 'c
 local incidents = collect(redis.call('ZRANGE', base .. 'incidents:open', 0, -1), 'incident:')
 local agents = collect(redis.call('SMEMBERS', base .. 'agents'), 'agent:')
 local n = tonumber(redis.call('GET', base .. 'events:' .. ARGV[2]) or '0')
-return { position, waiting, incidents, agents, n }
+-- Active alerts plus those raised in the last 24 h (cleared ones stay visible as history).
+local recent = redis.call('ZRANGEBYSCORE', base .. 'alerts:byRaised', tonumber(ARGV[3]), '+inf')
+local seen, ids = {}, {}
+for _, id in ipairs(redis.call('ZRANGE', base .. 'alerts:active', 0, -1)) do seen[id] = true; table.insert(ids, id) end
+for _, id in ipairs(recent) do if not seen[id] then table.insert(ids, id) end end
+local alerts = collect(ids, 'alert:')
+return { position, waiting, incidents, agents, n, alerts }
