@@ -14,6 +14,7 @@ import type { CityProfile } from './city/city-profile.ts';
 import { findProjectRoot } from './city/resolve-profile-dir.ts';
 import { cityDayKey, todayWindow, toIsoWithOffset } from './domain/time.ts';
 import { createHttpApp } from './http/app.ts';
+import { asteriskRoutes } from './http/routes/asterisk.ts';
 import { eventsRoutes } from './http/routes/events.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { viewRoutes } from './http/routes/views.ts';
@@ -120,11 +121,16 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     routers: [
       healthRoutes(redis.redis, metrics),
       eventsRoutes(ingest, metrics),
+      asteriskRoutes(ingest, city, metrics),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
     ],
   });
   const server = createServer(app);
-  sockets = createSocketServer(server, { credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins, ingest, timeZone: tz, clock });
+  sockets = createSocketServer(server, {
+    credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins, ingest, timeZone: tz, clock,
+    // Its own connection: the adapter blocks on XREAD and subscribes, which would stall a shared one.
+    adapter: { redis: redis.duplicate(), prefix },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

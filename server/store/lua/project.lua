@@ -82,7 +82,8 @@ local function apply_contribution(base, contrib, slot, line, sign)
   local key = base .. 'calls:kpi:' .. fmt(math.floor(slot * SLOT_MS / DAY_MS))
   local prefix = fmt(slot) .. '|' .. line .. '|'
   for metric, v in pairs(contrib) do
-    redis.call('HINCRBY', key, prefix .. metric, sign * v)
+    -- Skip zeros: -1 * 0 is -0 in Lua, which Redis refuses as an integer.
+    if v ~= 0 then redis.call('HINCRBY', key, prefix .. metric, fmt(sign * v)) end
   end
 end
 
