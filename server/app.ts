@@ -15,6 +15,8 @@ import { findProjectRoot } from './city/resolve-profile-dir.ts';
 import { cityDayKey, todayWindow, toIsoWithOffset } from './domain/time.ts';
 import { createHttpApp } from './http/app.ts';
 import { asteriskRoutes } from './http/routes/asterisk.ts';
+import { demoRoutes } from './http/routes/demo.ts';
+import { startDemoRunner } from './sim/demo-runner.ts';
 import { eventsRoutes } from './http/routes/events.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { viewRoutes } from './http/routes/views.ts';
@@ -38,6 +40,8 @@ export interface PantauOptions {
   /** Where the built client lives; defaults to <project>/dist/client. */
   clientDir?: string | null;
   city?: CityProfile;
+  /** Whether the demo simulator backfills today on start (tests turn it off). */
+  demoBackfill?: boolean;
 }
 
 export interface Pantau {
@@ -106,6 +110,12 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     });
   }
   await Promise.all(SPACES.map((s) => feeds[s].start()));
+  const demo = config.demo
+    ? await startDemoRunner({
+        redis: redis.redis, subscriber: redis.duplicate(), keys: keys('demo'), ingest, city,
+        seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
+      })
+    : null;
   const stopSweeper = startStaleCallSweeper({
     redis: redis.redis, keys, ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: tz, clock, log,
   });
@@ -122,6 +132,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       healthRoutes(redis.redis, metrics),
       eventsRoutes(ingest, metrics),
       asteriskRoutes(ingest, city, metrics),
+      demoRoutes(demo),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
     ],
   });
@@ -154,6 +165,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     close() {
       closing ??= (async () => {
         stopSweeper();
+        await demo?.stop();
         for (const s of SPACES) feeds[s].stop();
         await sockets?.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));

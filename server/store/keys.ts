@@ -35,6 +35,10 @@ export interface SpaceKeys {
   readonly alertsByRaised: string;
   /** Alerts raised and not cleared. */
   readonly alertsActive: string;
+  /** The demo simulator's lease (one process runs it), its status and its control channel. */
+  readonly simLease: string;
+  readonly simStatus: string;
+  readonly simControl: string;
   /** Rate-limit counters (express-rate-limit's Redis store). */
   readonly rateLimitPrefix: string;
 }
@@ -63,6 +67,9 @@ export function spaceKeys(prefix: string, space: Space): SpaceKeys {
     alertPrefix: `${base}alert:`,
     alertsByRaised: `${base}alerts:byRaised`,
     alertsActive: `${base}alerts:active`,
+    simLease: `${base}sim:lease`,
+    simStatus: `${base}sim:status`,
+    simControl: `${base}sim:control`,
     rateLimitPrefix: `${prefix}:rl:`,
   });
 }

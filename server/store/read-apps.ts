@@ -1,17 +1,45 @@
-// App activity over whole city days, ranked (the snapshot's apps.top and the apps endpoint).
+// App activity buckets (project.lua, project_app): hashes of "<appId>|<kind>" → count per
+// minute, hour and city day. Readers here sum whole buckets; which buckets make up a window
+// is server/domain/app-window.ts's business.
 import type { Redis } from 'ioredis';
-import type { AppKind } from '../../shared/contract/events.ts';
 import type { AppTop } from '../../shared/contract/views.ts';
+import { addBucketHash, type AppCounts } from '../domain/app-rollup.ts';
+import type { BucketPart, BucketPlan } from '../domain/app-window.ts';
 import type { SpaceKeys } from './keys.ts';
 
-export type AppCounts = Map<string, Record<AppKind, number>>;
+export type { AppCounts } from '../domain/app-rollup.ts';
 
-const KIND_FIELD: Record<AppKind, 'sessions' | 'transactions' | 'complaints' | 'errors'> = {
-  session: 'sessions', transaction: 'transactions', complaint: 'complaints', error: 'errors',
-};
+export function minuteBucketKey(keys: SpaceKeys, minuteMs: number): string {
+  return `${keys.appsPrefix}m:${minuteMs}`;
+}
 
-function zero(): Record<AppKind, number> {
-  return { session: 0, transaction: 0, complaint: 0, error: 0 };
+export function hourBucketKey(keys: SpaceKeys, hourMs: number): string {
+  return `${keys.appsPrefix}h:${hourMs}`;
+}
+
+export function dayBucketKey(keys: SpaceKeys, cityDay: string): string {
+  return `${keys.appsPrefix}d:${cityDay}`;
+}
+
+export function dayBucketKeys(keys: SpaceKeys, cityDays: readonly string[]): string[] {
+  return cityDays.map((d) => dayBucketKey(keys, d));
+}
+
+export function bucketKeyOf(keys: SpaceKeys, part: BucketPart): string {
+  if (part.res === 'day') return dayBucketKey(keys, part.day);
+  return part.res === 'hour' ? hourBucketKey(keys, part.fromMs) : minuteBucketKey(keys, part.fromMs);
+}
+
+/** Each bucket's counts, in the order of the keys (one round trip). */
+export async function readAppBuckets(redis: Redis, bucketKeys: readonly string[]): Promise<AppCounts[]> {
+  if (bucketKeys.length === 0) return [];
+  const p = redis.pipeline();
+  for (const k of bucketKeys) p.hgetall(k);
+  const replies = (await p.exec()) ?? [];
+  return replies.map(([err, hash]) => {
+    if (err) throw err;
+    return addBucketHash(new Map(), (hash ?? {}) as Record<string, string>);
+  });
 }
 
 /** Sums the app buckets of the given hash keys into counts per app and kind. */
@@ -22,21 +50,14 @@ export async function sumAppBuckets(redis: Redis, bucketKeys: readonly string[])
   for (const k of bucketKeys) p.hgetall(k);
   for (const [err, hash] of (await p.exec()) ?? []) {
     if (err) throw err;
-    for (const [field, value] of Object.entries((hash ?? {}) as Record<string, string>)) {
-      const sep = field.lastIndexOf('|');
-      const appId = field.slice(0, sep);
-      const kind = field.slice(sep + 1) as AppKind;
-      if (!(kind in KIND_FIELD)) continue;
-      let c = out.get(appId);
-      if (!c) out.set(appId, (c = zero()));
-      c[kind] += Number(value);
-    }
+    addBucketHash(out, (hash ?? {}) as Record<string, string>);
   }
   return out;
 }
 
-export function dayBucketKeys(keys: SpaceKeys, cityDays: readonly string[]): string[] {
-  return cityDays.map((d) => `${keys.appsPrefix}d:${d}`);
+/** Counts over a planned window: the sum of its buckets. */
+export function readPlannedCounts(redis: Redis, keys: SpaceKeys, plan: BucketPlan): Promise<AppCounts> {
+  return sumAppBuckets(redis, plan.parts.map((p) => bucketKeyOf(keys, p)));
 }
 
 /** Ranks apps by all activity (sessions + transactions + complaints + errors). */

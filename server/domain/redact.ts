@@ -1,0 +1,61 @@
+// What each role may see of personal data (design.md "Modes and roles"). The stream and the
+// in-memory views keep full caller numbers; this is the one place that cuts them per room,
+// so a new payload carrying a caller is redacted by adding it here, not in every emitter.
+import { maskCallerNumber } from '../../shared/format/caller.ts';
+import type { CallView, Change, IncidentView, Role, Snapshot } from '../../shared/contract/views.ts';
+
+/** The `caller` a role may see for a number: full (operator), masked (display), none. */
+export function callerFor(number: string | null | undefined, role: Role): { number: string } | undefined {
+  if (number === null || number === undefined || number === '') return undefined;
+  switch (role) {
+    case 'operator': return { number };
+    case 'display': return { number: maskCallerNumber(number) };
+    case 'executive':
+    case 'demo': return undefined;
+  }
+}
+
+export function redactCallView<T extends CallView>(call: T, role: Role): T {
+  if (role === 'operator' || call.caller === undefined) return call;
+  const { caller, ...rest } = call;
+  const visible = callerFor(caller.number, role);
+  // Rebuilt without the key rather than `caller: undefined`: "absent" must survive JSON and `in`.
+  return (visible === undefined ? rest : { ...rest, caller: visible }) as T;
+}
+
+/**
+ * Incident summaries are free text typed by call-takers and may name people; executives get
+ * aggregates and no personal data, so theirs is blanked. Demo data is simulated, so it stays.
+ */
+export function redactIncidentView(incident: IncidentView, role: Role): IncidentView {
+  if (role !== 'executive' || incident.summary === null) return incident;
+  return { ...incident, summary: null };
+}
+
+export function redactChange(change: Change, role: Role): Change {
+  switch (change.t) {
+    case 'call': {
+      const call = redactCallView(change.call, role);
+      return call === change.call ? change : { t: 'call', call };
+    }
+    case 'incident': {
+      const incident = redactIncidentView(change.incident, role);
+      return incident === change.incident ? change : { t: 'incident', incident };
+    }
+    case 'agent':
+    case 'kpis':
+    case 'apps':
+    case 'alert':
+    case 'counter':
+      return change;
+  }
+}
+
+export function redactSnapshot(s: Snapshot, role: Role): Snapshot {
+  if (role === 'operator') return s;
+  return {
+    ...s,
+    calls: { ...s.calls, waiting: s.calls.waiting.map((c) => redactCallView(c, role)) },
+    incidents: { ...s.incidents, open: s.incidents.open.map((i) => redactIncidentView(i, role)) },
+  };
+}

@@ -1,0 +1,92 @@
+// City app activity, reported as pre-aggregated minutes the way a gateway would: one
+// app.activity per app and kind with a count, complaints split by the kecamatan they concern.
+import type { AppKind, KecamatanCode } from '../../shared/contract/events.ts';
+import {
+  APP_RATES, OFFICE_APP_CATEGORIES, OFFICE_APP_CURVE, PUBLIC_APP_CURVE, WEEKEND_FACTOR,
+} from './facts.ts';
+import { pickKecamatan } from './places.ts';
+import { createRng, lognormalMedian, poisson, seedRng, uniform } from './rng.ts';
+import { schedule, type StepCtx } from './schedule.ts';
+import type { AppProfile, SimCity } from './state.ts';
+import { MINUTE_MS, curveAt, isWeekend, localHour, normaliseCurve } from './time.ts';
+
+const SOURCE = 'sim-app-gateway';
+const CURVES = { office: normaliseCurve(OFFICE_APP_CURVE), public: normaliseCurve(PUBLIC_APP_CURVE) } as const;
+const KINDS: readonly AppKind[] = ['session', 'transaction', 'error', 'complaint'];
+
+/** How scenarios bend one app's minute: scale the usual rate, add extra, place complaints. */
+export interface AppEffect {
+  factor: number;
+  extraPerMin: number;
+  kecamatan: KecamatanCode | null;
+}
+export type AppEffectFn = (appId: string, kind: AppKind, simAt: number, sessionsPerMin: number) => AppEffect;
+
+/** The citizens' complaint channel: LAKSA by name, else the first complaints app. */
+export function findComplaintApp(city: SimCity): string | null {
+  const laksa = city.apps.find((a) => /laksa/i.test(a.id));
+  return (laksa ?? city.apps.find((a) => a.category === 'complaints'))?.id ?? null;
+}
+
+/** Stable sizes per app, drawn from their own stream so adding an app does not reshuffle calls. */
+export function buildAppProfiles(city: SimCity, seed: string, complaintAppId: string | null): AppProfile[] {
+  const rng = createRng(seedRng(`${seed}/apps`));
+  return city.apps.map((app) => {
+    const curve = OFFICE_APP_CATEGORIES.has(app.category) ? 'office' : 'public';
+    const errorShare = uniform(rng, APP_RATES.errorShare.min, APP_RATES.errorShare.max);
+    let session: number;
+    let transaction: number;
+    let complaint: number;
+    if (app.isSuperApp) {
+      session = APP_RATES.superApp.sessions * uniform(rng, 0.8, 1.2);
+      transaction = session * APP_RATES.superApp.transactionsPerSession;
+      complaint = APP_RATES.superApp.complaints;
+    } else if (app.id === complaintAppId) {
+      session = APP_RATES.complaintApp.sessions;
+      transaction = session * APP_RATES.complaintApp.transactionsPerSession;
+      complaint = APP_RATES.complaintApp.complaints;
+    } else {
+      const o = APP_RATES.ordinary;
+      session = Math.min(20_000, Math.max(5, lognormalMedian(rng, o.sessions.median, o.sessions.sigma)));
+      transaction = session * uniform(rng, o.transactionsPerSession.min, o.transactionsPerSession.max);
+      complaint = o.complaints;
+    }
+    return { id: app.id, curve, perDay: { session, transaction, complaint, error: (session + transaction) * errorShare } };
+  });
+}
+
+/** Queues the activity of the minute ending at minuteEnd (simulated), stamped just inside it. */
+export function reportAppMinute(ctx: StepCtx, minuteEnd: number, effect: AppEffectFn): void {
+  const { s, rng } = ctx;
+  const mid = minuteEnd - MINUTE_MS / 2;
+  const hour = localHour(mid, s.config.offsetMinutes);
+  const weekdayMode = s.scenarios.some((sc) => sc.name === 'normal-monday');
+  const weekend = !weekdayMode && isWeekend(mid, s.config.offsetMinutes);
+  const at = minuteEnd - 1;
+  for (const app of s.config.apps) {
+    const dayShape = curveAt(CURVES[app.curve], hour) * (weekend ? WEEKEND_FACTOR[app.curve] : 1);
+    const sessionsPerMin = (app.perDay.session * dayShape) / 1440;
+    for (const kind of KINDS) {
+      const e = effect(app.id, kind, mid, sessionsPerMin);
+      const usual = poisson(rng, ((app.perDay[kind] * dayShape) / 1440) * e.factor);
+      const extra = poisson(rng, e.extraPerMin);
+      if (kind !== 'complaint') {
+        const count = usual + extra;
+        if (count > 0) schedule(ctx, at, { type: 'app.activity', source: SOURCE, appId: app.id, kind, count });
+        continue;
+      }
+      const byKec = new Map<KecamatanCode, number>();
+      for (let i = 0; i < usual; i++) {
+        const k = pickKecamatan(rng, s.config.kecamatanWeights);
+        byKec.set(k, (byKec.get(k) ?? 0) + 1);
+      }
+      for (let i = 0; i < extra; i++) {
+        const k = e.kecamatan ?? pickKecamatan(rng, s.config.kecamatanWeights);
+        byKec.set(k, (byKec.get(k) ?? 0) + 1);
+      }
+      for (const [kecamatan, count] of byKec) {
+        schedule(ctx, at, { type: 'app.activity', source: SOURCE, appId: app.id, kind, count, kecamatan });
+      }
+    }
+  }
+}

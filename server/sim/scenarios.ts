@@ -1,0 +1,204 @@
+// Scripted scenarios for the demo tour, startable at any moment. Each bends the ordinary
+// day for a while (in simulated minutes): extra call streams from one kecamatan, a burst
+// around one fire, an app that falls silent. 'normal-monday' clears them and plays a weekday.
+import { KecamatanCode, type AppKind, type Category, type Disposition } from '../../shared/contract/events.ts';
+import type { AppEffect, AppEffectFn } from './apps.ts';
+import { planCall, type CallStream } from './calls.ts';
+import { planIncident } from './incidents.ts';
+import { locationIn, pickKecamatan } from './places.ts';
+import { chance, createRng, int } from './rng.ts';
+import type { StepCtx } from './schedule.ts';
+import { cloneState, type ActiveScenario, type PlannedCall, type ScenarioName, type SimState } from './state.ts';
+import { MINUTE_MS } from './time.ts';
+
+export interface ScenarioOptions {
+  /** Where a flood or fire happens; a sensible default otherwise. */
+  kecamatan?: string;
+  /** The app that fails in 'app-outage'. */
+  appId?: string;
+}
+
+const DURATION_MIN: Readonly<Record<ScenarioName, number | null>> = {
+  flood: 20,
+  'large-fire': 15,
+  'app-outage': 40,
+  'normal-monday': null,
+};
+
+/**
+ * Kecamatan publicly known for flooding, tried in order: Periuk and Ciledug (Kota Tangerang,
+ * named in the brief), Gedebage (Kota Bandung, commonly reported). Another city falls back to
+ * its most populous kecamatan.
+ */
+const FLOOD_PRONE = ['36.71.08', '36.71.06', '32.73.27'];
+
+// Flood calls: many genuine, mostly about water and trees (ASSUMPTION).
+const FLOOD_MIX: readonly (readonly [Disposition, number])[] = [['emergency', 40], ['info', 35], ['non-emergency', 5], ['prank', 10], ['ghost', 10]];
+const FLOOD_CATEGORIES: readonly (readonly [Category, number])[] = [['flood', 55], ['fallen-tree', 25], ['animal-rescue', 8], ['utility', 7], ['medical', 5]];
+const FLOOD_119_MIX: readonly (readonly [Disposition, number])[] = [['emergency', 50], ['info', 40], ['ghost', 10]];
+// Neighbours of a fire call it in over and over (ASSUMPTION).
+const FIRE_MIX: readonly (readonly [Disposition, number])[] = [['emergency', 80], ['info', 10], ['ghost', 5], ['prank', 5]];
+
+export function startScenario(state: SimState, name: ScenarioName, nowMs: number, opts: ScenarioOptions = {}): SimState {
+  const s = cloneState(state);
+  const rng = createRng(s.rng);
+  const startSim = s.simMs + Math.max(0, nowMs - s.wallMs) * s.speed;
+  const duration = DURATION_MIN[name];
+  const sc: ActiveScenario = {
+    name, startSim, endSim: duration === null ? null : startSim + duration * MINUTE_MS,
+    kicked: name !== 'large-fire', kecamatan: null, point: null, appId: null, incidentId: null, duplicates: 0,
+  };
+  const codes = s.config.kecamatanWeights.map(([c]) => c);
+  const chosen = opts.kecamatan === undefined ? undefined : codes.find((c) => c === opts.kecamatan);
+  if (opts.kecamatan !== undefined && chosen === undefined) throw new RangeError(`unknown kecamatan ${opts.kecamatan}`);
+  if (name === 'flood') sc.kecamatan = chosen ?? defaultFloodKecamatan(s);
+  if (name === 'large-fire') {
+    const k = chosen ?? pickKecamatan(rng, s.config.kecamatanWeights);
+    sc.kecamatan = k;
+    sc.point = locationIn(s.city, rng, k);
+  }
+  if (name === 'app-outage') {
+    if (opts.appId !== undefined && !s.config.apps.some((a) => a.id === opts.appId)) throw new RangeError(`unknown app ${opts.appId}`);
+    sc.appId = opts.appId ?? defaultOutageApp(s);
+  }
+  s.scenarios = name === 'normal-monday' ? [sc] : [...s.scenarios.filter((x) => x.name !== name), sc];
+  s.rng = rng.state();
+  return s;
+}
+
+function defaultFloodKecamatan(s: SimState): KecamatanCode {
+  const weights = s.config.kecamatanWeights;
+  for (const code of FLOOD_PRONE) {
+    const hit = weights.find(([c]) => c === code);
+    if (hit !== undefined) return hit[0];
+  }
+  const top = weights.reduce<readonly [KecamatanCode, number] | undefined>((best, w) => (best === undefined || w[1] > best[1] ? w : best), undefined);
+  return top?.[0] ?? KecamatanCode.parse('00.00.00');
+}
+
+/** The outage that shows best on the wall: a super-app, else the busiest app. */
+function defaultOutageApp(s: SimState): string | null {
+  const apps = s.config.apps;
+  const superApp = s.city.apps.find((a) => a.isSuperApp && a.id !== s.config.complaintAppId);
+  if (superApp !== undefined) return superApp.id;
+  const busiest = apps.reduce<(typeof apps)[number] | undefined>((b, a) => (b === undefined || a.perDay.session > b.perDay.session ? a : b), undefined);
+  return busiest?.id ?? null;
+}
+
+export function isActive(sc: ActiveScenario, simAt: number): boolean {
+  return simAt >= sc.startSim && (sc.endSim === null || simAt < sc.endSim);
+}
+
+export function expireScenarios(s: SimState, simAt: number): void {
+  s.scenarios = s.scenarios.filter((sc) => sc.endSim === null || sc.endSim > simAt);
+}
+
+function minutesIn(sc: ActiveScenario, simAt: number): number {
+  return (simAt - sc.startSim) / MINUTE_MS;
+}
+
+/** Flood intensity: rises over 4 min, holds for 10, ebbs over 6. */
+function floodLevel(t: number): number {
+  if (t < 0 || t >= 20) return 0;
+  if (t < 4) return t / 4;
+  if (t < 14) return 1;
+  return (20 - t) / 6;
+}
+
+/** Extra call streams a scenario adds at simAt. */
+export function scenarioCallStreams(sc: ActiveScenario, simAt: number): CallStream[] {
+  if (!isActive(sc, simAt) || sc.kecamatan === null) return [];
+  const t = minutesIn(sc, simAt);
+  if (sc.name === 'flood') {
+    const level = floodLevel(t);
+    return [
+      { line: '112', perSimMs: (1.5 * level) / MINUTE_MS, kecamatan: sc.kecamatan, mix: FLOOD_MIX, categories: FLOOD_CATEGORIES },
+      { line: '119', perSimMs: (0.25 * level) / MINUTE_MS, kecamatan: sc.kecamatan, mix: FLOOD_119_MIX, categories: [['medical', 1]] },
+    ];
+  }
+  if (sc.name === 'large-fire') {
+    return [{
+      line: '112', perSimMs: (3.5 * Math.exp(-t / 3)) / MINUTE_MS, kecamatan: sc.kecamatan, mix: FIRE_MIX,
+      categories: [['fire', 1]],
+      onEmergency: (ctx, call) => fireEchoCall(ctx, sc.name, call),
+    }];
+  }
+  return [];
+}
+
+/** Later calls about the fire add to the open incident; one call-taker may open a duplicate. */
+function fireEchoCall(ctx: StepCtx, name: ScenarioName, call: PlannedCall): void {
+  const sc = ctx.s.scenarios.find((x) => x.name === name);
+  if (sc === undefined || sc.duplicates >= 1 || !chance(ctx.rng, 0.3)) return;
+  sc.duplicates += 1;
+  planIncident(ctx, {
+    line: call.line, callId: call.callId, category: 'fire', kecamatan: call.kecamatan, point: sc.point,
+    reportAt: call.answeredAt + 30_000, priority: 1, duplicate: true,
+  });
+}
+
+/** First act of a scenario, run by the step in which it starts. */
+export function kickoffScenario(ctx: StepCtx, sc: ActiveScenario, atSim: number): void {
+  sc.kicked = true;
+  if (sc.name !== 'large-fire' || sc.kecamatan === null) return;
+  const kecamatan = sc.kecamatan;
+  const openFire = (reportAt: number, callId: string | null): void => {
+    const fireUnits = int(ctx.rng, 4, 6);
+    sc.incidentId = planIncident(ctx, {
+      line: '112', callId, category: 'fire', kecamatan, point: sc.point, reportAt, priority: 1,
+      units: [...Array.from({ length: fireUnits }, () => 'fire' as const), 'ambulance', 'police', 'ambulance'],
+      handling: { median: 100, sigma: 0.3 }, outcome: 'resolved',
+    });
+  };
+  const first = planCall(ctx, {
+    line: '112', at: atSim + 5_000, kecamatan, disposition: 'emergency', category: 'fire',
+    // The first caller is kept on the line only long enough to place the fire.
+    onEmergency: (_ctx, call) => openFire(call.answeredAt + 40_000, call.callId),
+  });
+  if (first === null) openFire(atSim + 60_000, null);
+}
+
+/** Combined effect of the running scenarios on one app's minute. */
+export function scenarioAppEffect(s: SimState): AppEffectFn {
+  const running = s.scenarios;
+  return (appId, kind, simAt, sessionsPerMin) => {
+    const out: AppEffect = { factor: 1, extraPerMin: 0, kecamatan: null };
+    for (const sc of running) {
+      if (!isActive(sc, simAt)) continue;
+      const e = effectOf(sc, s.config.complaintAppId, appId, kind, minutesIn(sc, simAt), sessionsPerMin);
+      if (e === null) continue;
+      out.factor *= e.factor;
+      out.extraPerMin += e.extraPerMin;
+      out.kecamatan ??= e.kecamatan;
+    }
+    return out;
+  };
+}
+
+function effectOf(
+  sc: ActiveScenario, complaintAppId: string | null, appId: string, kind: AppKind, t: number, sessionsPerMin: number,
+): AppEffect | null {
+  if (sc.name === 'flood') {
+    // Residents report the flood through the complaint channel, from the flooded kecamatan.
+    if (appId !== complaintAppId || kind !== 'complaint') return null;
+    return { factor: 1, extraPerMin: 1.5 * floodLevel(t), kecamatan: sc.kecamatan };
+  }
+  if (sc.name !== 'app-outage') return null;
+  if (appId === sc.appId) {
+    // Act 1: silent (the gateway gets nothing). Act 2: it limps back, throwing errors.
+    // Act 3: users complain while errors fade.
+    if (t < 12) return { factor: 0, extraPerMin: 0, kecamatan: null };
+    if (t < 20) {
+      if (kind === 'error') return { factor: 1, extraPerMin: Math.max(3, 0.5 * sessionsPerMin), kecamatan: null };
+      return { factor: kind === 'complaint' ? 1 : 0.35, extraPerMin: 0, kecamatan: null };
+    }
+    const r = Math.min(1, (t - 20) / 20);
+    if (kind === 'error') return { factor: 1, extraPerMin: Math.max(1, 0.3 * sessionsPerMin) * (1 - r), kecamatan: null };
+    if (kind === 'complaint') return { factor: 1, extraPerMin: 1.2 * (1 - r / 2), kecamatan: null };
+    return { factor: 0.6 + 0.4 * r, extraPerMin: 0, kecamatan: null };
+  }
+  if (appId === complaintAppId && kind === 'complaint' && t >= 20) {
+    return { factor: 1, extraPerMin: 0.8 * (1 - Math.min(1, (t - 20) / 20) / 2), kecamatan: null };
+  }
+  return null;
+}

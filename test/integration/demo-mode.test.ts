@@ -1,0 +1,43 @@
+// Demo mode: the simulator writes only to the demo space, through ingest; presenter commands
+// reach it over any process; reset starts the show afresh.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import type { Snapshot } from '../../shared/contract/views.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp({ PANTAU_DEMO: 'on', PANTAU_DEMO_SPEED: '600' }, { demoBackfill: false });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const demoSnapshot = async (): Promise<Snapshot> => (await app.get('/api/v1/snapshot')).json as Snapshot;
+
+describe('demo mode', () => {
+  it('fills the demo space with simulated data and leaves the live space alone', async () => {
+    await expect.poll(async () => (await demoSnapshot()).eventsToday, { timeout: 20_000 }).toBeGreaterThan(20);
+    const demo = await demoSnapshot();
+    expect(demo.space).toBe('demo');
+    // Demo viewers never get caller numbers, even simulated ones.
+    expect(JSON.stringify(demo)).not.toMatch(/"caller"/);
+    const live = (await app.get('/api/v1/snapshot', OPERATOR_TOKEN)).json as Snapshot;
+    expect(live.eventsToday).toBe(0);
+  });
+
+  it('takes presenter commands and reports them in the status', async () => {
+    const r = await fetch(`${app.url}/api/v1/demo/scenario`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'large-fire' }) });
+    expect(r.status).toBe(202);
+    await expect.poll(async () => JSON.stringify((await app.get('/api/v1/demo/status')).json), { timeout: 10_000 }).toContain('large-fire');
+    const bad = await fetch(`${app.url}/api/v1/demo/scenario`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'meteor' }) });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { field: 'name' } });
+  });
+
+  it('resets the demo space', async () => {
+    const before = (await demoSnapshot()).eventsToday;
+    expect(before).toBeGreaterThan(0);
+    expect((await fetch(`${app.url}/api/v1/demo/reset`, { method: 'POST' })).status).toBe(202);
+    await expect.poll(async () => (await demoSnapshot()).eventsToday, { timeout: 10_000 }).toBeLessThan(before);
+  });
+});
