@@ -12,8 +12,9 @@ import type { Config } from './config.ts';
 import { loadCityProfile } from './city/load-profile.ts';
 import type { CityProfile } from './city/city-profile.ts';
 import { findProjectRoot } from './city/resolve-profile-dir.ts';
-import { cityDayKey, todayWindow, toIsoWithOffset } from './domain/time.ts';
-import { createHttpApp } from './http/app.ts';
+import { todayWindow, toIsoWithOffset } from './domain/time.ts';
+import { createHttpApp, tileSource } from './http/app.ts';
+import { createRateLimits } from './http/rate-limit.ts';
 import { asteriskRoutes } from './http/routes/asterisk.ts';
 import { demoRoutes } from './http/routes/demo.ts';
 import { startDemoRunner } from './sim/demo-runner.ts';
@@ -28,7 +29,10 @@ import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { connectRedis, type RedisHandle } from './store/connect.ts';
 import { spaceKeys, type SpaceKeys } from './store/keys.ts';
-import { dayBucketKeys, rankApps, sumAppBuckets } from './store/read-apps.ts';
+import { createAppsSummaryReader } from './store/read-app-summary.ts';
+import { createAppStore } from './store/read-app-store.ts';
+import { appRoutes } from './http/routes/apps.ts';
+import { startAppAlertJob } from './alerts/app-alert-job.ts';
 import { readKpis } from './store/read-kpis.ts';
 
 export interface PantauOptions {
@@ -71,7 +75,8 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const keys = (space: Space): SpaceKeys => keyCache[space];
   const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
   const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };
-  const appNames = new Map(city.apps.map((a) => [a.id, a.name]));
+  const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))]));
+  const appStore = (space: Space) => appStores[space] ?? createAppStore(redis.redis, keys(space));
 
   const ingest = createIngestService({
     redis: redis.redis,
@@ -88,7 +93,8 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     readKpis(redis.redis, keys(space), { ...q, timeZone: tz, targets: city.profile.targets });
 
   const feeds = {} as Record<Space, SpaceFeed>;
-  let sockets: ReturnType<typeof createSocketServer> | undefined;
+  // The socket server needs the feeds and the feeds emit through it: a holder breaks the knot.
+  const live: { sockets?: ReturnType<typeof createSocketServer> } = {};
   for (const space of SPACES) {
     feeds[space] = new SpaceFeed({
       redis: feedRedis,
@@ -100,13 +106,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       log,
       metrics,
       readKpis: (now, live) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live }),
-      readApps: async (now) => {
-        const w = todayWindow(now, tz);
-        const counts = await sumAppBuckets(redis.redis, dayBucketKeys(keys(space), [cityDayKey(now, tz)]));
-        return { from: toIsoWithOffset(w.fromMs, tz), to: toIsoWithOffset(w.toMs, tz), top: rankApps(counts, appNames, 10) };
-      },
-      onDelta: (d) => sockets?.emitDelta(space, d),
-      onReset: () => sockets?.emitReset(space),
+      readApps: createAppsSummaryReader(redis.redis, keys(space), city.apps, tz),
+      onDelta: (d) => live.sockets?.emitDelta(space, d),
+      onReset: () => live.sockets?.emitReset(space),
     });
   }
   await Promise.all(SPACES.map((s) => feeds[s].start()));
@@ -119,6 +121,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const stopSweeper = startStaleCallSweeper({
     redis: redis.redis, keys, ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: tz, clock, log,
   });
+  const stopAppAlerts = startAppAlertJob({ store: appStore, ingest, city, clock, log });
 
   const clientDir = options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir;
   const tileUrl = city.profile.map.tileUrl;
@@ -127,21 +130,33 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     metrics,
     log,
     clientDir,
-    tileOrigin: tileUrl ? new URL(tileUrl.replace(/\{s\}/g, 'a')).origin : null,
+    tileOrigin: tileSource(tileUrl),
+    rateLimits: createRateLimits({
+      send: (command, ...args) => redis.redis.call(command, ...args),
+      prefix: keys('live').rateLimitPrefix,
+      ingestPerMinute: config.ingestRatePerMin,
+      log,
+    }),
     routers: [
       healthRoutes(redis.redis, metrics),
       eventsRoutes(ingest, metrics),
       asteriskRoutes(ingest, city, metrics),
       demoRoutes(demo),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
+      appRoutes({ store: appStore, city, clock }),
     ],
   });
   const server = createServer(app);
-  sockets = createSocketServer(server, {
-    credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins, ingest, timeZone: tz, clock,
+  const acknowledgeAlert = async (space: Space, alertId: string, by: string): Promise<void> => {
+    const at = toIsoWithOffset(clock(), tz);
+    await ingest.ingestEvents(space, 'pantau', [{ id: `ack:${alertId}`.slice(0, 128), type: 'alert.acked', at, source: 'pantau-operator', alertId, by }]);
+  };
+  const sockets = createSocketServer(server, {
+    credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins, acknowledgeAlert,
     // Its own connection: the adapter blocks on XREAD and subscribes, which would stall a shared one.
     adapter: { redis: redis.duplicate(), prefix },
   });
+  live.sockets = sockets;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -165,9 +180,10 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     close() {
       closing ??= (async () => {
         stopSweeper();
+        stopAppAlerts();
         await demo?.stop();
         for (const s of SPACES) feeds[s].stop();
-        await sockets?.close();
+        await sockets.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await redis.close();
       })();

@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { resolvePrincipal } from './auth-middleware.ts';
 import { errorHandler, sendError } from './errors.ts';
+import type { RateLimits } from './rate-limit.ts';
 
 export interface HttpAppDeps {
   credentials: CredentialTable;
@@ -19,6 +20,25 @@ export interface HttpAppDeps {
   clientDir: string | null;
   /** Origin of the profile's tile server, the one extra image source the CSP allows. */
   tileOrigin: string | null;
+  /** Per-key and per-IP limits (server/http/rate-limit.ts); none when absent. */
+  rateLimits?: RateLimits;
+}
+
+/**
+ * The CSP source for a profile's tile URL: its origin, with a `{s}` subdomain placeholder
+ * widened to `*.` (Leaflet spreads tiles over subdomains a, b, c). Only http(s) tile servers
+ * count; anything else gives null and the CSP keeps images to 'self', data: and blob:.
+ */
+export function tileSource(tileUrl: string | undefined): string | null {
+  if (!tileUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(tileUrl.replace(/\{s\}/g, 'tile-subdomain'));
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  return url.origin.replace('tile-subdomain', '*');
 }
 
 const SPA_ROUTES = ['/', '/wall', '/executive', '/operator', '/demo', '/signin'];
@@ -58,6 +78,12 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   app.use(timing(deps.metrics));
   app.use(resolvePrincipal(deps.credentials));
+  // After the principal is known, so ingest is counted per key rather than per address.
+  if (deps.rateLimits) {
+    app.use(['/api/v1/events', '/api/v1/adapters'], deps.rateLimits.ingest);
+    app.use('/api/v1/whoami', deps.rateLimits.signIn);
+    app.use('/api/v1/demo', deps.rateLimits.demo);
+  }
   for (const r of deps.routers) app.use(r);
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API route'));
   const clientDir = deps.clientDir;

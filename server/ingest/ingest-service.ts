@@ -1,6 +1,6 @@
 // The ingest path shared by the HTTP routes, the Asterisk adapter and the demo simulator:
 // validate, enrich, apply in one pipeline, and answer { accepted, duplicates, rejected }.
-import type { Redis } from 'ioredis';
+import type { Redis } from '../store/connect.ts';
 import { INTERNAL_EVENT_TYPES, type PantauEvent } from '../../shared/contract/events.ts';
 import type { IngestAnswer, Rejected } from '../../shared/contract/ingest.ts';
 import type { Space } from '../../shared/contract/views.ts';

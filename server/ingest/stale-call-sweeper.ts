@@ -2,7 +2,7 @@
 // the queue cannot fill with ghosts (a PBX restart leaves ENTERQUEUE lines with nothing
 // after them). It writes through ingest with ids derived from the call, so several server
 // processes sweeping at once produce one event and duplicates.
-import type { Redis } from 'ioredis';
+import type { Redis } from '../store/connect.ts';
 import { SPACES, type Space } from '../../shared/contract/views.ts';
 import { toIsoWithOffset } from '../domain/time.ts';
 import type { Logger } from '../log.ts';

@@ -3,6 +3,7 @@
 // its space's feed, redacted once per room.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { HandshakeAuth, type AckResult, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/contract/socket.ts';
 import type { Delta, Role, Space } from '../../shared/contract/views.ts';
 import { ROLES, StreamPosition } from '../../shared/contract/views.ts';
@@ -10,12 +11,10 @@ import { redactChange, redactSnapshot } from '../domain/redact.ts';
 import { resolveToken, viewerSpace, type CredentialTable } from '../auth.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Redis } from 'ioredis';
+import type { Redis } from '../store/connect.ts';
 import type { SpaceKeys } from '../store/keys.ts';
 import { comparePositions, isResumable, readEntriesAfter } from '../store/read-entries.ts';
 import type { SpaceFeed } from './space-feed.ts';
-import type { IngestService } from '../ingest/ingest-service.ts';
-import { toIsoWithOffset } from '../domain/time.ts';
 
 export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type PantauSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -28,16 +27,36 @@ export interface SocketDeps {
   log: Logger;
   metrics: Metrics;
   corsOrigins: readonly string[];
-  ingest: IngestService;
-  timeZone: string;
-  clock: () => number;
+  /** Records an operator's acknowledgement (composed in app.ts: an alert.acked event through ingest). */
+  acknowledgeAlert: (space: Space, alertId: string, by: string) => Promise<void>;
   /** Older positions than this many entries behind get a snapshot instead of a replay. */
   maxReplay?: number;
   /** Packets queued for one client above which it is dropped (it resyncs on reconnect). */
   maxBufferedPackets?: number;
+  /**
+   * A connection of its own for the Socket.IO Redis streams adapter, and the key prefix its
+   * stream and channels live under. With it, broadcasts without `local` and fetchSockets reach
+   * every process; deltas stay local because each process runs its own feed of the stream.
+   */
+  adapter?: { redis: Redis; prefix: string };
 }
 
 export const roomOf = (space: Space, role: Role): string => `${space}:${role}`;
+
+/**
+ * The adapter's stream and channels carry the prefix and one hash tag, so processes of one
+ * deployment (one prefix) find each other, tests with fresh prefixes do not, and on Redis
+ * Cluster the adapter's keys sit in one slot. Payloads are JSON only, so the binary scan is skipped.
+ */
+function streamsAdapter(redis: Redis, prefix: string): ReturnType<typeof createAdapter> {
+  return createAdapter(redis, {
+    streamName: `${prefix}:{sio}:stream`,
+    channelPrefix: `${prefix}:{sio}`,
+    sessionKeyPrefix: `${prefix}:{sio}:session:`,
+    maxLen: 10_000,
+    onlyPlaintext: true,
+  });
+}
 
 export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: PantauIo; emitDelta(space: Space, d: Delta): void; emitReset(space: Space): void; close(): Promise<void> } {
   const io: PantauIo = new Server(http, {
@@ -46,6 +65,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: Pa
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    ...(deps.adapter ? { adapter: streamsAdapter(deps.adapter.redis, deps.adapter.prefix) } : {}),
   });
   const maxReplay = deps.maxReplay ?? 20_000;
   const maxBuffered = deps.maxBufferedPackets ?? 500;
@@ -109,8 +129,7 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: Pa
     if (role !== 'operator') return { ok: false, error: 'only operators acknowledge alerts' };
     if (typeof alertId !== 'string' || alertId.length === 0 || alertId.length > 128) return { ok: false, error: 'alertId must be a string of 1-128 characters' };
     if ((await deps.redis.exists(`${deps.keys(space).alertPrefix}${alertId}`)) === 0) return { ok: false, error: 'no such alert' };
-    const at = toIsoWithOffset(deps.clock(), deps.timeZone);
-    await deps.ingest.ingestEvents(space, 'pantau', [{ id: `ack:${alertId}`.slice(0, 128), type: 'alert.acked', at, source: 'pantau-operator', alertId, by: principal }]);
+    await deps.acknowledgeAlert(space, alertId, principal);
     return { ok: true };
   }
 

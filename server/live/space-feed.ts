@@ -2,7 +2,7 @@
 // polling the stream every batch window, and the deltas that carry each window's changes.
 // Every process runs its own feed from the shared stream, so any process can serve any
 // client, and positions (stream ids) mean the same everywhere.
-import type { Redis } from 'ioredis';
+import type { Redis } from '../store/connect.ts';
 import type { AlertView, AppsSummary, Change, Delta, Snapshot, Space } from '../../shared/contract/views.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';

@@ -2,7 +2,7 @@
 // ingest into the `demo` space only. Presenter commands (scenario, speed, reset) may reach any
 // process: they are published on a Redis channel and the lease holder carries them out.
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Redis } from '../store/connect.ts';
 import type { CityProfile } from '../city/city-profile.ts';
 import { zoneOffsetMs } from '../domain/time.ts';
 import type { IngestService } from '../ingest/ingest-service.ts';

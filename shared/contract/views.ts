@@ -105,13 +105,23 @@ export const AlertView = z.object({
 });
 export type AlertView = z.infer<typeof AlertView>;
 
+export const APP_STATES = ['normal', 'spiking', 'silent', 'failing', 'idle'] as const;
+export const AppState = z.enum(APP_STATES);
+export type AppState = z.infer<typeof AppState>;
+
 export const AppsSummary = z.object({
   /** Window the figures cover (today in the city's timezone). */
   from: z.string(),
   to: z.string(),
   top: z.array(AppTop),
   /** Per registered app, its state for the wall grid. */
-  states: z.record(z.string(), z.enum(['normal', 'spiking', 'silent', 'failing', 'idle'])).optional(),
+  states: z.record(z.string(), AppState).optional(),
+  /** How many registered apps are in each state. */
+  stateCounts: z.object({ normal: z.number(), spiking: z.number(), silent: z.number(), failing: z.number(), idle: z.number() }).optional(),
+  /** Per top app, events per minute (all kinds) over the last 60 complete minutes, oldest first. */
+  sparklines: z.record(z.string(), z.array(z.number())).optional(),
+  /** Start of the sparklines' first minute. */
+  sparklineFrom: z.string().optional(),
 });
 export type AppsSummary = z.infer<typeof AppsSummary>;
 

@@ -1,6 +1,6 @@
 // Liveness, readiness (Redis answers) and Prometheus metrics.
 import { Router } from 'express';
-import type { Redis } from 'ioredis';
+import type { Redis } from '../../store/connect.ts';
 import type { Metrics } from '../../metrics.ts';
 
 export function healthRoutes(redis: Redis, metrics: Metrics): Router {

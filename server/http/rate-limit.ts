@@ -1,0 +1,89 @@
+// Rate limits: per ingest key on the ingest routes, per IP on sign-in and on the demo
+// presenter controls. Counters live in Redis (rate-limit-redis), so a budget holds across
+// every server process behind a load balancer, not once per process.
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { Logger } from '../log.ts';
+import { sendError } from './errors.ts';
+
+/** Sends one raw Redis command (the http layer never imports ioredis). */
+export type SendRedisCommand = (command: string, ...args: string[]) => Promise<unknown>;
+
+export interface RateLimitDeps {
+  send: SendRedisCommand;
+  /** Where counters live: SpaceKeys.rateLimitPrefix (`<prefix>:rl:`). */
+  prefix: string;
+  ingestPerMinute: number;
+  signInPerMinute?: number;
+  demoPerMinute?: number;
+  log: Logger;
+}
+
+export interface RateLimits {
+  /** POST /api/v1/events and the adapters: per ingest key (per IP for requests without one). */
+  ingest: RequestHandler;
+  /** GET /api/v1/whoami, where a token is tried: per IP. */
+  signIn: RequestHandler;
+  /** /api/v1/demo/*: public presenter controls, per IP. */
+  demo: RequestHandler;
+}
+
+const WINDOW_MS = 60_000;
+
+function isReplyData(v: unknown): v is boolean | number | string {
+  return typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string';
+}
+
+/** ioredis answers `unknown`; the store wants its reply shape, checked rather than cast. */
+function toReply(v: unknown): RedisReply {
+  if (isReplyData(v)) return v;
+  if (Array.isArray(v) && v.every(isReplyData)) return v;
+  throw new TypeError('unexpected Redis reply to a rate-limit script');
+}
+
+const ipKey = (req: Request): string => `ip:${ipKeyGenerator(req.ip ?? '')}`;
+
+export function createRateLimits(deps: RateLimitDeps): RateLimits {
+  // While Redis is down every request would log the store error: once per 10 s is enough.
+  let lastLogMs = 0;
+  const logger = {
+    warn: (err: unknown, msg?: string) => deps.log.warn({ mod: 'rate-limit', err: String(err) }, msg ?? 'rate limit warning'),
+    error: (err: unknown, msg?: string) => {
+      const now = Date.now();
+      if (now - lastLogMs < 10_000) return;
+      lastLogMs = now;
+      deps.log.warn({ mod: 'rate-limit', err: err instanceof Error ? err.message : String(err) }, msg ?? 'rate limit store failed');
+    },
+  };
+
+  const limiter = (name: string, limit: number, keyOf: (req: Request) => string, what: string): RequestHandler => {
+    const store = new RedisStore({ sendCommand: async (...args: string[]) => toReply(await deps.send(args[0] ?? '', ...args.slice(1))), prefix: `${deps.prefix}${name}:` });
+    // The store loads its scripts in its constructor and awaits them only on first use: a
+    // Redis outage at that moment must not become an unhandled rejection (the store reloads).
+    store.incrementScriptSha.catch(() => undefined);
+    store.getScriptSha.catch(() => undefined);
+    const options: Partial<Options> = {
+      windowMs: WINDOW_MS,
+      limit,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      keyGenerator: keyOf,
+      // Redis down: let the request through; ingest itself then answers 503 (nothing is
+      // written), which tells the client to retry. A 500 from the limiter would not.
+      passOnStoreError: true,
+      logger,
+      store,
+      handler: (_req, res) => {
+        sendError(res, 429, 'rate_limited', `at most ${limit} requests a minute ${what}; retry after the Retry-After seconds`);
+      },
+    };
+    return rateLimit(options);
+  };
+
+  return {
+    ingest: limiter('ingest', deps.ingestPerMinute, (req) => (req.principal?.kind === 'ingest' ? `key:${req.principal.name}` : ipKey(req)), 'per ingest key'),
+    signIn: limiter('signin', deps.signInPerMinute ?? 20, ipKey, 'per address for sign-in'),
+    demo: limiter('demo', deps.demoPerMinute ?? 60, ipKey, 'per address for the demo controls'),
+  };
+}
