@@ -87,7 +87,8 @@ export async function startDemoRunner(deps: DemoRunnerDeps): Promise<DemoRunner>
     if (last !== '0-0' && ageMs > FRESH_MS) await wipeSpace(deps.redis, deps.keys);
     driver = newDriver(deps.backfill !== false && (last === '0-0' || ageMs > FRESH_MS));
     log.info({ owner }, 'this process runs the demo simulator');
-    await driver.start();
+    // The backfill of today can take a while; the server must not wait for it to listen.
+    driver.start().catch((err: unknown) => log.warn({ err: String(err) }, 'demo simulator failed to start'));
   }
 
   async function tick(): Promise<void> {
