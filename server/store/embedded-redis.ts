@@ -80,7 +80,9 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
     '--appenddirname', 'appendonly', '--save', '3600 1 300 100',
     '--logfile', '', '--loglevel', 'warning',
   ];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: Ctrl+C in a terminal signals the whole foreground group, and Redis
+  // must outlive the server's own shutdown (feeds and ingest close first, then we stop it).
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const ready = new Promise<void>((res, rej) => {
     const onData = (d: Buffer): void => {

@@ -112,17 +112,18 @@ describe('POST /api/v1/events', () => {
 
   it('gives the same waiting calls whatever the arrival order', async () => {
     const t0 = Date.now() - 60_000;
-    const calls = ['A', 'B', 'C'].map((c) => `${app.prefix}-${c}`);
+    const [a, b, c] = ['A', 'B', 'C'].map((x) => `${app.prefix}-${x}`) as [string, string, string];
+    const calls = [a, b, c];
     const events = [
-      makeCallReceived({ callId: calls[0], at: wib(t0) }),
-      makeCallAnswered({ callId: calls[0], at: wib(t0 + 9_000) }),
-      makeCallReceived({ callId: calls[1], at: wib(t0 + 1_000) }),
-      makeCallReceived({ callId: calls[2], at: wib(t0 + 2_000), line: '119' }),
-      { id: `ab-${app.prefix}`, type: 'call.abandoned', at: wib(t0 + 30_000), source: 'test', callId: calls[2] },
+      makeCallReceived({ callId: a, at: wib(t0) }),
+      makeCallAnswered({ callId: a, at: wib(t0 + 9_000) }),
+      makeCallReceived({ callId: b, at: wib(t0 + 1_000) }),
+      makeCallReceived({ callId: c, at: wib(t0 + 2_000), line: '119' }),
+      { id: `ab-${app.prefix}`, type: 'call.abandoned', at: wib(t0 + 30_000), source: 'test', callId: c },
     ];
     // Reverse order, one event per request, so each arrives before what caused it.
     for (const e of [...events].reverse()) expect((await app.post('/api/v1/events', e)).status).toBe(200);
-    expect(await waitingIds()).toEqual([calls[1]]);
+    expect(await waitingIds()).toEqual([b]);
     const k = (await app.get('/api/v1/kpis', OPERATOR_TOKEN)).json as KpisAnswer;
     expect(k.calls['112']).toMatchObject({ offered: 2, answered: 1, asa: 9 });
     expect(k.calls['119']).toMatchObject({ offered: 1, abandoned: 1, sl20: 0 });
