@@ -57,8 +57,15 @@ function stopLeftover(pidFile: string, log: Logger): void {
     return; // Not running any more: nothing to stop.
   }
   if (!cmd.includes('redis-server')) return;
-  // A parent other than init means a Pantau server is alive and using this data directory.
-  if (ppid > 1 && ppid !== process.pid) {
+  // A live Node parent means a Pantau server is using this data directory; an orphan (parent
+  // init or a container's subreaper) was left by a server that died.
+  let parentCmd = '';
+  try {
+    parentCmd = ppid > 1 ? readFileSync(`/proc/${ppid}/cmdline`, 'utf8') : '';
+  } catch {
+    parentCmd = '';
+  }
+  if (ppid !== process.pid && /(^|\/)node\u0000/.test(parentCmd)) {
     throw new Error(`the data directory is in use by a running redis-server (pid ${pid}, parent ${ppid}); stop that server or set REDIS_URL`);
   }
   process.kill(pid, 'SIGTERM');
