@@ -63,8 +63,9 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: Pa
     serveClient: false,
     cors: deps.corsOrigins.length > 0 ? { origin: [...deps.corsOrigins] } : { origin: false },
     maxHttpBufferSize: 64 * 1024,
-    pingInterval: 10_000,
-    pingTimeout: 10_000,
+    // A wall must say RECONNECTING within seconds when the link dies without closing.
+    pingInterval: 2_500,
+    pingTimeout: 2_500,
     ...(deps.adapter ? { adapter: streamsAdapter(deps.adapter.redis, deps.adapter.prefix) } : {}),
   });
   const maxReplay = deps.maxReplay ?? 20_000;

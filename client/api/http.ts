@@ -1,0 +1,90 @@
+// Typed fetch for /api/v1: every answer is parsed with the shared schema before a view sees it.
+import type { FeatureCollection } from 'geojson';
+import { z } from 'zod';
+import { PublicCity } from '../../shared/contract/city.ts';
+import { KpisAnswer } from '../../shared/contract/kpis.ts';
+import { Role, Snapshot, Space } from '../../shared/contract/views.ts';
+import { readToken } from './credentials.ts';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** What `GET /api/v1/whoami` answers for a valid credential: a viewer, or an ingest key. */
+export const WhoAmI = z.union([
+  z.object({ kind: z.literal('viewer').optional(), role: Role, space: Space }),
+  z.object({ kind: z.literal('ingest') }),
+]);
+export type WhoAmI = z.infer<typeof WhoAmI>;
+
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+interface RequestOptions {
+  /** Overrides the stored credential (sign-in checks a token before keeping it). */
+  token?: string | null;
+  signal?: AbortSignal;
+}
+
+async function getJson(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const token = options.token === undefined ? readToken() : options.token;
+  const res = await fetch(`/api/v1${path}`, {
+    headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => null);
+    const parsed = ErrorBody.safeParse(body);
+    if (parsed.success) throw new ApiError(res.status, parsed.data.error.code, parsed.data.error.message);
+    throw new ApiError(res.status, `http_${res.status}`, res.statusText);
+  }
+  return res.json();
+}
+
+async function getParsed<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T> {
+  const body = await getJson(path, options);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(0, 'bad_answer', `${path}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export function fetchWhoAmI(token: string, signal?: AbortSignal): Promise<WhoAmI> {
+  return getParsed('/whoami', WhoAmI, { token, ...(signal ? { signal } : {}) });
+}
+
+export function fetchSnapshot(signal?: AbortSignal): Promise<Snapshot> {
+  return getParsed('/snapshot', Snapshot, signal ? { signal } : {});
+}
+
+export interface KpisQuery {
+  from?: string;
+  to?: string;
+  line?: '112' | '119';
+  kecamatan?: string;
+}
+
+export function fetchKpis(query: KpisQuery = {}, signal?: AbortSignal): Promise<KpisAnswer> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (typeof v === 'string') params.set(k, v);
+  const qs = params.toString();
+  return getParsed(`/kpis${qs ? `?${qs}` : ''}`, KpisAnswer, signal ? { signal } : {});
+}
+
+export function fetchCity(signal?: AbortSignal): Promise<PublicCity> {
+  return getParsed('/city', PublicCity, signal ? { signal } : {});
+}
+
+/** GeoJSON has no shared schema; this checks the outer shape the map relies on. */
+function isFeatureCollection(v: unknown): v is FeatureCollection {
+  if (typeof v !== 'object' || v === null) return false;
+  const o: { type?: unknown; features?: unknown } = v;
+  return o.type === 'FeatureCollection' && Array.isArray(o.features);
+}
+
+export async function fetchKecamatanBoundaries(signal?: AbortSignal): Promise<FeatureCollection> {
+  const body = await getJson('/city/kecamatan.geojson', signal ? { signal } : {});
+  if (!isFeatureCollection(body)) throw new ApiError(0, 'bad_answer', 'kecamatan.geojson: not a FeatureCollection');
+  return body;
+}

@@ -1,0 +1,23 @@
+// Picks the view for the current path.
+import { usePathname } from '../components/navigation.ts';
+import { DemoPage } from '../views/demo/DemoPage.tsx';
+import { ExecutivePage } from '../views/executive/ExecutivePage.tsx';
+import { OperatorPage } from '../views/operator/OperatorPage.tsx';
+import { SignInPage } from '../views/signin/SignInPage.tsx';
+import { WallPage } from '../views/wall/WallPage.tsx';
+import { routeFor } from './router.ts';
+
+export function App() {
+  switch (routeFor(usePathname())) {
+    case 'wall':
+      return <WallPage />;
+    case 'executive':
+      return <ExecutivePage />;
+    case 'operator':
+      return <OperatorPage />;
+    case 'signin':
+      return <SignInPage />;
+    case 'demo':
+      return <DemoPage />;
+  }
+}

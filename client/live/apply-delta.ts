@@ -1,0 +1,112 @@
+// The live reducer: pure (state, delta) => state. Changes are absolute states, so applying a
+// change twice is harmless; what must hold is the order, and `prev` proves it: a delta whose
+// prev is not our position means we missed one, and the caller reconnects with our position.
+import type { Change, Delta, StreamPosition } from '../../shared/contract/views.ts';
+import type { LiveData } from './live-data.ts';
+
+/** Orders two stream ids `<ms>-<seq>`; BigInt because a sequence may pass 2^53. */
+export function comparePositions(a: StreamPosition, b: StreamPosition): number {
+  const [aMs = '0', aSeq = '0'] = a.split('-');
+  const [bMs = '0', bSeq = '0'] = b.split('-');
+  const ms = BigInt(aMs) - BigInt(bMs);
+  if (ms !== 0n) return ms < 0n ? -1 : 1;
+  const seq = BigInt(aSeq) - BigInt(bSeq);
+  return seq === 0n ? 0 : seq < 0n ? -1 : 1;
+}
+
+export type DeltaFit = 'next' | 'old' | 'gap';
+
+/**
+ * `next` follows our position; `old` is one we already hold (a replay overlapping what we
+ * applied: skipping it keeps the position from going back); `gap` means one was missed.
+ */
+export function deltaFit(position: StreamPosition | null, delta: Delta): DeltaFit {
+  if (position === null) return 'gap';
+  if (delta.prev === position) return 'next';
+  return comparePositions(delta.position, position) <= 0 ? 'old' : 'gap';
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Copies a collection the first time a batch writes to it, so a batch costs one copy per collection. */
+class Draft {
+  readonly next: Mutable<LiveData>;
+  private readonly copied = new Set<'waiting' | 'agents' | 'incidents' | 'alerts'>();
+
+  constructor(base: LiveData) {
+    this.next = { ...base };
+  }
+
+  private own<K extends 'waiting' | 'agents' | 'incidents' | 'alerts'>(key: K): Mutable<LiveData[K]> {
+    if (!this.copied.has(key)) {
+      this.next[key] = { ...this.next[key] };
+      this.copied.add(key);
+    }
+    return this.next[key];
+  }
+
+  apply(change: Change): void {
+    switch (change.t) {
+      case 'call': {
+        const { call } = change;
+        const waiting = this.own('waiting');
+        // A waiting call without a line or a receive time cannot sit in a line's queue: it
+        // happens when an answer arrived before its `received`, and the next change fixes it.
+        if (call.status === 'waiting' && call.line !== null && call.receivedAt !== null) {
+          waiting[call.callId] = { ...call, line: call.line, receivedAt: call.receivedAt };
+        } else {
+          delete waiting[call.callId];
+        }
+        return;
+      }
+      case 'incident': {
+        const incidents = this.own('incidents');
+        if (change.incident.status === 'closed') delete incidents[change.incident.incidentId];
+        else incidents[change.incident.incidentId] = change.incident;
+        return;
+      }
+      case 'agent':
+        this.own('agents')[change.agent.agentId] = change.agent;
+        return;
+      case 'alert':
+        this.own('alerts')[change.alert.alertId] = change.alert;
+        return;
+      case 'kpis':
+        this.next.kpis = change.kpis;
+        return;
+      case 'apps':
+        this.next.apps = change.apps;
+        return;
+      case 'counter':
+        this.next.eventsToday = change.eventsToday;
+        return;
+    }
+  }
+}
+
+export interface BatchResult {
+  state: LiveData;
+  /** Index of the first delta that did not follow, or null when the whole batch applied. */
+  gapAt: number | null;
+}
+
+/** Applies deltas in order and stops at the first gap: nothing after a gap can be trusted. */
+export function applyDeltas(state: LiveData, deltas: readonly Delta[]): BatchResult {
+  let draft: Draft | null = null;
+  let position = state.position;
+  for (const [i, delta] of deltas.entries()) {
+    const fit = deltaFit(position, delta);
+    if (fit === 'old') continue;
+    if (fit === 'gap') return { state: draft ? draft.next : state, gapAt: i };
+    draft ??= new Draft(state);
+    for (const change of delta.changes) draft.apply(change);
+    draft.next.position = delta.position;
+    position = delta.position;
+  }
+  return { state: draft ? draft.next : state, gapAt: null };
+}
+
+/** One delta: the next one is applied; an old one or one after a gap leaves the state as it was. */
+export function applyDelta(state: LiveData, delta: Delta): LiveData {
+  return applyDeltas(state, [delta]).state;
+}

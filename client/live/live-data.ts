@@ -1,0 +1,62 @@
+// The live view's data: what the last snapshot said, moved forward by every delta since.
+// Collections are keyed by id so that a change (an absolute state) is an O(1) upsert.
+import type { KpisAnswer } from '../../shared/contract/kpis.ts';
+import type {
+  AgentView,
+  AlertView,
+  AppsSummary,
+  IncidentView,
+  Snapshot,
+  Space,
+  StreamPosition,
+  WaitingCall,
+} from '../../shared/contract/views.ts';
+
+export interface LiveData {
+  /** The stream position the data is consistent with; null before the first snapshot. */
+  position: StreamPosition | null;
+  space: Space | null;
+  city: Snapshot['city'] | null;
+  waiting: Readonly<Record<string, WaitingCall>>;
+  agents: Readonly<Record<string, AgentView>>;
+  incidents: Readonly<Record<string, IncidentView>>;
+  kpis: KpisAnswer | null;
+  apps: AppsSummary | null;
+  alerts: Readonly<Record<string, AlertView>>;
+  eventsToday: number;
+}
+
+export const EMPTY_LIVE: LiveData = {
+  position: null,
+  space: null,
+  city: null,
+  waiting: {},
+  agents: {},
+  incidents: {},
+  kpis: null,
+  apps: null,
+  alerts: {},
+  eventsToday: 0,
+};
+
+function byKey<T>(items: readonly T[], key: (item: T) => string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const item of items) out[key(item)] = item;
+  return out;
+}
+
+/** A snapshot replaces everything: nothing of the previous state survives it. */
+export function fromSnapshot(s: Snapshot): LiveData {
+  return {
+    position: s.position,
+    space: s.space,
+    city: s.city,
+    waiting: byKey(s.calls.waiting, (c) => c.callId),
+    agents: byKey(s.calls.agents, (a) => a.agentId),
+    incidents: byKey(s.incidents.open.filter((i) => i.status !== 'closed'), (i) => i.incidentId),
+    kpis: s.kpis,
+    apps: s.apps,
+    alerts: byKey(s.alerts, (a) => a.alertId),
+    eventsToday: s.eventsToday,
+  };
+}

@@ -1,0 +1,28 @@
+// The one live store every view reads. Only client/live/connection.ts writes to it.
+import { create } from 'zustand';
+import type { ConnectionStatus } from './connection-status.ts';
+import { EMPTY_LIVE, type LiveData } from './live-data.ts';
+
+export interface LiveState {
+  data: LiveData;
+  status: ConnectionStatus;
+  /** True once the socket is up; a view shows "connecting" before the first snapshot. */
+  connected: boolean;
+  /** When the data was last known to be current (a message, or the moment the link dropped). */
+  lastUpdateAt: number | null;
+  /** Why the server refused the handshake (a bad token), or null. */
+  refused: string | null;
+  /** Server clock minus browser clock, so wait timers agree with the server's receivedAt. */
+  clockOffsetMs: number;
+}
+
+export const INITIAL_LIVE_STATE: LiveState = {
+  data: EMPTY_LIVE,
+  status: 'live',
+  connected: false,
+  lastUpdateAt: null,
+  refused: null,
+  clockOffsetMs: 0,
+};
+
+export const useLive = create<LiveState>()(() => INITIAL_LIVE_STATE);

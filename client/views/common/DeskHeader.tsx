@@ -1,0 +1,56 @@
+// The header of the desk views (operator, executive): title, city, clock, connection,
+// language, and the way out (sign out).
+import { useTranslation } from 'react-i18next';
+import { clearToken, readToken } from '../../api/credentials.ts';
+import { useCity } from '../../api/use-city.ts';
+import { Clock } from '../../components/Clock.tsx';
+import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { navigate } from '../../components/navigation.ts';
+import { useLang } from '../../components/use-lang.ts';
+import { DemoBadge } from '../../components/Watermark.tsx';
+import { useLive } from '../../live/store.ts';
+import { useViewConnection } from './use-view-connection.ts';
+
+export function DeskHeader({ title }: { title: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { city } = useCity();
+  const isDemo = useLive((s) => s.data.space === 'demo');
+  const offsetMs = useLive((s) => s.clockOffsetMs);
+  const { shown } = useViewConnection();
+  const signedIn = readToken() !== null;
+  return (
+    <header className="desk-header">
+      <h1 className="desk-title">
+        {title}
+        <span className="muted" data-testid="city-name">
+          {city ? ` · ${city.name}` : ''}
+        </span>
+      </h1>
+      {isDemo ? <DemoBadge /> : null}
+      <div className="desk-header-right">
+        {city ? <Clock timezone={city.timezone} timezoneLabel={city.timezoneLabel} lang={lang} offsetMs={offsetMs} /> : null}
+        <ConnectionIndicator state={shown} />
+        <LanguageSwitch />
+        {signedIn ? (
+          <button
+            type="button"
+            className="btn btn--quiet"
+            data-testid="sign-out"
+            onClick={() => {
+              clearToken();
+              navigate('/signin');
+            }}
+          >
+            {t('signin.signOut')}
+          </button>
+        ) : (
+          <button type="button" className="btn btn--quiet" onClick={() => navigate('/signin')}>
+            {t('nav.signin')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+// City name · Pantau, the date and clock in the city's zone, and the connection state.
+import type { ReactNode } from 'react';
+import { Clock } from '../../components/Clock.tsx';
+import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx';
+import { DemoBadge } from '../../components/Watermark.tsx';
+import { useLang } from '../../components/use-lang.ts';
+import { useCity } from '../../api/use-city.ts';
+import { useLive } from '../../live/store.ts';
+import { useViewConnection } from '../common/use-view-connection.ts';
+
+const FALLBACK_ZONE = { timezone: 'Asia/Jakarta', timezoneLabel: 'WIB' };
+
+export function WallHeader({ extra }: { extra?: ReactNode }) {
+  const lang = useLang();
+  const { city } = useCity();
+  const snapshotCity = useLive((s) => s.data.city);
+  const isDemo = useLive((s) => s.data.space === 'demo');
+  const offsetMs = useLive((s) => s.clockOffsetMs);
+  const { shown } = useViewConnection();
+  const zone = city ?? (snapshotCity ? { timezone: snapshotCity.timezone, timezoneLabel: '' } : FALLBACK_ZONE);
+  return (
+    <header className="wall-header">
+      <h1 className="wall-title">
+        <span data-testid="city-name">{city?.name ?? snapshotCity?.name ?? ''}</span>
+        <span className="wall-title-sep"> · </span>
+        <span>Pantau</span>
+      </h1>
+      {isDemo ? <DemoBadge /> : null}
+      {extra ? <div className="wall-extra">{extra}</div> : null}
+      <Clock timezone={zone.timezone} timezoneLabel={zone.timezoneLabel} lang={lang} offsetMs={offsetMs} />
+      <ConnectionIndicator state={shown} />
+    </header>
+  );
+}

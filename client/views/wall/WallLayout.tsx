@@ -1,0 +1,47 @@
+// The wall: header, then the playlist's current page with the incident ticker and page dots.
+// The wall route and the demo route both draw this; demo adds its controls through `extra`.
+import type { ReactNode } from 'react';
+import { useCity } from '../../api/use-city.ts';
+import { Watermark } from '../../components/Watermark.tsx';
+import { useLive } from '../../live/store.ts';
+import { ViewShell } from '../common/ViewShell.tsx';
+import { IncidentTicker } from './IncidentTicker.tsx';
+import { PageDots } from './PageDots.tsx';
+import { useBurnInShift } from './use-burn-in.ts';
+import { usePlaylist } from './use-playlist.ts';
+import { WallHeader } from './WallHeader.tsx';
+import { WallPageContent } from './WallPages.tsx';
+import './wall.css';
+
+interface WallLayoutProps {
+  name: 'wall' | 'demo';
+  /** Controls for the header (the demo's language switch and tour button). */
+  extra?: ReactNode;
+}
+
+export function WallLayout({ name, extra }: WallLayoutProps) {
+  const { playlist, page } = usePlaylist();
+  const shift = useBurnInShift();
+  const { city } = useCity();
+  const snapshotZone = useLive((s) => s.data.city?.timezone ?? null);
+  const isDemo = useLive((s) => s.data.space === 'demo');
+  return (
+    <ViewShell name={name} theme="dark">
+      <div className="wall" style={{ transform: shift }} data-page={page} data-testid="wall-page">
+        <WallHeader {...(extra ? { extra } : {})} />
+        <main className="wall-main">
+          <WallPageContent
+            page={page}
+            footer={
+              <>
+                <IncidentTicker timeZone={city?.timezone ?? snapshotZone ?? 'Asia/Jakarta'} />
+                <PageDots pages={playlist.pages} current={page} />
+              </>
+            }
+          />
+        </main>
+      </div>
+      {isDemo || name === 'demo' ? <Watermark /> : null}
+    </ViewShell>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { connectionStatus, nextStatusChangeInMs } from '../../client/live/connection-status.ts';
+
+describe('connectionStatus (ui.md: RECONNECTING after 3 s, STALE after 30 s)', () => {
+  it.each([
+    [null, 'live'],
+    [0, 'live'],
+    [2_999, 'live'],
+    [3_000, 'reconnecting'],
+    [29_999, 'reconnecting'],
+    [30_000, 'stale'],
+    [600_000, 'stale'],
+  ] as const)('down for %s ms → %s', (down, want) => {
+    const now = 1_000_000;
+    expect(connectionStatus(down === null ? null : now - down, now)).toBe(want);
+  });
+
+  it('says when the status next changes', () => {
+    expect(nextStatusChangeInMs(null, 5)).toBeNull();
+    expect(nextStatusChangeInMs(1_000, 2_000)).toBe(2_000);
+    expect(nextStatusChangeInMs(1_000, 5_000)).toBe(26_000);
+    expect(nextStatusChangeInMs(1_000, 40_000)).toBeNull();
+  });
+});
