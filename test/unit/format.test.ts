@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskCallerNumber } from '../../shared/format/caller.ts';
 import { formatWait } from '../../shared/format/duration.ts';
-import { formatCount, formatPercent, formatSeconds } from '../../shared/format/number.ts';
 
 describe('maskCallerNumber', () => {
   it.each([
@@ -42,15 +41,3 @@ describe('formatWait', () => {
   });
 });
 
-describe('number formatting', () => {
-  it('groups and separates decimals per language', () => {
-    expect(formatCount(1234567, 'id')).toBe('1.234.567');
-    expect(formatCount(1234567, 'en')).toBe('1,234,567');
-    expect(formatSeconds(12.5, 'id')).toBe('12,5');
-    expect(formatSeconds(12, 'en')).toBe('12.0');
-    expect(formatPercent(0.9123, 'id')).toBe('91,2%');
-    expect(formatPercent(0.9123, 'en')).toBe('91.2%');
-    expect(formatPercent(null, 'en')).toBe('–');
-    expect(formatCount(null, 'id')).toBe('–');
-  });
-});
