@@ -3,16 +3,7 @@
 // prev is not our position means we missed one, and the caller reconnects with our position.
 import type { Change, Delta, StreamPosition } from '../../shared/contract/views.ts';
 import type { LiveData } from './live-data.ts';
-
-/** Orders two stream ids `<ms>-<seq>`; BigInt because a sequence may pass 2^53. */
-export function comparePositions(a: StreamPosition, b: StreamPosition): number {
-  const [aMs = '0', aSeq = '0'] = a.split('-');
-  const [bMs = '0', bSeq = '0'] = b.split('-');
-  const ms = BigInt(aMs) - BigInt(bMs);
-  if (ms !== 0n) return ms < 0n ? -1 : 1;
-  const seq = BigInt(aSeq) - BigInt(bSeq);
-  return seq === 0n ? 0 : seq < 0n ? -1 : 1;
-}
+import { comparePositions } from '../../shared/contract/position.ts';
 
 export type DeltaFit = 'next' | 'old' | 'gap';
 

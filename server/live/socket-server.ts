@@ -13,7 +13,8 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Redis } from '../store/connect.ts';
 import type { SpaceKeys } from '../store/keys.ts';
-import { comparePositions, isResumable, readEntriesAfter } from '../store/read-entries.ts';
+import { comparePositions } from '../../shared/contract/position.ts';
+import { isResumable, readEntriesAfter } from '../store/read-entries.ts';
 import type { SpaceFeed } from './space-feed.ts';
 
 export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

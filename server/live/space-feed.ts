@@ -16,7 +16,8 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { RawChange, StreamEntry } from '../store/entries.ts';
 import type { SpaceKeys } from '../store/keys.ts';
-import { comparePositions, lastPosition, readEntriesAfter } from '../store/read-entries.ts';
+import { comparePositions } from '../../shared/contract/position.ts';
+import { lastPosition, readEntriesAfter } from '../store/read-entries.ts';
 import { readState } from '../store/read-state.ts';
 
 export interface FeedDeps {

@@ -34,13 +34,3 @@ export async function lastPosition(redis: Redis, keys: SpaceKeys): Promise<strin
   const last = (await redis.xrevrange(keys.stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
   return last[0]?.[0] ?? '0-0';
 }
-
-/** Compares two stream ids numerically (ms, then sequence). */
-export function comparePositions(a: string, b: string): number {
-  const [am = '0', as = '0'] = a.split('-');
-  const [bm = '0', bs = '0'] = b.split('-');
-  const d = BigInt(am) - BigInt(bm);
-  if (d !== 0n) return d < 0n ? -1 : 1;
-  const s = BigInt(as) - BigInt(bs);
-  return s === 0n ? 0 : s < 0n ? -1 : 1;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, applyDeltas, comparePositions, deltaFit } from '../../client/live/apply-delta.ts';
+import { applyDelta, applyDeltas, deltaFit } from '../../client/live/apply-delta.ts';
+import { comparePositions } from '../../shared/contract/position.ts';
 import { EMPTY_LIVE, fromSnapshot } from '../../client/live/live-data.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { StreamPosition, type AgentView, type AlertView, type CallView, type Delta, type IncidentView, type Snapshot } from '../../shared/contract/views.ts';
