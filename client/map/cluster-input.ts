@@ -128,9 +128,13 @@ export function newsSince(firstSeenMs: number | undefined, reportedAt: string | 
   return firstSeenMs;
 }
 
+/** More new ids than this in one update is a (re)load, such as the snapshot after an empty start. */
+export const LOAD_BATCH = 20;
+
 /**
- * Remembers when each incident id was first seen, so new ones can pulse once. Ids that left the
- * open set are forgotten: a wall runs for days and this map must not grow with history.
+ * Remembers when each incident id was first seen, so new ones can pulse once (0 = part of a
+ * load, never pulses). Ids that left the open set are forgotten: a wall runs for days and this
+ * map must not grow with history.
  */
 export function trackFirstSeen(
   prev: ReadonlyMap<string, number> | null,
@@ -138,6 +142,13 @@ export function trackFirstSeen(
   nowMs: number,
 ): Map<string, number> {
   const next = new Map<string, number>();
-  for (const id of ids) next.set(id, prev === null ? 0 : (prev.get(id) ?? nowMs));
+  const fresh: string[] = [];
+  for (const id of ids) {
+    const seen = prev?.get(id);
+    if (seen === undefined) fresh.push(id);
+    else next.set(id, seen);
+  }
+  const stamp = prev === null || fresh.length > LOAD_BATCH ? 0 : nowMs;
+  for (const id of fresh) next.set(id, stamp);
   return next;
 }

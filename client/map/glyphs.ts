@@ -54,19 +54,20 @@ function shapeMarkup(s: Shape): string {
   }
 }
 
-const urlCache = new Map<Category, string>();
+const urlCache = new Map<string, string>();
 
 /**
- * The glyph as a CSS url() of an SVG data URI, used as a mask over currentColor. One image per
- * category shared by every marker: an inline <svg> per marker gave the compositor a transform
- * node per marker (its viewBox), which made pan frames with hundreds of markers slow.
+ * The glyph as a CSS url() of an SVG data URI in the given ink colour, used as a background
+ * image. One image per category and ink, shared by every marker: an inline <svg> per marker
+ * (its viewBox transform) or a CSS mask (an effect node) gave the compositor one more node per
+ * marker, and with hundreds of markers that made pan frames slow.
  */
-export function glyphCssUrl(category: Category | null): string {
-  const key = category ?? 'other';
+export function glyphCssUrl(category: Category | null, ink: string): string {
+  const key = `${category ?? 'other'}|${ink}`;
   let url = urlCache.get(key);
   if (url === undefined) {
-    // currentColor has no meaning inside a mask image; any opaque colour works.
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">${GLYPHS[key].map(shapeMarkup).join('')}</svg>`.replaceAll('currentColor', '#000');
+    const shapes = GLYPHS[category ?? 'other'].map(shapeMarkup).join('').replaceAll('currentColor', ink);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">${shapes}</svg>`;
     url = `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
     urlCache.set(key, url);
   }

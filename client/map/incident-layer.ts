@@ -309,7 +309,7 @@ export class IncidentLayer {
     const label = `${this.text(`category.${p.category ?? 'other'}`)} · ${this.text('popup.priority')} ${style.digit}`;
     el.setAttribute('aria-label', label);
     el.title = label;
-    el.style.setProperty('--pm-glyph', glyphCssUrl(p.category));
+    el.style.setProperty('--pm-glyph', glyphCssUrl(p.category, style.ink));
     el.innerHTML = `<span class="pm-glyph"></span><span class="pm-digit">${style.digit}</span>`;
   }
 

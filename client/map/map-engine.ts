@@ -39,6 +39,8 @@ export class MapEngine {
   private context: PopupContext;
   private theme: MapTheme;
   private readonly onSelectIncident: (incidentId: string) => void;
+  /** The city's extent: the map fits it so a city fills its panel at 1080p and at 4K alike. */
+  private cityBounds: L.LatLngBounds | null = null;
 
   constructor(container: HTMLElement, options: MapEngineOptions) {
     const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -67,7 +69,11 @@ export class MapEngine {
       onClusterLeaves: (ids, total, at) => this.showClusterList(ids, total, at),
     }, options.theme, options.context.text, options.locale);
     this.setTheme(options.theme);
-    this.resize = new ResizeObserver(() => this.map.invalidateSize({ debounceMoveend: true }));
+    this.resize = new ResizeObserver(() => {
+      this.map.invalidateSize({ debounceMoveend: true });
+      // The wall has nobody to pan it back: keep the whole city in view when the panel resizes.
+      if (this.theme === 'wall') this.fitCity();
+    });
     this.resize.observe(container);
   }
 
@@ -102,6 +108,13 @@ export class MapEngine {
 
   setBoundaries(boundaries: FeatureCollection | null, labelPoints: ReadonlyMap<string, LonLat>, names: ReadonlyMap<string, string>): void {
     this.kecamatan.setBoundaries(boundaries, labelPoints, names);
+    const bounds = boundaries ? L.geoJSON(boundaries).getBounds() : null;
+    this.cityBounds = bounds?.isValid() ? bounds : null;
+    this.fitCity();
+  }
+
+  private fitCity(): void {
+    if (this.cityBounds) this.map.fitBounds(this.cityBounds, { padding: [16, 16], animate: false });
   }
 
   setFills(fills: ReadonlyMap<string, KecamatanFill>, stats: ReadonlyMap<string, KecamatanStat>): void {

@@ -50,7 +50,7 @@ export function incidentBadge(incident: Pick<IncidentView, 'priority' | 'categor
   const badge = el('span', 'pm-badge');
   badge.style.setProperty('--pm-fill', style.fill);
   badge.style.setProperty('--pm-ink', style.ink);
-  badge.style.setProperty('--pm-glyph', glyphCssUrl(incident.category));
+  badge.style.setProperty('--pm-glyph', glyphCssUrl(incident.category, style.ink));
   badge.append(el('span', 'pm-glyph'), el('span', 'pm-digit', style.digit));
   return badge;
 }

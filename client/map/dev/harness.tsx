@@ -22,6 +22,8 @@ interface Harness {
   addIncident: (o?: Partial<IncidentView>) => Promise<number>;
   /** Changes the status of n incidents (no placement change: the index must not be rebuilt). */
   touch: (n: number) => Promise<number>;
+  /** Replaces 20 incidents with new ones, `steps` times, as days of deltas would. */
+  churn: (steps: number) => Promise<number>;
   selected: string[];
   incidentIds: () => string[];
 }
@@ -153,7 +155,15 @@ function App() {
         ready: false,
         selected: [],
         incidentIds: () => current.map((i) => i.incidentId),
-        addIncident: (o = {}) => update([...current, { ...makeIncident(areas, r, Date.now()), ...o }]),
+        addIncident: (o = {}) => update([...current, { ...makeIncident(areas, r, Date.now()), status: 'reported', reportedAt: new Date().toISOString(), dispatchedAt: null, onSceneAt: null, ...o }]),
+        churn: async (steps) => {
+          const t0 = performance.now();
+          for (let i = 0; i < steps; i++) {
+            const fresh = Array.from({ length: 20 }, () => makeIncident(areas, r, Date.now()));
+            await update([...current.slice(20), ...fresh]);
+          }
+          return performance.now() - t0;
+        },
         touch: (n) => update(current.map((inc, i) => (i < n ? { ...inc, status: 'dispatched', dispatchedAt: new Date().toISOString() } : inc))),
       };
       setBoundaries(fc);

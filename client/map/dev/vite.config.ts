@@ -1,6 +1,7 @@
 // Dev-only harness for the incident map (not part of the app's build: the app's Vite root is
 // client/ with its own index.html). Boundaries are served from the repo's city profile when a
 // teammate has added it, else read at request time from the design folder beside the repo.
+/* eslint-disable no-restricted-imports -- Node-side dev tooling (run by node/vite, never bundled into the client). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
