@@ -159,7 +159,7 @@ const ENV_ALLOWED = [
 ];
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'test/artifacts/', 'coverage/', 'data/']),
+  globalIgnores(['dist/', 'node_modules/', 'test/artifacts/', 'coverage/', 'data/', 'client/*/dev/']),
 
   // Core rules worth having next to TypeScript (@eslint/js is not a dependency).
   {

@@ -105,7 +105,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       batchMs: config.batchMs,
       log,
       metrics,
-      readKpis: (now, live) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live }),
+      readKpis: (now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
       readApps: createAppsSummaryReader(redis.redis, keys(space), city.apps, tz),
       onDelta: (d) => live.sockets?.emitDelta(space, d),
       onReset: () => live.sockets?.emitReset(space),

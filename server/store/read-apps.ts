@@ -1,7 +1,8 @@
 // App activity buckets (project.lua, project_app): hashes of "<appId>|<kind>" → count per
 // minute, hour and city day. Readers here sum whole buckets; which buckets make up a window
 // is server/domain/app-window.ts's business.
-import type { Redis } from 'ioredis';
+import { readFileSync } from 'node:fs';
+import type { Redis, Result } from 'ioredis';
 import type { AppTop } from '../../shared/contract/views.ts';
 import { addBucketHash, type AppCounts } from '../domain/app-rollup.ts';
 import type { BucketPart, BucketPlan } from '../domain/app-window.ts';
@@ -55,9 +56,43 @@ export async function sumAppBuckets(redis: Redis, bucketKeys: readonly string[])
   return out;
 }
 
-/** Counts over a planned window: the sum of its buckets. */
-export function readPlannedCounts(redis: Redis, keys: SpaceKeys, plan: BucketPlan): Promise<AppCounts> {
-  return sumAppBuckets(redis, plan.parts.map((p) => bucketKeyOf(keys, p)));
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    pantauReadAppSum(numKeys: number, ...keysThenPlusCount: (string | number)[]): Result<string[], Context>;
+  }
+}
+
+let sumScript: string | undefined;
+
+function withSumCommand(redis: Redis): Redis {
+  if (typeof redis.pantauReadAppSum !== 'function') {
+    sumScript ??= readFileSync(new URL('./lua/read-app-sum.lua', import.meta.url), 'utf8');
+    redis.defineCommand('pantauReadAppSum', { lua: sumScript, readOnly: true });
+  }
+  return redis;
+}
+
+/** Hashes per script call: bounds how long one call keeps Redis busy. */
+const SUM_BATCH = 100;
+
+/**
+ * Counts over a planned window: the sum of its buckets (less those it subtracts), added up
+ * in Redis: a 30-day window is ~100 hashes of ~800 fields, and shipping them all to Node
+ * costs more than the sum.
+ */
+export async function readPlannedCounts(redis: Redis, keys: SpaceKeys, plan: BucketPlan): Promise<AppCounts> {
+  const r = withSumCommand(redis);
+  const out: AppCounts = new Map();
+  for (let i = 0; i < plan.parts.length; i += SUM_BATCH) {
+    const batch = plan.parts.slice(i, i + SUM_BATCH);
+    const plus = batch.filter((p) => !(p.res === 'minute' && p.subtract)).map((p) => bucketKeyOf(keys, p));
+    const minus = batch.filter((p) => p.res === 'minute' && p.subtract).map((p) => bucketKeyOf(keys, p));
+    const flat = await r.pantauReadAppSum(plus.length + minus.length, ...plus, ...minus, plus.length);
+    const hash: Record<string, string> = {};
+    for (let j = 0; j + 1 < flat.length; j += 2) hash[flat[j] ?? ''] = flat[j + 1] ?? '0';
+    addBucketHash(out, hash);
+  }
+  return out;
 }
 
 /** Ranks apps by all activity (sessions + transactions + complaints + errors). */

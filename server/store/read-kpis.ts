@@ -10,6 +10,7 @@ import { toIsoWithOffset } from '../domain/time.ts';
 import type { SpaceKeys } from './keys.ts';
 import { readCallRecords, readCallTotals, type TotalsByLine } from './read-calls.ts';
 import { readIncidentRecords } from './read-incidents.ts';
+import type { IncidentRecord } from '../domain/incident-record.ts';
 
 export interface KpiQuery {
   fromMs: number;
@@ -20,6 +21,12 @@ export interface KpiQuery {
   kecamatan?: string;
   /** Live queue figures (today only). */
   live?: Record<Line | 'all', LiveQueue>;
+  /**
+   * The incidents reported in the window, when the caller already holds them (the live feed
+   * keeps today's in memory): reading thousands of records from Redis every second is what a
+   * busy day must not cost.
+   */
+  incidentRecords?: readonly IncidentRecord[];
 }
 
 async function totalsForKecamatan(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<TotalsByLine> {
@@ -36,7 +43,7 @@ async function totalsForKecamatan(redis: Redis, keys: SpaceKeys, q: KpiQuery): P
 export async function readKpis(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<KpisAnswer> {
   const [totals, incidentRecords] = await Promise.all([
     q.kecamatan ? totalsForKecamatan(redis, keys, q) : readCallTotals(redis, keys, q.fromMs, q.toMs),
-    readIncidentRecords(redis, keys, q.fromMs, q.toMs),
+    q.incidentRecords ?? readIncidentRecords(redis, keys, q.fromMs, q.toMs),
   ]);
   if (q.line) {
     // A line filter narrows "all" to that line; the other line reads as empty.

@@ -113,7 +113,6 @@ describe('POST /api/v1/events', () => {
   it('gives the same waiting calls whatever the arrival order', async () => {
     const t0 = Date.now() - 60_000;
     const [a, b, c] = ['A', 'B', 'C'].map((x) => `${app.prefix}-${x}`) as [string, string, string];
-    const calls = [a, b, c];
     const events = [
       makeCallReceived({ callId: a, at: wib(t0) }),
       makeCallAnswered({ callId: a, at: wib(t0 + 9_000) }),
