@@ -46,6 +46,10 @@ export interface PantauOptions {
   city?: CityProfile;
   /** Whether the demo simulator backfills today on start (tests turn it off). */
   demoBackfill?: boolean;
+  /** Events in flight to Redis above which ingest answers 503 (default 50,000; tests lower it). */
+  maxIngestInFlight?: number;
+  /** Packets queued for one Socket.IO client above which it is dropped (default 500; tests lower it). */
+  maxBufferedPackets?: number;
 }
 
 export interface Pantau {
@@ -87,6 +91,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     log,
     clock,
     streamRetentionMs: config.streamRetentionDays * 86_400_000,
+    ...(options.maxIngestInFlight === undefined ? {} : { maxInFlight: options.maxIngestInFlight }),
   });
 
   const kpisFor = (space: Space, q: { fromMs: number; toMs: number; line?: '112' | '119'; kecamatan?: string }) =>
@@ -155,6 +160,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins, acknowledgeAlert,
     // Its own connection: the adapter blocks on XREAD and subscribes, which would stall a shared one.
     adapter: { redis: redis.duplicate(), prefix },
+    ...(options.maxBufferedPackets === undefined ? {} : { maxBufferedPackets: options.maxBufferedPackets }),
   });
   live.sockets = sockets;
   await new Promise<void>((resolve, reject) => {

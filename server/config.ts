@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Origins allowed by CORS; closed (same-origin only) when unset. */
   PANTAU_CORS_ORIGINS: z.string().optional(),
+  /** Ingest requests a minute per ingest key (shared by every process through Redis); 429 beyond it. */
+  PANTAU_INGEST_RATE_PER_MIN: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** First part of every Redis key; processes that serve one city share it. Tests and benchmarks use their own. */
+  PANTAU_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - (1-40); no braces or colons, they would break the hash tag').default('pantau'),
 });
 
 export type Config = Readonly<{
@@ -74,6 +78,8 @@ export type Config = Readonly<{
   demoSeed: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   corsOrigins: readonly string[];
+  keyPrefix: string;
+  ingestRatePerMin: number;
 }>;
 
 /** Parses an environment; throws ConfigError naming the first bad variable. */
@@ -108,5 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } 
     demoSeed: e.PANTAU_DEMO_SEED,
     logLevel: e.LOG_LEVEL,
     corsOrigins: Object.freeze((e.PANTAU_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    keyPrefix: e.PANTAU_KEY_PREFIX,
+    ingestRatePerMin: e.PANTAU_INGEST_RATE_PER_MIN,
   });
 }

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedRedis({ dataDir: config.dataDir, appendfsync: config.appendfsync, log });
       redisUrl = embedded.url;
     }
-    pantau = await createPantau(config, { log, redisUrl });
+    pantau = await createPantau(config, { log, redisUrl, keyPrefix: config.keyPrefix });
     log.info({ mod: 'main', url: pantau.url, city: pantau.city.profile.id, demo: config.demo }, 'pantau listening');
   } catch (err) {
     if (err instanceof RedisServerMissingError || err instanceof CityProfileError) {

@@ -2,6 +2,7 @@
 import type { FeatureCollection } from 'geojson';
 import { z } from 'zod';
 import { PublicCity } from '../../shared/contract/city.ts';
+import { AppActivityAnswer, AppTrendsAnswer } from '../../shared/contract/apps.ts';
 import { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { Role, Snapshot, Space } from '../../shared/contract/views.ts';
 import { readToken } from './credentials.ts';
@@ -22,7 +23,7 @@ export type WhoAmI = z.infer<typeof WhoAmI>;
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-interface RequestOptions {
+export interface RequestOptions {
   /** Overrides the stored credential (sign-in checks a token before keeping it). */
   token?: string | null;
   signal?: AbortSignal;
@@ -43,7 +44,25 @@ async function getJson(path: string, options: RequestOptions = {}): Promise<unkn
   return res.json();
 }
 
-async function getParsed<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T> {
+/** POSTs JSON; the demo presenter routes answer 202 `{ ok: true }` or an error body. */
+export async function postJson(path: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
+  const token = options.token === undefined ? readToken() : options.token;
+  const res = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body ?? {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const answer: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = ErrorBody.safeParse(answer);
+    if (parsed.success) throw new ApiError(res.status, parsed.data.error.code, parsed.data.error.message);
+    throw new ApiError(res.status, `http_${res.status}`, res.statusText);
+  }
+  return answer;
+}
+
+export async function getParsed<T>(path: string, schema: z.ZodType<T>, options?: RequestOptions): Promise<T> {
   const body = await getJson(path, options);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError(0, 'bad_answer', `${path}: ${z.prettifyError(parsed.error)}`);
@@ -70,6 +89,26 @@ export function fetchKpis(query: KpisQuery = {}, signal?: AbortSignal): Promise<
   for (const [k, v] of Object.entries(query)) if (typeof v === 'string') params.set(k, v);
   const qs = params.toString();
   return getParsed(`/kpis${qs ? `?${qs}` : ''}`, KpisAnswer, signal ? { signal } : {});
+}
+
+export interface AppActivityQuery {
+  from?: string;
+  to?: string;
+  top?: number;
+}
+
+export function fetchAppActivity(query: AppActivityQuery = {}, signal?: AbortSignal): Promise<AppActivityAnswer> {
+  const params = new URLSearchParams();
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.top !== undefined) params.set('top', String(query.top));
+  const qs = params.toString();
+  return getParsed(`/apps/activity${qs ? `?${qs}` : ''}`, AppActivityAnswer, signal ? { signal } : {});
+}
+
+/** Whole city days up to the start of today, against the same number of days before. */
+export function fetchAppTrends(days: number, signal?: AbortSignal): Promise<AppTrendsAnswer> {
+  return getParsed(`/apps/trends?days=${encodeURIComponent(String(days))}`, AppTrendsAnswer, signal ? { signal } : {});
 }
 
 export function fetchCity(signal?: AbortSignal): Promise<PublicCity> {

@@ -10,6 +10,8 @@ interface TargetMarkProps {
   /** Shown after the mark, e.g. "target 95 %". */
   targetText?: string;
   testId?: string;
+  /** Spell out the verdict ("di bawah target") beside the arrow, not only in its tooltip. */
+  showWord?: boolean;
 }
 
 export function isOffTarget(value: number | null | undefined, target: number | null | undefined, better: 'higher' | 'lower' = 'higher'): boolean {
@@ -17,7 +19,7 @@ export function isOffTarget(value: number | null | undefined, target: number | n
   return better === 'higher' ? value < target : value > target;
 }
 
-export function TargetMark({ value, target, better = 'higher', targetText, testId }: TargetMarkProps) {
+export function TargetMark({ value, target, better = 'higher', targetText, testId, showWord = false }: TargetMarkProps) {
   const { t } = useTranslation();
   if (value === null || value === undefined || target === null || target === undefined) {
     return targetText ? <span className="target target--none">{targetText}</span> : null;
@@ -30,6 +32,7 @@ export function TargetMark({ value, target, better = 'higher', targetText, testI
       <span className="target-arrow" aria-label={word}>
         {under ? '▼' : '▲'}
       </span>
+      {showWord ? <span className="target-word">{word}</span> : null}
       {targetText ? <span className="target-text">{targetText}</span> : null}
     </span>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function Watermark() {
   const { t } = useTranslation();
   return (
-    <div className="watermark" aria-hidden="true">
+    <div className="watermark" aria-hidden="true" data-testid="watermark">
       <span>{t('demo.watermark')}</span>
     </div>
   );

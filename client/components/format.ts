@@ -115,3 +115,11 @@ export function waitLevel(seconds: number, thresholds: { warningSeconds: number;
   if (seconds >= thresholds.warningSeconds) return 'warning';
   return 'normal';
 }
+
+/** `23 Nov` / `23 Nov` for a city day key `2026-11-23` (a chart axis). */
+export function formatDayLabel(dayKey: string, lang: Lang): string {
+  const [y, m, d] = dayKey.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return dayKey;
+  // The key already is the city's date: format it as a UTC date so no zone shifts it.
+  return dateFormat(lang, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { AckResult, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../shared/contract/socket.ts';
 import { Delta, Snapshot, type Space } from '../../shared/contract/views.ts';
 import { applyDeltas } from './apply-delta.ts';
+import { clockOffsetMs as clockOffsetFrom } from './clock-offset.ts';
 import { connectionStatus, nextStatusChangeInMs } from './connection-status.ts';
 import { fromSnapshot, type LiveData } from './live-data.ts';
 import { INITIAL_LIVE_STATE, useLive } from './store.ts';
@@ -113,8 +114,7 @@ export class LiveConnection {
         run = [];
         gap = false;
         data = fromSnapshot(parsed.data);
-        const serverMs = Date.parse(parsed.data.at);
-        if (Number.isFinite(serverMs)) clockOffsetMs = serverMs - item.receivedAtMs;
+        clockOffsetMs = clockOffsetFrom(Date.parse(parsed.data.at), item.receivedAtMs);
         continue;
       }
       if (gap) continue;

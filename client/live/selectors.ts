@@ -41,3 +41,13 @@ export function sortedAlerts(alerts: Readonly<Record<string, AlertView>>): Alert
   const rank = (a: AlertView): number => (a.clearedAt === null ? 0 : 2) + (a.severity === 'critical' ? 0 : 1);
   return Object.values(alerts).sort((a, b) => rank(a) - rank(b) || timeOf(b.raisedAt) - timeOf(a.raisedAt));
 }
+
+/** The newest alert still raised and not yet acknowledged (the `a` shortcut takes it), or null. */
+export function newestUnacked(alerts: Readonly<Record<string, AlertView>>): AlertView | null {
+  let best: AlertView | null = null;
+  for (const a of Object.values(alerts)) {
+    if (a.clearedAt !== null || a.ackedAt !== null) continue;
+    if (best === null || timeOf(a.raisedAt) > timeOf(best.raisedAt)) best = a;
+  }
+  return best;
+}

@@ -47,6 +47,8 @@ export function requireIngestKey(): RequestHandler {
   return (req, res, next) => {
     const p = req.principal;
     if (!req.headers.authorization) return sendError(res, 401, 'unauthorized', 'an ingest key is required (Authorization: Bearer <key>)');
+    // A header that is not "Bearer <key>" resolves to the anonymous viewer; say what is wrong with it instead.
+    if (bearer(req.headers.authorization) === undefined) return sendError(res, 401, 'unauthorized', 'the Authorization header must be "Bearer <key>" (one key, at most 512 characters)');
     if (p === null || p === undefined) return sendError(res, 401, 'unauthorized', 'unknown ingest key');
     if (p.kind !== 'ingest') return sendError(res, 403, 'forbidden', 'a viewer token cannot ingest');
     const space: Space = requestedSpace(req) === 'demo' ? 'demo' : 'live';

@@ -57,7 +57,7 @@ export function createRateLimits(deps: RateLimitDeps): RateLimits {
     },
   };
 
-  const limiter = (name: string, limit: number, keyOf: (req: Request) => string, what: string): RequestHandler => {
+  const limiter = (name: string, limit: number | ((req: Request) => number), keyOf: (req: Request) => string, what: string): RequestHandler => {
     const store = new RedisStore({ sendCommand: async (...args: string[]) => toReply(await deps.send(args[0] ?? '', ...args.slice(1))), prefix: `${deps.prefix}${name}:` });
     // The store loads its scripts in its constructor and awaits them only on first use: a
     // Redis outage at that moment must not become an unhandled rejection (the store reloads).
@@ -74,8 +74,8 @@ export function createRateLimits(deps: RateLimitDeps): RateLimits {
       passOnStoreError: true,
       logger,
       store,
-      handler: (_req, res) => {
-        sendError(res, 429, 'rate_limited', `at most ${limit} requests a minute ${what}; retry after the Retry-After seconds`);
+      handler: (req, res) => {
+        sendError(res, 429, 'rate_limited', `at most ${typeof limit === 'number' ? limit : limit(req)} requests a minute ${what}; retry after the Retry-After seconds`);
       },
     };
     return rateLimit(options);
@@ -84,6 +84,12 @@ export function createRateLimits(deps: RateLimitDeps): RateLimits {
   return {
     ingest: limiter('ingest', deps.ingestPerMinute, (req) => (req.principal?.kind === 'ingest' ? `key:${req.principal.name}` : ipKey(req)), 'per ingest key'),
     signIn: limiter('signin', deps.signInPerMinute ?? 20, ipKey, 'per address for sign-in'),
-    demo: limiter('demo', deps.demoPerMinute ?? 60, ipKey, 'per address for the demo controls'),
+    // Controls (POST) are limited tightly; the status a presenter screen polls (GET) counts apart.
+    demo: limiter(
+      'demo',
+      (req) => (req.method === 'GET' ? 10 : 1) * (deps.demoPerMinute ?? 60),
+      (req) => `${ipKey(req)}:${req.method === 'GET' ? 'read' : 'control'}`,
+      'per address for the demo controls',
+    ),
   };
 }

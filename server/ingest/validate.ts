@@ -24,6 +24,24 @@ export function toFieldErrors(item: unknown, issues: readonly z.core.$ZodIssue[]
   });
 }
 
+/** A lone surrogate: JSON can carry it ("\ud800"), UTF-8 cannot, and Redis's Lua JSON refuses it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Control characters in the dedupe identity: NUL separates source from id in the dedupe field. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Rules the schema cannot say: well-formed Unicode everywhere, no control characters in the identity. */
+export function textErrors(event: unknown, path: string[] = []): FieldError[] {
+  const out: FieldError[] = [];
+  if (typeof event === 'string') {
+    const field = path.join('.');
+    if (LONE_SURROGATE.test(event)) out.push({ field, rule: 'invalid_unicode', message: `${field || 'value'} holds a lone UTF-16 surrogate (not valid Unicode)` });
+    else if ((field === 'id' || field === 'source') && CONTROL.test(event)) out.push({ field, rule: 'control_character', message: `${field} may not hold control characters` });
+  } else if (event !== null && typeof event === 'object') {
+    for (const [k, v] of Object.entries(event)) out.push(...textErrors(v, [...path, k]));
+  }
+  return out;
+}
+
 export interface Validated {
   valid: { index: number; event: PantauEvent }[];
   rejected: Rejected[];
@@ -38,12 +56,14 @@ export function validateItems(items: readonly ParsedItem[]): Validated {
       return;
     }
     const parsed = PantauEvent.safeParse(item.value);
-    if (parsed.success) {
+    // Checked on the parsed event only: it is small and bounded, the raw item may not be.
+    const textual = parsed.success ? textErrors(parsed.data) : [];
+    if (parsed.success && textual.length === 0) {
       valid.push({ index, event: parsed.data });
       return;
     }
     const id = valueAt(item.value, ['id']);
-    const r: Rejected = { index, errors: toFieldErrors(item.value, parsed.error.issues) };
+    const r: Rejected = { index, errors: parsed.success ? textual : toFieldErrors(item.value, parsed.error.issues) };
     if (typeof id === 'string' && id.length > 0 && id.length <= 128) r.id = id;
     rejected.push(r);
   });

@@ -50,13 +50,36 @@ export const roomOf = (space: Space, role: Role): string => `${space}:${role}`;
  * Cluster the adapter's keys sit in one slot. Payloads are JSON only, so the binary scan is skipped.
  */
 function streamsAdapter(redis: Redis, prefix: string): ReturnType<typeof createAdapter> {
-  return createAdapter(redis, {
+  return createAdapter(quietSubscriptions(redis), {
     streamName: `${prefix}:{sio}:stream`,
     channelPrefix: `${prefix}:{sio}`,
     sessionKeyPrefix: `${prefix}:{sio}:session:`,
     maxLen: 10_000,
     onlyPlaintext: true,
   });
+}
+
+/**
+ * The adapter SUBSCRIBEs on a connection it duplicates and drops that promise: a close (or a
+ * Redis failure) before the subscription is confirmed became an unhandled rejection, which
+ * stops the process. ioredis resubscribes by itself after a reconnect, so the rejection
+ * carries nothing to act on. The cast: subscribe's overloads all return this one promise.
+ */
+function quietSubscriptions(redis: Redis): Redis {
+  const duplicate = redis.duplicate.bind(redis);
+  redis.duplicate = (override) => {
+    const sub = duplicate(override);
+    const subscribe = sub.subscribe.bind(sub) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(sub, {
+      subscribe: (...args: unknown[]) => {
+        const done = subscribe(...args);
+        done.catch(() => undefined);
+        return done;
+      },
+    });
+    return sub;
+  };
+  return redis;
 }
 
 export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: PantauIo; emitDelta(space: Space, d: Delta): void; emitReset(space: Space): void; close(): Promise<void> } {
@@ -160,7 +183,12 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: Pa
     emitDelta(space, d) {
       dropSlowClients(space);
       // Local only: every process runs its own feed of the shared stream.
-      for (const role of ROLES) io.local.to(roomOf(space, role)).emit('delta', redactDelta(d, role));
+      for (const role of ROLES) {
+        const room = roomOf(space, role);
+        // Socket.IO serialises a broadcast before it looks for sockets: skip rooms nobody is in.
+        if (!io.of('/').adapter.rooms.get(room)?.size) continue;
+        io.local.to(room).emit('delta', redactDelta(d, role));
+      }
     },
     emitReset(space) {
       const snap = deps.feeds[space].snapshot();

@@ -9,8 +9,8 @@ import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';
 import { toAlertView } from '../domain/alert-record.ts';
 import { callStatus, parseCallRecord, toCallView, type CallRecord } from '../domain/call-record.ts';
 import { liveQueueFigures, type LiveQueue } from '../domain/call-kpis.ts';
-import { incidentStatus, parseIncidentRecord, toIncidentView } from '../domain/incident-record.ts';
-import { cityDayKey, toIsoWithOffset } from '../domain/time.ts';
+import { incidentStatus, parseIncidentRecord, toIncidentView, type IncidentRecord } from '../domain/incident-record.ts';
+import { cityDayKey, todayWindow, toIsoWithOffset } from '../domain/time.ts';
 import type { Line } from '../../shared/contract/events.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -19,6 +19,7 @@ import type { SpaceKeys } from '../store/keys.ts';
 import { comparePositions } from '../../shared/contract/position.ts';
 import { lastPosition, readEntriesAfter } from '../store/read-entries.ts';
 import { readState } from '../store/read-state.ts';
+import { readIncidentRecords } from '../store/read-incidents.ts';
 
 export interface FeedDeps {
   redis: Redis;
@@ -29,7 +30,8 @@ export interface FeedDeps {
   batchMs: number;
   log: Logger;
   metrics: Metrics;
-  readKpis: (nowMs: number, live: Record<Line | 'all', LiveQueue>) => Promise<KpisAnswer>;
+  /** Today's KPIs; `incidents` are today's incident records, which the feed keeps in memory. */
+  readKpis: (nowMs: number, live: Record<Line | 'all', LiveQueue>, incidents: readonly IncidentRecord[]) => Promise<KpisAnswer>;
   readApps: (nowMs: number) => Promise<AppsSummary>;
   /** A delta for every room of this space (the socket layer redacts it per role). */
   onDelta: (delta: Delta) => void;
@@ -51,6 +53,9 @@ export class SpaceFeed {
   private readonly open = new Map<string, Change & { t: 'incident' }>();
   private readonly agents = new Map<string, Change & { t: 'agent' }>();
   private readonly alerts = new Map<string, AlertView>();
+  /** Incidents reported today (city day), kept from the stream for today's incident KPIs. */
+  private readonly todayIncidents = new Map<string, IncidentRecord>();
+  private todayWindow = { fromMs: 0, toMs: 0 };
   private kpis: KpisAnswer | null = null;
   private apps: AppsSummary | null = null;
   private eventsToday = 0;
@@ -65,6 +70,11 @@ export class SpaceFeed {
   private snapshotCache: { key: string; snapshot: Snapshot } | undefined;
   private stopped = false;
   private freshRequested = false;
+  /** A summary read running behind the windows, and whether its result is still to be sent. */
+  private refreshing: Promise<void> | undefined;
+  private summaryReady = false;
+  /** When the current window's pull started (performance.now()), for fixed-rate windows. */
+  private windowStartMs = 0;
 
   constructor(private readonly deps: FeedDeps) {}
 
@@ -132,7 +142,7 @@ export class SpaceFeed {
     const changes: Change[] = [];
     for (const e of this.ring) if (comparePositions(e.position, from) > 0) changes.push(...e.changes);
     changes.push(...this.summaryChanges());
-    return { prev: from as Delta['prev'], position: this.position as Delta['position'], changes };
+    return { prev: from as Delta['prev'], position: this.position as Delta['position'], changes: compactChanges(changes) };
   }
 
   /** Turns stream entries read from Redis into changes, for replays older than memory. */
@@ -142,14 +152,18 @@ export class SpaceFeed {
 
   private schedule(): void {
     if (this.stopped) return;
+    // Fixed rate: the next window starts batchMs after this one started, not after it ended,
+    // so the time a pull takes is not added to every event's wait for its delta.
+    const delay = Math.max(0, this.deps.batchMs - (performance.now() - this.windowStartMs));
     this.timer = setTimeout(() => {
+      this.windowStartMs = performance.now();
       this.pullNow()
         .catch((err: unknown) => {
           this.deps.metrics.redisErrors.inc({ op: 'feed' });
           this.deps.log.warn({ mod: 'live', space: this.deps.space, err: String(err) }, 'feed pull failed');
         })
         .finally(() => this.schedule());
-    }, this.deps.batchMs);
+    }, delay);
     this.timer.unref();
   }
 
@@ -170,7 +184,17 @@ export class SpaceFeed {
     this.ringBase = raw.position;
     this.alerts.clear();
     for (const [id, h] of raw.alerts) this.alerts.set(id, toAlertView(id, h, tz));
+    await this.loadTodayIncidents(now);
     await this.refreshSummaries(now);
+  }
+
+  /** Today's incident records, read once per day (and at a reload); the stream keeps them current. */
+  private async loadTodayIncidents(now: number): Promise<void> {
+    this.todayWindow = todayWindow(now, this.deps.city.timezone);
+    this.todayIncidents.clear();
+    for (const r of await readIncidentRecords(this.deps.redis, this.deps.keys, this.todayWindow.fromMs, this.todayWindow.toMs)) {
+      this.todayIncidents.set(r.incidentId, r);
+    }
   }
 
   private async pull(): Promise<void> {
@@ -196,21 +220,40 @@ export class SpaceFeed {
       this.today = cityDayKey(now, this.deps.city.timezone);
       this.eventsToday = 0;
       this.summaryDue = true;
+      await this.loadTodayIncidents(now);
     }
     if (changes.length > 0) this.summaryDue = true;
     const summaryEvery = this.deps.summaryEveryMs ?? 1_000;
     // Heartbeat: figures like "longest wait now" move with the clock even without events.
     const heartbeat = now - this.lastSummaryMs >= 10_000;
     const withSummary = (this.summaryDue && (this.freshRequested || now - this.lastSummaryMs >= summaryEvery)) || heartbeat;
+    const fresh = this.freshRequested;
     this.freshRequested = false;
-    if (withSummary) {
+    if (withSummary && fresh) {
+      // An HTTP snapshot waits for figures that include what it is about to show.
+      await this.refreshing;
       await this.refreshSummaries(now);
+      this.summaryReady = true;
+    } else if (withSummary && !this.refreshing) {
+      // Otherwise KPIs and apps are read behind the windows and ride on the next delta, so a
+      // month-long KPI read never holds back the changes of this one.
+      this.refreshing = this.refreshSummaries(now)
+        .then(() => { this.summaryReady = true; })
+        .catch((err: unknown) => {
+          if (this.stopped) return;
+          this.deps.metrics.redisErrors.inc({ op: 'feed' });
+          this.deps.log.warn({ mod: 'live', space: this.deps.space, err: String(err) }, 'summary refresh failed');
+        })
+        .finally(() => { this.refreshing = undefined; });
+    }
+    if (this.summaryReady) {
+      this.summaryReady = false;
       changes.push(...this.summaryChanges());
     }
     if (changes.length === 0) return;
     this.trimRing();
     this.deps.metrics.deltas.inc({ space: this.deps.space });
-    this.deps.onDelta({ prev: prev as Delta['prev'], position: this.position as Delta['position'], changes });
+    this.deps.onDelta({ prev: prev as Delta['prev'], position: this.position as Delta['position'], changes: compactChanges(changes) });
   }
 
   private applyEntry(entry: StreamEntry): Change[] {
@@ -220,6 +263,11 @@ export class SpaceFeed {
         const r = parseCallRecord(raw.id, raw.h);
         if (callStatus(r) === 'waiting') this.waiting.set(raw.id, r);
         else this.waiting.delete(raw.id);
+      } else if (raw.t === 'incident') {
+        const r = parseIncidentRecord(raw.id, raw.h);
+        const today = r.reportedAtMs !== null && r.reportedAtMs >= this.todayWindow.fromMs && r.reportedAtMs < this.todayWindow.toMs;
+        if (today) this.todayIncidents.set(raw.id, r);
+        else this.todayIncidents.delete(raw.id);
       } else if (raw.t === 'counter' && raw.id === this.today) {
         this.eventsToday = raw.n;
       }
@@ -264,16 +312,17 @@ export class SpaceFeed {
   }
 
   private async refreshSummaries(now: number): Promise<void> {
+    // Cleared before the reads: a change applied while they run makes the next refresh due.
+    this.summaryDue = false;
     const waiting: { receivedAtMs: number; line: Line }[] = [];
     for (const r of this.waiting.values()) if (r.receivedAtMs !== null && r.line !== null) waiting.push({ receivedAtMs: r.receivedAtMs, line: r.line });
     const [kpis, apps] = await Promise.all([
-      this.deps.readKpis(now, liveQueueFigures(waiting, now)),
+      this.deps.readKpis(now, liveQueueFigures(waiting, now), [...this.todayIncidents.values()]),
       this.deps.readApps(now),
     ]);
     this.kpis = kpis;
     this.apps = apps;
     this.lastSummaryMs = now;
-    this.summaryDue = false;
   }
 
   /** The stream now ends before our position: it was wiped (demo reset) or replaced. */
@@ -290,6 +339,24 @@ export class SpaceFeed {
     this.ringBase = this.ring[drop - 1]?.position ?? this.ringBase;
     this.ring = this.ring.slice(drop);
   }
+}
+
+const changeKey = (c: Change): string =>
+  c.t === 'call' ? `c:${c.call.callId}`
+    : c.t === 'incident' ? `i:${c.incident.incidentId}`
+      : c.t === 'agent' ? `a:${c.agent.agentId}`
+        : c.t === 'alert' ? `l:${c.alert.alertId}`
+          : c.t;
+
+/**
+ * Changes are absolute states, so within one delta only the last of each entity (and the last
+ * counter and summaries) matters: a busy window sends each call once, not once per event.
+ */
+export function compactChanges(changes: Change[]): Change[] {
+  if (changes.length < 2) return changes;
+  const last = new Map<string, number>();
+  changes.forEach((c, i) => last.set(changeKey(c), i));
+  return last.size === changes.length ? changes : changes.filter((c, i) => last.get(changeKey(c)) === i);
 }
 
 function emptyKpis(timezone: string): KpisAnswer {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLOCK_SKEW_DEADBAND_MS, clockOffsetMs } from '../../client/live/clock-offset.ts';
 import { connectionStatus, nextStatusChangeInMs } from '../../client/live/connection-status.ts';
 
 describe('connectionStatus (ui.md: RECONNECTING after 3 s, STALE after 30 s)', () => {
@@ -20,5 +21,15 @@ describe('connectionStatus (ui.md: RECONNECTING after 3 s, STALE after 30 s)', (
     expect(nextStatusChangeInMs(1_000, 2_000)).toBe(2_000);
     expect(nextStatusChangeInMs(1_000, 5_000)).toBe(26_000);
     expect(nextStatusChangeInMs(1_000, 40_000)).toBeNull();
+  });
+});
+
+describe('clockOffsetMs', () => {
+  it('ignores the few seconds a cached snapshot lags, corrects a kiosk clock that is really off', () => {
+    expect(clockOffsetMs(1_000_000 - 9_000, 1_000_000)).toBe(0);
+    expect(clockOffsetMs(1_000_000 + 2_000, 1_000_000)).toBe(0);
+    expect(clockOffsetMs(1_000_000 + 3_600_000, 1_000_000)).toBe(3_600_000);
+    expect(clockOffsetMs(1_000_000 - CLOCK_SKEW_DEADBAND_MS, 1_000_000)).toBe(-CLOCK_SKEW_DEADBAND_MS);
+    expect(clockOffsetMs(Number.NaN, 1_000_000)).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // The header of the desk views (operator, executive): title, city, clock, connection,
 // language, and the way out (sign out).
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearToken, readToken } from '../../api/credentials.ts';
 import { useCity } from '../../api/use-city.ts';
@@ -12,7 +13,8 @@ import { DemoBadge } from '../../components/Watermark.tsx';
 import { useLive } from '../../live/store.ts';
 import { useViewConnection } from './use-view-connection.ts';
 
-export function DeskHeader({ title }: { title: string }) {
+/** `actions`: view-specific buttons (print, shortcuts), placed before the clock. */
+export function DeskHeader({ title, actions }: { title: string; actions?: ReactNode }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { city } = useCity();
@@ -30,6 +32,7 @@ export function DeskHeader({ title }: { title: string }) {
       </h1>
       {isDemo ? <DemoBadge /> : null}
       <div className="desk-header-right">
+        {actions}
         {city ? <Clock timezone={city.timezone} timezoneLabel={city.timezoneLabel} lang={lang} offsetMs={offsetMs} /> : null}
         <ConnectionIndicator state={shown} />
         <LanguageSwitch />

@@ -1,25 +1,41 @@
-// / and /demo: the public screen for visiting delegations, the wall on simulated data with a
-// watermark, the language switch and the tour (wired by the tour work; a placeholder here).
+// / and /demo: the public screen for visiting delegations. The wall on simulated data with a
+// permanent watermark, the language switch, the guided tour and the presenter's panel. Tour
+// and panel sit outside the wall's theme box, so each carries the dark theme itself.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readToken } from '../../api/credentials.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { navigate } from '../../components/navigation.ts';
 import { useLiveConnection } from '../../live/use-live-connection.ts';
 import { WallLayout } from '../wall/WallLayout.tsx';
+import { PresenterPanel } from './PresenterPanel.tsx';
+import { Tour } from './tour/Tour.tsx';
+import { usePresenterKey } from './use-presenter-key.ts';
+import './demo.css';
 
-function DemoControls({ onStartTour }: { onStartTour: (() => void) | undefined }) {
+interface DemoControlsProps {
+  onStartTour: (() => void) | undefined;
+  onPresenter: () => void;
+  presenterOpen: boolean;
+}
+
+function DemoControls({ onStartTour, onPresenter, presenterOpen }: DemoControlsProps) {
   const { t } = useTranslation();
   return (
     <div className="demo-controls">
       <LanguageSwitch />
+      <button type="button" className="btn btn--tour" data-testid="tour-start" disabled={onStartTour === undefined} onClick={onStartTour}>
+        {t('demo.tour')}
+      </button>
       <button
         type="button"
-        className="btn btn--tour"
-        data-testid="tour-start"
-        disabled={onStartTour === undefined}
-        onClick={onStartTour}
+        className="btn btn--quiet"
+        data-testid="presenter-toggle"
+        aria-pressed={presenterOpen}
+        aria-keyshortcuts="p"
+        onClick={onPresenter}
       >
-        {t('demo.tour')}
+        {t('presenter.button')}
       </button>
       <button type="button" className="btn btn--quiet" data-testid="demo-signin" onClick={() => navigate('/signin')}>
         {t('demo.signin')}
@@ -28,8 +44,22 @@ function DemoControls({ onStartTour }: { onStartTour: (() => void) | undefined }
   );
 }
 
-export function DemoPage({ onStartTour }: { onStartTour?: () => void }) {
+export function DemoPage() {
   // A signed-in viewer may ask for the demo space; a visitor without a token only ever gets it.
   useLiveConnection(readToken(), 'demo');
-  return <WallLayout name="demo" extra={<DemoControls onStartTour={onStartTour} />} />;
+  const [touring, setTouring] = useState(false);
+  const [presenter, setPresenter] = useState(false);
+  usePresenterKey(() => setPresenter((p) => !p));
+  return (
+    <>
+      <WallLayout
+        name="demo"
+        // The tour points at the overview's columns: while it runs, the overview stays on screen.
+        {...(touring ? { pinPage: 'overview' as const } : {})}
+        extra={<DemoControls onStartTour={touring ? undefined : () => setTouring(true)} onPresenter={() => setPresenter((p) => !p)} presenterOpen={presenter} />}
+      />
+      {touring ? <Tour onEnd={() => setTouring(false)} /> : null}
+      {presenter ? <PresenterPanel onClose={() => setPresenter(false)} /> : null}
+    </>
+  );
 }

@@ -7,6 +7,7 @@ import { CriticalIcon, WarningIcon } from '../../components/icons.tsx';
 import { ackAlert } from '../../live/connection.ts';
 import { sortedAlerts } from '../../live/selectors.ts';
 import { useLive } from '../../live/store.ts';
+import { subjectName, useSubjectNames } from '../common/use-subject-names.ts';
 
 function AckButton({ alert }: { alert: AlertView }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function AlertList({ timeZone, canAck }: { timeZone: string; canAck: bool
   const { t } = useTranslation();
   const all = useLive((s) => s.data.alerts);
   const alerts = useMemo(() => sortedAlerts(all), [all]);
+  const names = useSubjectNames();
   return (
     <section className="panel op-alerts" data-testid="op-alerts">
       <h2 className="panel-title">{t('alerts.title')}</h2>
@@ -51,7 +53,7 @@ export function AlertList({ timeZone, canAck }: { timeZone: string; canAck: bool
                 {a.severity === 'critical' ? <CriticalIcon /> : <WarningIcon />} {t(`alerts.${a.severity}`)}
               </span>
               <span className="op-alert-what">
-                <b>{t(`alerts.kind.${a.kind}`)}</b> {a.subject}
+                <b>{t(`alerts.kind.${a.kind}`)}</b> {subjectName(a, names)}
               </span>
               <span className="muted fig">
                 {formatShortTime(new Date(a.raisedAt), timeZone)}

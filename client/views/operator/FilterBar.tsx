@@ -1,4 +1,5 @@
 // Line, kecamatan and category filters of the desk.
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, LINES, type Category } from '../../../shared/contract/events.ts';
 import type { KecamatanInfo } from '../../../shared/contract/city.ts';
@@ -8,11 +9,13 @@ interface FilterBarProps {
   filters: DeskFilters;
   kecamatan: readonly KecamatanInfo[];
   onChange: (next: DeskFilters) => void;
+  /** The kecamatan list, for the `/` shortcut. */
+  kecamatanRef?: Ref<HTMLSelectElement>;
 }
 
 const isCategory = (v: string): v is Category => CATEGORIES.some((c) => c === v);
 
-export function FilterBar({ filters, kecamatan, onChange }: FilterBarProps) {
+export function FilterBar({ filters, kecamatan, onChange, kecamatanRef }: FilterBarProps) {
   const { t } = useTranslation();
   return (
     <div className="filter-bar" role="group">
@@ -32,6 +35,7 @@ export function FilterBar({ filters, kecamatan, onChange }: FilterBarProps) {
       <label className="filter-label">
         {t('operator.filterKecamatan')}{' '}
         <select
+          ref={kecamatanRef}
           value={filters.kecamatan ?? ''}
           data-testid="filter-kecamatan"
           onChange={(e) => onChange({ ...filters, kecamatan: e.target.value === '' ? null : e.target.value })}

@@ -1,81 +1,58 @@
-// App activity: today's event counter, apps by state, the most active apps today.
+// App activity on the wall, from client/apps: the overview's column shows today's event counter,
+// every app as a cell coloured (and shaped) by state, and the active alerts; the full-screen
+// apps page adds the most active apps with their last-hour sparklines.
 import { useTranslation } from 'react-i18next';
-import type { AppsSummary } from '../../../shared/contract/views.ts';
+import { AlertStrip } from '../../apps/AlertStrip.tsx';
+import { AppGrid } from '../../apps/AppGrid.tsx';
+import { TopApps } from '../../apps/TopApps.tsx';
 import { formatCount } from '../../components/format.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { useLive } from '../../live/store.ts';
-import { AlertStrip } from './AlertStrip.tsx';
+import { useAppView } from './use-app-view.ts';
 
-type AppState = NonNullable<AppsSummary['states']>[string];
-const STATE_ORDER: readonly AppState[] = ['failing', 'spiking', 'silent', 'normal', 'idle'];
-
-function StateCounts({ states }: { states: NonNullable<AppsSummary['states']> }) {
+function EventsToday() {
   const { t } = useTranslation();
   const lang = useLang();
-  const counts = new Map<AppState, number>();
-  for (const s of Object.values(states)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const eventsToday = useLive((s) => s.data.eventsToday);
   return (
-    <ul className="app-states">
-      {STATE_ORDER.filter((s) => counts.has(s)).map((s) => (
-        <li key={s} className={`app-state app-state--${s}`} data-testid={`app-state-${s}`}>
-          <span className="app-state-n fig">{formatCount(counts.get(s) ?? 0, lang)}</span> {t(`apps.state.${s}`)}
-        </li>
-      ))}
-    </ul>
+    <div className="apps-counter">
+      <span className="apps-counter-value fig" data-testid="events-today">
+        {formatCount(eventsToday, lang)}
+      </span>{' '}
+      <span className="metric-label">{t('apps.eventsToday')}</span>
+    </div>
   );
 }
 
-interface AppActivityProps {
-  /** Rows of the top list; the full-screen apps page shows more. */
-  rows: number;
+/** The overview's right column: narrow, so the grid shows icons in state colours, no names. */
+export function AppPanel() {
+  const lang = useLang();
+  const v = useAppView();
+  return (
+    <section className="apps apps--panel" data-testid="apps-panel">
+      <EventsToday />
+      <div className="apps-grid-box">
+        <AppGrid apps={v.catalog} states={v.apps?.states ?? {}} activity={v.activity} names={false} attentionMax={3} aspect={0.7} lang={lang} labels={v.labels} />
+      </div>
+      <AlertStrip alerts={v.alerts} names={v.names} max={3} timeZone={v.timeZone} lang={lang} labels={v.labels} />
+    </section>
+  );
 }
 
-export function AppActivity({ rows }: AppActivityProps) {
-  const { t } = useTranslation();
+/** The full-screen apps page: the grid with names, then the top ten and the alerts beside it. */
+export function AppsPage() {
   const lang = useLang();
-  const apps = useLive((s) => s.data.apps);
-  const eventsToday = useLive((s) => s.data.eventsToday);
-  const top = apps?.top.slice(0, rows) ?? [];
+  const v = useAppView();
   return (
-    <section className="apps" aria-label={t('apps.title')}>
-      <div className="apps-counter">
-        <div className="apps-counter-value fig" data-testid="events-today">
-          {formatCount(eventsToday, lang)}
-        </div>
-        <div className="metric-label">{t('apps.eventsToday')}</div>
-      </div>
-      {apps?.states ? <StateCounts states={apps.states} /> : null}
-      <h2 className="panel-title">{t('apps.top')}</h2>
-      {top.length === 0 ? (
-        <div className="apps-none">{t('apps.none')}</div>
-      ) : (
-        <ol className="apps-top">
-          {top.map((app) => (
-            <li key={app.appId} className="app-row" data-testid={`app-row-${app.appId}`}>
-              <span className="app-name">{app.name}</span>
-              <span className="app-figs">
-                <span className="fig" data-testid={`app-${app.appId}-sessions`}>
-                  {formatCount(app.sessions, lang)}
-                </span>{' '}
-                <span className="app-unit">{t('apps.sessions', { count: app.sessions })}</span>
-                {app.complaints > 0 ? (
-                  <>
-                    {' · '}
-                    <span className="fig">{formatCount(app.complaints, lang)}</span> <span className="app-unit">{t('apps.complaints', { count: app.complaints })}</span>
-                  </>
-                ) : null}
-                {app.errors > 0 ? (
-                  <>
-                    {' · '}
-                    <span className="fig app-errors">{formatCount(app.errors, lang)}</span> <span className="app-unit">{t('apps.errors', { count: app.errors })}</span>
-                  </>
-                ) : null}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-      <AlertStrip />
-    </section>
+    <div className="apps-page" data-testid="apps-page">
+      <section className="apps apps--grid">
+        <AppGrid apps={v.catalog} states={v.apps?.states ?? {}} activity={v.activity} lang={lang} labels={v.labels} aspect={1.6} />
+      </section>
+      <section className="apps apps--side">
+        <EventsToday />
+        <TopApps top={v.apps?.top ?? []} sparklines={v.apps?.sparklines ?? {}} rows={10} lang={lang} labels={v.labels} />
+        <AlertStrip alerts={v.alerts} names={v.names} max={5} timeZone={v.timeZone} lang={lang} labels={v.labels} />
+      </section>
+    </div>
   );
 }

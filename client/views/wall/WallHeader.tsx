@@ -19,7 +19,7 @@ export function WallHeader({ extra }: { extra?: ReactNode }) {
   const { shown } = useViewConnection();
   const zone = city ?? (snapshotCity ? { timezone: snapshotCity.timezone, timezoneLabel: '' } : FALLBACK_ZONE);
   return (
-    <header className="wall-header">
+    <header className="wall-header" data-tour="header">
       <h1 className="wall-title">
         <span data-testid="city-name">{city?.name ?? snapshotCity?.name ?? ''}</span>
         <span className="wall-title-sep"> · </span>

@@ -8,6 +8,7 @@ import { ViewShell } from '../common/ViewShell.tsx';
 import { IncidentTicker } from './IncidentTicker.tsx';
 import { PageDots } from './PageDots.tsx';
 import { useBurnInShift } from './use-burn-in.ts';
+import type { WallPage } from './playlist.ts';
 import { usePlaylist } from './use-playlist.ts';
 import { WallHeader } from './WallHeader.tsx';
 import { WallPageContent } from './WallPages.tsx';
@@ -17,10 +18,13 @@ interface WallLayoutProps {
   name: 'wall' | 'demo';
   /** Controls for the header (the demo's language switch and tour button). */
   extra?: ReactNode;
+  /** Holds a page whatever the playlist says (the demo tour needs the overview). */
+  pinPage?: WallPage;
 }
 
-export function WallLayout({ name, extra }: WallLayoutProps) {
-  const { playlist, page } = usePlaylist();
+export function WallLayout({ name, extra, pinPage }: WallLayoutProps) {
+  const { playlist, page: playing } = usePlaylist();
+  const page = pinPage ?? playing;
   const shift = useBurnInShift();
   const { city } = useCity();
   const snapshotZone = useLive((s) => s.data.city?.timezone ?? null);

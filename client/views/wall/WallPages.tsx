@@ -6,7 +6,7 @@ import { useLive } from '../../live/store.ts';
 import { KpiCards } from '../common/KpiCards.tsx';
 import { MapPanel } from '../common/MapPanel.tsx';
 import { useTargets } from '../common/use-targets.ts';
-import { AppActivity } from './AppActivity.tsx';
+import { AppPanel, AppsPage } from './AppActivity.tsx';
 import type { WallPage } from './playlist.ts';
 import { QueueBoard } from './QueueBoard.tsx';
 
@@ -22,7 +22,7 @@ function PageBody({ page }: { page: Exclude<WallPage, 'overview'> }) {
     case 'map':
       return <MapPanel mode="wall" />;
     case 'apps':
-      return <AppActivity rows={20} />;
+      return <AppsPage />;
     case 'kpis':
       return <KpisToday />;
   }
@@ -40,7 +40,7 @@ export function WallPageContent({ page, footer }: { page: WallPage; footer: Reac
           <MapPanel mode="wall" />
         </div>
         <div className="wall-col wall-col--apps" data-tour="apps">
-          <AppActivity rows={12} />
+          <AppPanel />
         </div>
         <div className="wall-foot">{footer}</div>
       </div>

@@ -1,0 +1,14 @@
+// Every benchmark, in the order `npm run bench` runs them (the browser last: it needs the
+// built client and is the slowest to start).
+import { ingestBenchmark } from './ingest.ts';
+import { latencyBenchmark } from './latency.ts';
+import { readsBenchmark } from './reads.ts';
+import { rebuildBenchmark } from './rebuild.ts';
+import { geoBenchmark } from './geo.ts';
+import { browserBenchmark } from './browser.ts';
+import type { Benchmark } from './support/context.ts';
+
+export const BENCHMARKS: readonly Benchmark[] = [ingestBenchmark, latencyBenchmark, readsBenchmark, rebuildBenchmark, geoBenchmark, browserBenchmark];
+
+/** Every figure name a run prints (measured or skipped), for the smoke test. */
+export const EXPECTED_FIGURES: readonly string[] = BENCHMARKS.flatMap((b) => b.figures);

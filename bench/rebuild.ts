@@ -1,0 +1,56 @@
+// Rebuild: derived state from a million stream entries (clear, then the projection script over
+// every entry, as `npm run rebuild` does) against the raw time to read the same stream with
+// XRANGE in the same chunks. Reports the stream's Redis memory too.
+import { rebuildSpace } from '../server/store/rebuild.ts';
+import { spaceKeys } from '../server/store/keys.ts';
+import type { Benchmark, BenchContext } from './support/context.ts';
+import { eventMix } from './support/events.ts';
+import { round, withBaseline } from './support/figure.ts';
+import { ingestAll } from './support/fill.ts';
+
+const CHUNK = 5_000;
+
+function* limited<T>(next: () => T, n: number): Generator<T> {
+  for (let i = 0; i < n; i++) yield next();
+}
+
+async function run(ctx: BenchContext): Promise<void> {
+  const events = ctx.quick ? 5_000 : 1_000_000;
+  const keys = spaceKeys(ctx.prefix('rebuild'), 'live');
+  const redis = ctx.redis.connect();
+  const tz = ctx.city.profile.timezone;
+  const now = Date.now();
+  const memBefore = await ctx.redis.usedMemory();
+  const t0 = performance.now();
+  // A month of events, oldest first, as a stream that was never trimmed holds them.
+  const span = 30 * 86_400_000;
+  await ingestAll(
+    { redis, keys, timeZone: tz, locate: ctx.city.geo.locate.bind(ctx.city.geo) },
+    limited(eventMix({ runId: 'rb', point: ctx.point, atMs: (i) => now - span + Math.floor((i / events) * span) }), events),
+  );
+  const memAfter = await ctx.redis.usedMemory();
+  ctx.progress(`wrote ${events} events in ${round((performance.now() - t0) / 1000, 1)} s`);
+  const r0 = performance.now();
+  let read = 0;
+  for (let start = '-'; ;) {
+    const rows = (await redis.xrange(keys.stream, start, '+', 'COUNT', CHUNK)) as [string, string[]][];
+    read += rows.length;
+    if (rows.length < CHUNK) break;
+    start = `(${rows[rows.length - 1]?.[0]}`;
+  }
+  const rawMs = performance.now() - r0;
+  const result = await rebuildSpace(redis, keys, { chunk: CHUNK });
+  if (result.entries !== events || read !== events) throw new Error(`rebuild saw ${result.entries} and XRANGE ${read} of ${events} entries`);
+  ctx.report(withBaseline(
+    {
+      name: 'rebuild.1m',
+      value: round(result.ms / 1000, 2),
+      unit: 's',
+      conditions: { events, chunk: CHUNK, mix: 'calls 40%, incidents 20%, apps 40%', spanDays: 30 },
+      extra: { eventsPerSecond: round(events / (result.ms / 1000), 0), clearedKeys: result.clearedKeys, streamAndStateMemoryMb: round((memAfter - memBefore) / 2 ** 20, 1) },
+    },
+    { name: 'XRANGE of the whole stream in the same chunks', value: rawMs / 1000, unit: 's' },
+  ));
+}
+
+export const rebuildBenchmark: Benchmark = { name: 'rebuild', figures: ['rebuild.1m'], run };

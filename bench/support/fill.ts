@@ -1,0 +1,212 @@
+// Fills a space fast for the read benchmarks: through applyEvents (stream + state, as ingest
+// writes) or, for month-sized histories, through the projection script alone (state without
+// the stream, as a rebuild writes it), pipelined in big batches with two in flight.
+import type { Redis } from 'ioredis';
+import type { PantauEvent } from '../../shared/contract/events.ts';
+import { CATEGORIES, AGENCIES, DISPOSITIONS } from '../../shared/contract/events.ts';
+import { enrichEvent, type Locate } from '../../server/domain/enrich.ts';
+import { applyEvents } from '../../server/store/apply-events.ts';
+import { callContribution, parseCallRecord } from '../../server/domain/call-record.ts';
+import type { SpaceKeys } from '../../server/store/keys.ts';
+import { rng, wib, type PointSource } from './events.ts';
+
+export interface FillTarget {
+  redis: Redis;
+  keys: SpaceKeys;
+  timeZone: string;
+  locate: Locate;
+}
+
+const BATCH = 5_000;
+
+/** Writes events with stream entries, like ingest (one pipeline per batch, two in flight). */
+export async function ingestAll(t: FillTarget, events: Iterable<PantauEvent>): Promise<void> {
+  const inFlight: Promise<unknown>[] = [];
+  let batch: PantauEvent[] = [];
+  const flush = async (): Promise<void> => {
+    const prepared = batch.map((event) => ({ event, enrichment: enrichEvent(event, t.timeZone, t.locate) }));
+    batch = [];
+    inFlight.push(applyEvents(t.redis, t.keys, prepared, { principal: 'bench' }));
+    if (inFlight.length >= 2) await inFlight.shift();
+  };
+  for (const e of events) {
+    batch.push(e);
+    if (batch.length >= BATCH) await flush();
+  }
+  if (batch.length > 0) await flush();
+  await Promise.all(inFlight);
+}
+
+/** Projects events into derived state only (no stream, no dedupe): the rebuild's script. */
+export async function projectAll(t: FillTarget, events: Iterable<PantauEvent>): Promise<number> {
+  const inFlight: Promise<unknown>[] = [];
+  let p = t.redis.pipeline();
+  let inBatch = 0;
+  let total = 0;
+  const flush = async (): Promise<void> => {
+    const exec = p.exec().then((rows) => {
+      for (const [err] of rows ?? []) if (err) throw err;
+    });
+    p = t.redis.pipeline();
+    inBatch = 0;
+    inFlight.push(exec);
+    if (inFlight.length >= 2) await inFlight.shift();
+  };
+  for (const e of events) {
+    p.pantauProjectEvent(t.keys.stream, t.keys.all, JSON.stringify(e), JSON.stringify(enrichEvent(e, t.timeZone, t.locate)));
+    inBatch++;
+    total++;
+    if (inBatch >= BATCH) await flush();
+  }
+  if (inBatch > 0) await flush();
+  await Promise.all(inFlight);
+  return total;
+}
+
+/** Open incidents (with points) and waiting calls, reported within the last `spreadMs`. */
+export function* openState(o: { incidents: number; waitingCalls: number; nowMs: number; spreadMs: number; runId: string; point: PointSource }): Generator<PantauEvent> {
+  const r = rng(7);
+  for (let i = 0; i < o.incidents; i++) {
+    yield {
+      id: `${o.runId}-ir${i}`, type: 'incident.reported', at: wib(o.nowMs - r() * o.spreadMs), source: 'bench',
+      incidentId: `${o.runId}-i${i}`, line: r() < 0.8 ? '112' : '119', category: CATEGORIES[i % CATEGORIES.length] ?? 'other',
+      priority: 1 + (i % 4), location: o.point(r),
+    };
+  }
+  for (let i = 0; i < o.waitingCalls; i++) {
+    yield {
+      id: `${o.runId}-cr${i}`, type: 'call.received', at: wib(o.nowMs - r() * Math.min(o.spreadMs, 600_000)), source: 'bench',
+      callId: `${o.runId}-c${i}`, line: r() < 0.8 ? '112' : '119', caller: { number: `0812${String(1_000_000 + i).slice(1)}00` },
+    };
+  }
+}
+
+interface HistoryOptions { calls: number; incidents: number; fromMs: number; toMs: number; runId: string; point: PointSource }
+
+/** The n-th call of a month of finished calls: received, then answered 85 % (and ended) or abandoned. */
+function historyCall(o: HistoryOptions, r: () => number, i: number) {
+  const receivedAtMs = o.fromMs + Math.floor((i / o.calls) * (o.toMs - o.fromMs));
+  const line: '112' | '119' = r() < 0.8 ? '112' : '119';
+  const waitMs = 2_000 + Math.floor(r() * 58_000);
+  const answered = r() < 0.85;
+  return { callId: `${o.runId}-c${i}`, line, receivedAtMs, waitMs, answered, agentId: `agent-${i % 12}`, disposition: DISPOSITIONS[i % DISPOSITIONS.length] ?? 'info' };
+}
+
+/**
+ * A month of finished calls (received, then answered 85 % and ended with a disposition, or
+ * abandoned 15 %, after 2-60 s) and incidents (reported, dispatched, on scene, closed), spread
+ * evenly over [fromMs, toMs), as events.
+ */
+export function* history(o: HistoryOptions): Generator<PantauEvent> {
+  const r = rng(30);
+  for (let i = 0; i < o.calls; i++) {
+    const c = historyCall(o, r, i);
+    const base = { source: 'bench', callId: c.callId };
+    yield { ...base, id: `${c.callId}-r`, type: 'call.received', at: wib(c.receivedAtMs), line: c.line };
+    if (c.answered) {
+      yield { ...base, id: `${c.callId}-a`, type: 'call.answered', at: wib(c.receivedAtMs + c.waitMs), agentId: c.agentId };
+      yield { ...base, id: `${c.callId}-e`, type: 'call.ended', at: wib(c.receivedAtMs + c.waitMs + 90_000), disposition: c.disposition };
+    } else {
+      yield { ...base, id: `${c.callId}-x`, type: 'call.abandoned', at: wib(c.receivedAtMs + c.waitMs) };
+    }
+  }
+  yield* incidentHistory(o);
+}
+
+/** The incidents of `history`: each reported, dispatched, on scene and closed. */
+export function* incidentHistory(o: HistoryOptions): Generator<PantauEvent> {
+  const r = rng(31);
+  for (let n = 0; n < o.incidents; n++) {
+    const at = o.fromMs + Math.floor((n / o.incidents) * (o.toMs - o.fromMs));
+    const incidentId = `${o.runId}-i${n}`;
+    yield {
+      id: `${incidentId}-r`, type: 'incident.reported', at: wib(at), source: 'bench', incidentId, line: r() < 0.8 ? '112' : '119',
+      category: CATEGORIES[n % CATEGORIES.length] ?? 'other', priority: 1 + (n % 4), location: o.point(r),
+    };
+    yield { id: `${incidentId}-d`, type: 'incident.dispatched', at: wib(at + 60_000 + Math.floor(r() * 300_000)), source: 'bench', incidentId, agency: AGENCIES[n % AGENCIES.length] ?? 'other' };
+    yield { id: `${incidentId}-s`, type: 'incident.on_scene', at: wib(at + 600_000 + Math.floor(r() * 1_200_000)), source: 'bench', incidentId };
+    yield { id: `${incidentId}-c`, type: 'incident.closed', at: wib(at + 3_600_000), source: 'bench', incidentId, outcome: n % 10 === 0 ? 'prank' : 'resolved' };
+  }
+}
+
+const SLOT_MS = 900_000;
+const DAY_MS = 86_400_000;
+/** project.lua's RECORD_TTL. */
+const RECORD_TTL_SECONDS = 3_456_000;
+
+/**
+ * Writes the calls of `history` as the projection leaves them, without running it per event:
+ * each call's hash and its place in calls:byReceived, and the KPI day buckets summed in Node
+ * with callContribution (the TypeScript twin of project.lua's). A million calls take about a
+ * minute this way instead of three million script runs. `history` + projectAll gives the same
+ * state; bench/check-fill.ts compares the two on a small month.
+ */
+export async function writeCallHistory(t: FillTarget, o: HistoryOptions): Promise<void> {
+  const r = rng(30);
+  const buckets = new Map<number, Map<string, number>>();
+  const add = (day: number, field: string, v: number): void => {
+    let b = buckets.get(day);
+    if (!b) buckets.set(day, (b = new Map()));
+    b.set(field, (b.get(field) ?? 0) + v);
+  };
+  const inFlight: Promise<unknown>[] = [];
+  let p = t.redis.pipeline();
+  const flush = async (): Promise<void> => {
+    inFlight.push(p.exec());
+    p = t.redis.pipeline();
+    if (inFlight.length >= 2) await inFlight.shift();
+  };
+  for (let i = 0; i < o.calls; i++) {
+    const c = historyCall(o, r, i);
+    const hash: Record<string, string> = { receivedAt: String(c.receivedAtMs), line: c.line };
+    if (c.answered) {
+      Object.assign(hash, { answeredAt: String(c.receivedAtMs + c.waitMs), agentId: c.agentId, endedAt: String(c.receivedAtMs + c.waitMs + 90_000), disposition: c.disposition });
+    } else {
+      hash.abandonedAt = String(c.receivedAtMs + c.waitMs);
+    }
+    const key = `${t.keys.callPrefix}${c.callId}`;
+    p.hset(key, hash);
+    p.expire(key, RECORD_TTL_SECONDS);
+    p.zadd(t.keys.callsByReceived, c.receivedAtMs, c.callId);
+    const slot = Math.floor(c.receivedAtMs / SLOT_MS);
+    const day = Math.floor((slot * SLOT_MS) / DAY_MS);
+    const k = callContribution(parseCallRecord(c.callId, hash));
+    const metrics: [string, number][] = [
+      ['offered', k.offered], ['answered', k.answered], ['abandoned', k.abandoned], ['waitMs', k.waitMs],
+      ['ans15', k.ans15], ['ans20', k.ans20], ['abn15', k.abn15], ['abn20', k.abn20],
+      ...Object.entries(k.byDisposition).map(([d, v]): [string, number] => [`d:${d}`, v]),
+    ];
+    for (const [m, v] of metrics) if (v !== 0) add(day, `${slot}|${c.line}|${m}`, v);
+    if ((i + 1) % 5_000 === 0) await flush();
+  }
+  for (const [day, fields] of buckets) p.hset(`${t.keys.callKpiPrefix}${day}`, Object.fromEntries(fields));
+  await flush();
+  await Promise.all(inFlight);
+}
+
+/**
+ * App activity as a gateway sends it: per app and minute, one pre-aggregated count per kind, for
+ * the last `minuteHours`; before that, per app and hour (minute buckets expire after 48 h, so
+ * older minutes would only feed the hour and day buckets anyway).
+ */
+export function* appActivity(o: { apps: number; days: number; minuteHours: number; nowMs: number; runId: string }): Generator<PantauEvent> {
+  const r = rng(200);
+  const MIN = 60_000;
+  const HOUR = 3_600_000;
+  const start = Math.floor((o.nowMs - o.days * 86_400_000) / HOUR) * HOUR;
+  const minuteFrom = Math.floor((o.nowMs - o.minuteHours * HOUR) / HOUR) * HOUR;
+  let n = 0;
+  const kinds = ['session', 'transaction', 'complaint', 'error'] as const;
+  for (let t = start; t < minuteFrom; t += HOUR) {
+    for (let a = 0; a < o.apps; a++) {
+      const kind = kinds[n % 4] ?? 'session';
+      yield { id: `${o.runId}-${n++}`, type: 'app.activity', at: wib(t), source: 'bench', appId: `app-${a}`, kind, count: 1 + Math.floor(r() * 3_000) };
+    }
+  }
+  for (let t = minuteFrom; t < o.nowMs; t += MIN) {
+    for (let a = 0; a < o.apps; a++) {
+      const kind = kinds[n % 4] ?? 'session';
+      yield { id: `${o.runId}-${n++}`, type: 'app.activity', at: wib(t), source: 'bench', appId: `app-${a}`, kind, count: 1 + Math.floor(r() * 50) };
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// Cached reads for the report views: KPIs over a window and app trends. Keyed by the
+// window's bounds, so a finished day is fetched once and today's window (whose end moves with
+// the minute) is fetched again when it changes.
+import { createCachedQuery } from './cached-query.ts';
+import { fetchAppTrends, fetchKpis } from './http.ts';
+
+export interface WindowArg {
+  from: string;
+  to: string;
+}
+
+const TTL_MS = 5 * 60_000;
+
+const kpis = createCachedQuery(
+  (w: WindowArg, signal) => fetchKpis({ from: w.from, to: w.to }, signal),
+  (w) => `${w.from}/${w.to}`,
+  TTL_MS,
+);
+
+/** Keyed by the city day as well: the trend's days roll over at midnight. */
+const appTrends = createCachedQuery(
+  (q: { days: number; today: string }, signal) => fetchAppTrends(q.days, signal),
+  (q) => `${q.days}@${q.today}`,
+  TTL_MS,
+);
+
+/** KPIs per window, in the order asked; requests run in parallel. */
+export const useKpisFor = kpis.useMany;
+export const useAppTrendsFor = appTrends.useMany;

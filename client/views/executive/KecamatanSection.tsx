@@ -1,0 +1,103 @@
+// Incidents per kecamatan over the chosen period: a small choropleth beside a sortable table.
+import type { FeatureCollection } from 'geojson';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KecamatanInfo } from '../../../shared/contract/city.ts';
+import type { KpisAnswer } from '../../../shared/contract/kpis.ts';
+import { KecamatanChoropleth } from '../../charts/KecamatanChoropleth.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { formatCount, formatPercent, localeTag, type Lang } from '../../components/format.ts';
+import { PeriodChips } from './PeriodChips.tsx';
+import type { Period } from './periods.ts';
+
+export interface KecamatanRow {
+  code: string;
+  name: string;
+  population: number | null;
+  incidents: number;
+  per10k: number | null;
+  share: number | null;
+}
+
+/** Every kecamatan of the profile (zero where nothing happened), then codes only the data knows. */
+export function kecamatanRows(kecamatan: readonly KecamatanInfo[], byKecamatan: Readonly<Record<string, number>>): KecamatanRow[] {
+  const total = Object.values(byKecamatan).reduce((a, b) => a + b, 0);
+  const known = new Set(kecamatan.map((k) => k.code));
+  const row = (code: string, name: string, population: number | null): KecamatanRow => {
+    const incidents = byKecamatan[code] ?? 0;
+    return {
+      code,
+      name,
+      population,
+      incidents,
+      per10k: population && population > 0 ? (incidents * 10_000) / population : null,
+      share: total > 0 ? incidents / total : null,
+    };
+  };
+  return [
+    ...kecamatan.map((k) => row(k.code, k.name, k.population)),
+    ...Object.keys(byKecamatan)
+      .filter((c) => !known.has(c))
+      .map((c) => row(c, c, null)),
+  ];
+}
+
+interface KecamatanSectionProps {
+  kpis: KpisAnswer | null;
+  kecamatan: readonly KecamatanInfo[];
+  boundaries: FeatureCollection | null;
+  lang: Lang;
+  period: Period;
+  onPeriod: (p: Period) => void;
+}
+
+export function KecamatanSection({ kpis, kecamatan, boundaries, lang, period, onPeriod }: KecamatanSectionProps) {
+  const { t } = useTranslation();
+  const rows = useMemo(() => kecamatanRows(kecamatan, kpis?.incidents.byKecamatan ?? {}), [kecamatan, kpis]);
+  const values = useMemo(() => new Map(rows.map((r) => [r.code, r.incidents])), [rows]);
+  const names = useMemo(() => new Map(rows.map((r) => [r.code, r.name])), [rows]);
+  const decimal = useMemo(() => new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: 1 }), [lang]);
+  const columns: Column<KecamatanRow>[] = [
+    { key: 'name', header: t('exec.col.kecamatan'), value: (r) => r.name },
+    { key: 'code', header: t('exec.col.code'), value: (r) => r.code },
+    { key: 'incidents', header: t('kpi.incidents'), value: (r) => r.incidents, numeric: true, render: (r) => formatCount(r.incidents, lang) },
+    {
+      key: 'per10k',
+      header: t('exec.col.per10k'),
+      value: (r) => r.per10k,
+      numeric: true,
+      render: (r) => (r.per10k === null ? '—' : decimal.format(r.per10k)),
+      csv: (r) => (r.per10k === null ? null : Math.round(r.per10k * 100) / 100),
+    },
+    { key: 'share', header: t('exec.col.share'), value: (r) => r.share, numeric: true, render: (r) => formatPercent(r.share, lang) },
+    { key: 'population', header: t('exec.col.population'), value: (r) => r.population, numeric: true, render: (r) => formatCount(r.population, lang) },
+  ];
+  return (
+    <section className="exec-section" data-testid="exec-kecamatan" aria-labelledby="exec-kecamatan-title">
+      <header className="exec-section-head">
+        <h2 id="exec-kecamatan-title">{t('exec.kecamatanTitle')}</h2>
+        <PeriodChips value={period} onChange={onPeriod} testId="exec-kecamatan-period" />
+      </header>
+      <div className="exec-split">
+        {boundaries ? (
+          <KecamatanChoropleth
+            boundaries={boundaries}
+            values={values}
+            names={names}
+            format={(n) => formatCount(n, lang)}
+            title={`${t('exec.kecamatanTitle')} · ${t(`exec.period.${period}`)}`}
+            testId="exec-choropleth"
+          />
+        ) : null}
+        <DataTable
+          rows={rows}
+          columns={columns}
+          rowKey={(r) => r.code}
+          testId="exec-kecamatan-table"
+          csvName={`pantau-kecamatan-${period}`}
+          initialSort={{ key: 'incidents', dir: 'desc' }}
+        />
+      </div>
+    </section>
+  );
+}

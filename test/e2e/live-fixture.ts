@@ -1,0 +1,39 @@
+// The "now" of the live space for the view tests: callers waiting on both lines (with numbers,
+// so the roles' masking shows), agents in every state, open incidents in several kecamatan,
+// and app activity this minute.
+import type { PantauEvent } from '../../shared/contract/events.ts';
+import { KecamatanCode } from '../../shared/contract/events.ts';
+import { makeAppActivity, makeCallReceived, makeIncidentReported, wib } from '../support/factories.ts';
+
+export interface LiveFixture {
+  events: PantauEvent[];
+  /** Full caller numbers of the waiting calls, by line. */
+  numbers: Record<'112' | '119', string[]>;
+}
+
+export function liveNowEvents(nowMs: number): LiveFixture {
+  const numbers: Record<'112' | '119', string[]> = { '112': ['081234567789', '085611223344', '087798765432'], '119': ['081377788899', '089912340001'] };
+  const events: PantauEvent[] = [];
+  for (const line of ['112', '119'] as const) {
+    numbers[line].forEach((number, i) => {
+      // Waits of 5 s, 25 s and 50 s: one per colour of the thresholds (15 s warning, 30 s critical).
+      events.push(makeCallReceived({ line, caller: { number }, at: wib(nowMs - [50, 25, 5][i]! * 1000) }));
+    });
+    const agent = (n: number, type: 'agent.login' | 'agent.paused') =>
+      ({ id: `ag-${line}-${n}-${type}-${nowMs}`, type, at: wib(nowMs - 3_600_000 + n * 1000), source: 'test', agentId: `${line}-desk-${n}`, line }) as const;
+    for (let n = 1; n <= 4; n++) events.push(agent(n, 'agent.login'));
+    events.push({ ...agent(4, 'agent.paused'), at: wib(nowMs - 600_000) });
+  }
+  const open: [string, 'fire' | 'medical' | 'flood' | 'traffic-accident', 1 | 2 | 3 | 4][] = [
+    ['36.71.07', 'fire', 1],
+    ['36.71.08', 'flood', 2],
+    ['36.71.05', 'traffic-accident', 3],
+    ['36.71.01', 'medical', 2],
+    ['36.71.10', 'fire', 4],
+  ];
+  open.forEach(([k, category, priority], i) => {
+    events.push(makeIncidentReported({ category, priority, line: category === 'medical' ? '119' : '112', location: { kecamatan: KecamatanCode.parse(k) }, at: wib(nowMs - (i + 1) * 240_000) }));
+  });
+  for (const appId of ['tangerang-live', 'laksa', 'ppid', 'simasn']) events.push(makeAppActivity({ appId, count: 40 + appId.length * 7, at: wib(nowMs - 30_000) }));
+  return { events, numbers };
+}
