@@ -5,9 +5,11 @@
 import { cityDayKey, toIsoWithOffset } from '../server/domain/time.ts';
 import { spaceKeys } from '../server/store/keys.ts';
 import { readState } from '../server/store/read-state.ts';
+import { readKpis } from '../server/store/read-kpis.ts';
+import { deepStrictEqual } from 'node:assert/strict';
 import type { Benchmark, BenchContext } from './support/context.ts';
 import { round, skipped, target, withBaseline } from './support/figure.ts';
-import { appActivity, history, ingestAll, openState, projectAll } from './support/fill.ts';
+import { appActivity, history, incidentHistory, ingestAll, openState, projectAll, writeCallHistory, type FillTarget } from './support/fill.ts';
 import { httpClient } from './support/http.ts';
 import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, startPantauProcess } from './support/pantau-process.ts';
 import { summarize, timeRuns } from './support/stats.ts';
@@ -64,8 +66,12 @@ async function kpis(ctx: BenchContext): Promise<void> {
   const now = Date.now();
   const from = now - 30 * DAY;
   const t0 = performance.now();
-  const written = await projectAll({ redis, keys, timeZone: tz, locate: ctx.city.geo.locate.bind(ctx.city.geo) }, history({ calls: size.calls, incidents: size.incidents, fromMs: from, toMs: now - 3_600_000, runId: 'k', ended: true, point: ctx.point }));
-  ctx.progress(`kpis: projected ${written} events in ${round((performance.now() - t0) / 1000, 1)} s`);
+  const target = { redis, keys, timeZone: tz, locate: (lat: number, lon: number) => ctx.city.geo.locate(lat, lon) };
+  const month = { calls: size.calls, incidents: size.incidents, fromMs: from, toMs: now - 3_600_000, runId: 'k', point: ctx.point };
+  await writeCallHistory(target, month);
+  await projectAll(target, incidentHistory(month));
+  ctx.progress(`kpis: wrote ${size.calls} calls and ${size.incidents} incidents in ${round((performance.now() - t0) / 1000, 1)} s`);
+  if (ctx.quick) await checkFastFill(ctx, target, month);
   const server = await startPantauProcess({ redisUrl: ctx.redis.url, keyPrefix: prefix });
   const http = httpClient(server.url, 4);
   try {
@@ -100,6 +106,17 @@ async function kpis(ctx: BenchContext): Promise<void> {
   } finally {
     http.close();
     await server.stop();
+  }
+}
+
+/** The fast call fill must leave what the projection leaves: same KPIs over the month and any window. */
+async function checkFastFill(ctx: BenchContext, fast: FillTarget, month: Parameters<typeof history>[0]): Promise<void> {
+  const slow = { ...fast, keys: spaceKeys(ctx.prefix('kpischeck'), 'live') };
+  await projectAll(slow, history(month));
+  const targets = ctx.city.profile.targets;
+  for (const [fromMs, toMs] of [[month.fromMs, month.toMs + 3_600_000], [month.fromMs + 12_345_678, month.fromMs + 5 * DAY]]) {
+    const q = { fromMs: fromMs ?? 0, toMs: toMs ?? 0, timeZone: fast.timeZone, targets };
+    deepStrictEqual(await readKpis(fast.redis, fast.keys, q), await readKpis(slow.redis, slow.keys, q), 'fast call fill differs from the projection');
   }
 }
 

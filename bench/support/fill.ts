@@ -139,7 +139,7 @@ const RECORD_TTL_SECONDS = 3_456_000;
  * each call's hash and its place in calls:byReceived, and the KPI day buckets summed in Node
  * with callContribution (the TypeScript twin of project.lua's). A million calls take about a
  * minute this way instead of three million script runs. `history` + projectAll gives the same
- * state; bench/check-fill.ts compares the two on a small month.
+ * state: the quick run of bench/reads.ts checks that on a small month.
  */
 export async function writeCallHistory(t: FillTarget, o: HistoryOptions): Promise<void> {
   const r = rng(30);

@@ -44,7 +44,7 @@ describe('demo mode', () => {
   it('lands a visitor without a credential in demo mode: tour offered, data moving, watermark on, language switch', async () => {
     const { page } = opened;
     await page.getByTestId('view-demo').waitFor();
-    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     const start = page.getByTestId('tour-start');
     expect(await start.isEnabled()).toBe(true);
     expect(await start.textContent()).toBe('Mulai tur');
@@ -167,7 +167,7 @@ describe('demo mode', () => {
   ] as const)('the demo view in %s at %s: the wall on simulated data, watermark on', async (lang, viewport) => {
     const shot = await openPage(browser, { viewport, url: `${app.url}/?lang=${lang}`, locale: lang === 'id' ? 'id-ID' : 'en-GB' });
     const { page } = shot;
-    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     await waitFor(async () => (await figure(page, 'events-today')) > 0, { timeoutMs: 20_000, what: 'simulated events' });
     await page.getByTestId('app-grid').waitFor();
     expect(await page.getByTestId('tour-start').textContent()).toBe(lang === 'id' ? 'Mulai tur' : 'Start tour');

@@ -70,7 +70,7 @@ describe('queue board', () => {
     if (viewport === '1080p') expect((await app.post('/api/v1/events', burst(Date.now()))).status).toBe(200);
     const opened = await openPage(browser, { viewport, url: `${app.url}/wall?token=${DISPLAY_TOKEN}&lang=id` });
     const { page } = opened;
-    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
 
     const kpis = KpisAnswer.parse((await app.get('/api/v1/kpis', OPERATOR_TOKEN)).json);
     const snapshot = Snapshot.parse((await app.get('/api/v1/snapshot', DISPLAY_TOKEN)).json);

@@ -53,7 +53,7 @@ describe.each(LANGS)('views in %s', (lang) => {
   it.each(VIEWPORTS)('wall at %s: queues, map and apps at once', async (viewport) => {
     const opened = await open(`${app.url}/wall?token=${DISPLAY_TOKEN}&lang=${lang}`, viewport, lang);
     const { page } = opened;
-    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     await waitFor(async () => (await text(page, 'queue-112-waiting')) === '3' && (await text(page, 'queue-119-waiting')) === '2', { timeoutMs: 20_000, what: 'the waiting counts' });
     await page.getByTestId('app-grid').waitFor();
     await page.locator('[data-testid="incident-marker"], [data-testid="incident-cluster"]').first().waitFor();
@@ -71,7 +71,7 @@ describe.each(LANGS)('views in %s', (lang) => {
   it.each(VIEWPORTS)('operator at %s: queues with numbers, incidents, alerts', async (viewport) => {
     const opened = await open(`${app.url}/operator?token=${OPERATOR_TOKEN}&lang=${lang}`, viewport, lang);
     const { page } = opened;
-    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     await waitFor(async () => (await text(page, 'op-queue-112-waiting')) === '3', { timeoutMs: 20_000, what: 'the 112 queue' });
     expect(await text(page, 'op-incidents-count')).toBe('5');
     await screenshot(page, `operator-${lang}-${viewport}`);
@@ -82,7 +82,7 @@ describe.each(LANGS)('views in %s', (lang) => {
     const opened = await open(`${app.url}/executive?token=${EXECUTIVE_TOKEN}&lang=${lang}`, viewport, lang);
     const { page } = opened;
     const cell = page.getByTestId('exec-kpi-offered-d30');
-    await page.locator('[data-testid="exec-kpi-offered-d30"][data-from]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="exec-kpi-offered-d30"][data-from]').waitFor({ timeout: 45_000 });
     await page.getByTestId('exec-choropleth').waitFor();
     await page.getByTestId('app-trends').waitFor();
     await page.locator('[data-testid="exec-trend-sl20"] .recharts-line').first().waitFor();
@@ -125,7 +125,7 @@ describe('caller numbers by role', () => {
   it('operator: in full, click to copy', async () => {
     const opened = await open(`${app.url}/operator?token=${OPERATOR_TOKEN}&lang=id`, '1080p', 'id');
     const { page } = opened;
-    await page.locator('[data-testid^="copy-"]').first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid^="copy-"]').first().waitFor({ timeout: 45_000 });
     const shown = await page.locator('[data-testid^="copy-"]').allTextContents();
     for (const n of full()) expect(shown.some((s) => s.startsWith(n))).toBe(true);
     // The desk's shortcuts: `?` lists them, Esc closes the list, 2 keeps line 119 only, 0 both.
@@ -163,7 +163,7 @@ describe('caller numbers by role', () => {
   it('executive: none anywhere in the page, masked or not', async () => {
     const opened = await open(`${app.url}/executive?token=${EXECUTIVE_TOKEN}&lang=id`, '1080p', 'id');
     const { page } = opened;
-    await page.locator('[data-testid="exec-kpi-offered-today"][data-from]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="exec-kpi-offered-today"][data-from]').waitFor({ timeout: 45_000 });
     await page.getByTestId('exec-agency-table').waitFor();
     const html = await page.content();
     for (const n of full()) {
@@ -195,7 +195,7 @@ describe('wall playlist', () => {
     const opened = await open(`${app.url}/wall?token=${DISPLAY_TOKEN}&page=${name}&lang=id`, '1080p', 'id');
     const { page } = opened;
     await page.locator(`[data-testid="wall-page"][data-page="${name}"]`).waitFor();
-    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     if (name === 'apps') await page.getByTestId('top-apps').waitFor();
     if (name === 'kpis') await waitFor(async () => (await text(page, 'kpi-112-offered')) !== '—', { timeoutMs: 20_000, what: 'today’s KPIs' });
     if (name === 'map') await page.locator('[data-testid="incident-marker"], [data-testid="incident-cluster"]').first().waitFor();

@@ -27,7 +27,7 @@ describe('wall, live', () => {
   it('shows a posted call within a second, masks its number, and survives the server going away', async () => {
     opened = await openPage(browser, { url: `${app.url}/wall?token=${DISPLAY_TOKEN}&lang=id` });
     const { page } = opened;
-    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
 
     const call = makeCallReceived({ line: '112', caller: { number: '081234567789' } });
     const t0 = Date.now();
