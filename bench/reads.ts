@@ -66,12 +66,12 @@ async function kpis(ctx: BenchContext): Promise<void> {
   const now = Date.now();
   const from = now - 30 * DAY;
   const t0 = performance.now();
-  const target = { redis, keys, timeZone: tz, locate: (lat: number, lon: number) => ctx.city.geo.locate(lat, lon) };
+  const fillTo = { redis, keys, timeZone: tz, locate: (lat: number, lon: number) => ctx.city.geo.locate(lat, lon) };
   const month = { calls: size.calls, incidents: size.incidents, fromMs: from, toMs: now - 3_600_000, runId: 'k', point: ctx.point };
-  await writeCallHistory(target, month);
-  await projectAll(target, incidentHistory(month));
+  await writeCallHistory(fillTo, month);
+  await projectAll(fillTo, incidentHistory(month));
   ctx.progress(`kpis: wrote ${size.calls} calls and ${size.incidents} incidents in ${round((performance.now() - t0) / 1000, 1)} s`);
-  if (ctx.quick) await checkFastFill(ctx, target, month);
+  if (ctx.quick) await checkFastFill(ctx, fillTo, month);
   const server = await startPantauProcess({ redisUrl: ctx.redis.url, keyPrefix: prefix });
   const http = httpClient(server.url, 4);
   try {
