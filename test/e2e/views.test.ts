@@ -32,8 +32,8 @@ async function open(url: string, viewport: ViewportName, lang: Lang): Promise<Op
 }
 
 async function finish(opened: OpenedPage): Promise<void> {
-  expect(opened.blocked, 'requests that left the machine').toEqual([]);
-  expect(opened.errors).toEqual([]);
+  expect(opened.blocked, `requests that left the machine: ${opened.blocked.join(', ')}`).toEqual([]);
+  expect(opened.errors, `page errors: ${opened.errors.join(' | ')}`).toEqual([]);
   await opened.close();
 }
 

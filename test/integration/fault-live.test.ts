@@ -81,19 +81,19 @@ describe('live consistency under faults', () => {
       { token: EXECUTIVE_TOKEN, c: client(proxy.url, EXECUTIVE_TOKEN) },
     ];
     await waitFor(() => viewers.every((v) => v.c.data.position !== null), { what: 'first snapshots' });
-    load = startLoad({ url: a.url, key: INGEST_KEY, eventsPerSecond: 500, batchSize: 25, workers: 3, nextEvents: createEventSource(112, 'live') });
+    load = startLoad({ url: a.url, key: INGEST_KEY, eventsPerSecond: 300, batchSize: 15, workers: 3, nextEvents: createEventSource(112, 'live') });
 
     const faults = { drops: 0, midFrame: 0, restarts: 0 };
     const running = load;
     const seen = (): string => JSON.stringify({ faults, load: { ...running.stats, acked: running.stats.acked.size }, clients: viewers.map((v) => ({ ...v.c.stats, disconnects: v.c.stats.disconnects.slice(-3) })) });
-    for (let round = 0; round < 9; round++) {
-      await within(30_000, () => `ingest progress (${seen()})`, running.ackedAtLeast(running.stats.acked.size + 250));
+    for (let round = 0; round < 6; round++) {
+      await within(60_000, () => `ingest progress (${seen()})`, running.ackedAtLeast(running.stats.acked.size + 150));
       if (round % 3 === 0) {
         proxy.cutAll();
         faults.drops += 1;
       } else if (round % 3 === 1) {
         // A delta frame cut in the middle: the client has half a batch and must not apply it.
-        await within(30_000, () => `frame of 2 KB to cut (${seen()})`, proxy.cutMidFrame(2_000));
+        await within(60_000, () => `frame of 2 KB to cut (${seen()})`, proxy.cutMidFrame(2_000));
         faults.midFrame += 1;
       } else {
         await a.close();
@@ -101,7 +101,7 @@ describe('live consistency under faults', () => {
         faults.restarts += 1;
       }
     }
-    await within(30_000, () => `ingest progress (${seen()})`, running.ackedAtLeast(running.stats.acked.size + 250));
+    await within(60_000, () => `ingest progress (${seen()})`, running.ackedAtLeast(running.stats.acked.size + 150));
     await load.stop();
     for (const v of viewers) await expectSameAsServer(a, v.c, v.token);
     for (const v of viewers) {
@@ -110,7 +110,7 @@ describe('live consistency under faults', () => {
       expect(v.c.stats.resumedWithDelta).toBeGreaterThan(0);
     }
     console.log(`live: ${load.stats.acked.size} events, faults ${JSON.stringify(faults)}, clients ${JSON.stringify(viewers.map((v) => v.c.stats).map(({ disconnects, ...s }) => ({ ...s, disconnects: disconnects.length })))}; every client equals the server's snapshot`);
-  }, 120_000);
+  }, 240_000);
 
   it('gives a client that was away past the replay limit a fresh snapshot, then keeps it equal', async () => {
     const a = await server(await freePort(), `t-${randomUUID().slice(0, 8)}`)();
