@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { SpaceKeys } from './keys.ts';
 import { parseEntry, type StreamEntry } from './entries.ts';
+import { wasTrimmed } from './trimmed.ts';
 
 const POSITION = /^\d{1,20}-\d{1,20}$/;
 
@@ -21,9 +22,7 @@ export async function isResumable(redis: Redis, keys: SpaceKeys, position: strin
   if (position === '0-0') {
     const first = (await redis.xrange(keys.stream, '-', '+', 'COUNT', 1)) as [string, string[]][];
     if (first.length === 0) return true;
-    const info = (await redis.call('XINFO', 'STREAM', keys.stream)) as unknown[];
-    const i = info.indexOf('max-deleted-entry-id');
-    return i >= 0 && info[i + 1] === '0-0';
+    return !(await wasTrimmed(redis, keys));
   }
   const hit = (await redis.xrange(keys.stream, position, position, 'COUNT', 1)) as unknown[];
   return hit.length === 1;

@@ -2,6 +2,9 @@
 // same projection script over each entry in order. Run it with ingest stopped.
 import type { Redis } from 'ioredis';
 import { derivedKeyPatterns, type SpaceKeys } from './keys.ts';
+import { wasTrimmed } from './trimmed.ts';
+
+export { wasTrimmed };
 
 export class StreamTrimmedError extends Error {
   override name = 'StreamTrimmedError';
@@ -20,13 +23,6 @@ async function unlinkMatching(redis: Redis, pattern: string): Promise<number> {
     if (keys.length > 0) n += await redis.unlink(...keys);
   } while (cursor !== '0');
   return n;
-}
-
-export async function wasTrimmed(redis: Redis, keys: SpaceKeys): Promise<boolean> {
-  if ((await redis.exists(keys.stream)) === 0) return false;
-  const info = (await redis.call('XINFO', 'STREAM', keys.stream)) as unknown[];
-  const i = info.indexOf('max-deleted-entry-id');
-  return i >= 0 && info[i + 1] !== '0-0';
 }
 
 export interface RebuildResult { entries: number; clearedKeys: number; ms: number }

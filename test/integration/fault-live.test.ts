@@ -155,13 +155,10 @@ describe('live consistency under faults', () => {
     await expectSameAsServer(a, replayed, OPERATOR_TOKEN);
   }, 60_000);
 
-  // KNOWN BUG, left failing on purpose: isResumable (server/store/read-entries.ts) trusts XINFO's
-  // max-deleted-entry-id to tell whether a stream lost entries, but Redis 7.0 does not move it on
-  // XTRIM/MINID (only on XDEL). A client at 0-0 (it connected to an empty stream) is then
-  // "resumed" from the first entry left after retention trimmed the rest: a silent gap. The
-  // fix: compare entries-added with length (the same applies to wasTrimmed in rebuild.ts).
-  // When that lands, this test passes and it.fails turns red: make it a plain `it`.
-  it.fails('gives a client at 0-0 a fresh snapshot once the stream has been trimmed', async () => {
+  // Redis 7.0 does not move XINFO's max-deleted-entry-id on XTRIM/MINID, so trimming is told by
+  // entries-added > length (server/store/trimmed.ts); a client at 0-0 must not be "resumed"
+  // from the first entry left after retention trimmed the rest.
+  it('gives a client at 0-0 a fresh snapshot once the stream has been trimmed', async () => {
     const boot = server(await freePort(), `t-${randomUUID().slice(0, 8)}`);
     const a = await boot();
     const c = client(a.url, OPERATOR_TOKEN);
