@@ -34,6 +34,7 @@ import { createAppStore } from './store/read-app-store.ts';
 import { appRoutes } from './http/routes/apps.ts';
 import { startAppAlertJob } from './alerts/app-alert-job.ts';
 import { readKpis } from './store/read-kpis.ts';
+import { KpiDayCache } from './store/kpi-day-cache.ts';
 
 export interface PantauOptions {
   log: Logger;
@@ -94,8 +95,10 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     ...(options.maxIngestInFlight === undefined ? {} : { maxInFlight: options.maxIngestInFlight }),
   });
 
+  // Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts).
+  const kpiCache = Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>;
   const kpisFor = (space: Space, q: { fromMs: number; toMs: number; line?: '112' | '119'; kecamatan?: string }) =>
-    readKpis(redis.redis, keys(space), { ...q, timeZone: tz, targets: city.profile.targets });
+    readKpis(redis.redis, keys(space), { ...q, timeZone: tz, targets: city.profile.targets, cache: kpiCache[space] });
 
   const feeds = {} as Record<Space, SpaceFeed>;
   // The socket server needs the feeds and the feeds emit through it: a holder breaks the knot.
@@ -113,7 +116,11 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       readKpis: (now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
       readApps: createAppsSummaryReader(redis.redis, keys(space), city.apps, tz),
       onDelta: (d) => live.sockets?.emitDelta(space, d),
-      onReset: () => live.sockets?.emitReset(space),
+      onReset: () => {
+        kpiCache[space].clear();
+        live.sockets?.emitReset(space);
+      },
+      onEntryChanges: (changes) => kpiCache[space].changed(changes),
     });
   }
   await Promise.all(SPACES.map((s) => feeds[s].start()));

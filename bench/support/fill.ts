@@ -156,6 +156,7 @@ export async function writeCallHistory(t: FillTarget, o: HistoryOptions): Promis
     p = t.redis.pipeline();
     if (inFlight.length >= 2) await inFlight.shift();
   };
+  let byReceived: (number | string)[] = [];
   for (let i = 0; i < o.calls; i++) {
     const c = historyCall(o, r, i);
     const hash: Record<string, string> = { receivedAt: String(c.receivedAtMs), line: c.line };
@@ -167,7 +168,7 @@ export async function writeCallHistory(t: FillTarget, o: HistoryOptions): Promis
     const key = `${t.keys.callPrefix}${c.callId}`;
     p.hset(key, hash);
     p.expire(key, RECORD_TTL_SECONDS);
-    p.zadd(t.keys.callsByReceived, c.receivedAtMs, c.callId);
+    byReceived.push(c.receivedAtMs, c.callId);
     const slot = Math.floor(c.receivedAtMs / SLOT_MS);
     const day = Math.floor((slot * SLOT_MS) / DAY_MS);
     const k = callContribution(parseCallRecord(c.callId, hash));
@@ -177,8 +178,13 @@ export async function writeCallHistory(t: FillTarget, o: HistoryOptions): Promis
       ...Object.entries(k.byDisposition).map(([d, v]): [string, number] => [`d:${d}`, v]),
     ];
     for (const [m, v] of metrics) if (v !== 0) add(day, `${slot}|${c.line}|${m}`, v);
-    if ((i + 1) % 5_000 === 0) await flush();
+    if ((i + 1) % 5_000 === 0) {
+      p.zadd(t.keys.callsByReceived, ...byReceived);
+      byReceived = [];
+      await flush();
+    }
   }
+  if (byReceived.length > 0) p.zadd(t.keys.callsByReceived, ...byReceived);
   for (const [day, fields] of buckets) p.hset(`${t.keys.callKpiPrefix}${day}`, Object.fromEntries(fields));
   await flush();
   await Promise.all(inFlight);
@@ -209,4 +215,73 @@ export function* appActivity(o: { apps: number; days: number; minuteHours: numbe
       yield { id: `${o.runId}-${n++}`, type: 'app.activity', at: wib(t), source: 'bench', appId: `app-${a}`, kind, count: 1 + Math.floor(r() * 50) };
     }
   }
+}
+
+/** project.lua's bucket lifetimes. */
+const MINUTE_TTL_SECONDS = 172_800;
+const HOUR_TTL_SECONDS = 7_776_000;
+const COUNTER_TTL_SECONDS = 3_456_000;
+
+/**
+ * Writes what projecting `events` (app.activity only) leaves, summed in Node: the minute, hour
+ * and day buckets, apps:seen, complaints per hour and the per-day event counters, one HSET per
+ * bucket instead of one script run per event. The quick run of bench/reads.ts checks it
+ * against projectAll.
+ */
+export async function writeAppActivity(t: FillTarget, events: Iterable<PantauEvent>): Promise<number> {
+  const hashes = new Map<string, { ttl: number | null; fields: Map<string, number> }>();
+  const counters = new Map<string, number>();
+  const seen = new Set<string>();
+  const bump = (key: string, ttl: number | null, field: string, v: number): void => {
+    let h = hashes.get(key);
+    if (!h) hashes.set(key, (h = { ttl, fields: new Map() }));
+    h.fields.set(field, (h.fields.get(field) ?? 0) + v);
+  };
+  let n = 0;
+  for (const e of events) {
+    if (e.type !== 'app.activity') throw new Error('writeAppActivity takes app.activity events only');
+    const x = enrichEvent(e, t.timeZone, t.locate);
+    const count = e.count ?? 1;
+    const field = `${e.appId}|${e.kind}`;
+    bump(`${t.keys.appsPrefix}m:${x.minuteMs}`, MINUTE_TTL_SECONDS, field, count);
+    bump(`${t.keys.appsPrefix}h:${x.hourMs}`, HOUR_TTL_SECONDS, field, count);
+    bump(`${t.keys.appsPrefix}d:${x.cityDay}`, null, field, count);
+    seen.add(e.appId);
+    if (e.kind === 'complaint') bump(`${t.keys.complaintsPrefix}${x.hourMs}`, HOUR_TTL_SECONDS, e.kecamatan ?? 'unknown', count);
+    counters.set(x.cityDay, (counters.get(x.cityDay) ?? 0) + 1);
+    n++;
+  }
+  const p = t.redis.pipeline();
+  for (const [key, h] of hashes) {
+    p.hset(key, Object.fromEntries(h.fields));
+    if (h.ttl !== null) p.expire(key, h.ttl);
+  }
+  if (seen.size > 0) p.sadd(t.keys.appsSeen, ...seen);
+  for (const [day, c] of counters) {
+    p.set(`${t.keys.eventsPerDayPrefix}${day}`, c);
+    p.expire(`${t.keys.eventsPerDayPrefix}${day}`, COUNTER_TTL_SECONDS);
+  }
+  for (const [err] of (await p.exec()) ?? []) if (err) throw err;
+  return n;
+}
+
+/**
+ * Appends events to the stream as ingest would (fields e, x, k, c) without projecting them:
+ * the input of a rebuild. `c` (the changes, which only live feeds read) is left empty.
+ */
+export async function appendToStream(t: FillTarget, events: Iterable<PantauEvent>): Promise<number> {
+  const inFlight: Promise<unknown>[] = [];
+  let p = t.redis.pipeline();
+  let n = 0;
+  for (const e of events) {
+    p.xadd(t.keys.stream, '*', 'e', JSON.stringify(e), 'x', JSON.stringify(enrichEvent(e, t.timeZone, t.locate)), 'k', 'bench', 'c', '[]');
+    if (++n % BATCH === 0) {
+      inFlight.push(p.exec());
+      p = t.redis.pipeline();
+      if (inFlight.length >= 2) await inFlight.shift();
+    }
+  }
+  inFlight.push(p.exec());
+  await Promise.all(inFlight);
+  return n;
 }

@@ -3,7 +3,8 @@
 // Every process runs its own feed from the shared stream, so any process can serve any
 // client, and positions (stream ids) mean the same everywhere.
 import type { Redis } from '../store/connect.ts';
-import type { AlertView, AppsSummary, Change, Delta, Snapshot, Space } from '../../shared/contract/views.ts';
+import type { AlertView, AppsSummary, Change, Delta, Role, Snapshot, Space } from '../../shared/contract/views.ts';
+import { redactSnapshot } from '../domain/redact.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';
 import { toAlertView } from '../domain/alert-record.ts';
@@ -37,6 +38,8 @@ export interface FeedDeps {
   onDelta: (delta: Delta) => void;
   /** The stream was reset (demo reset): every client needs a fresh snapshot. */
   onReset: () => void;
+  /** Every stream entry's changes as they are applied (they keep the KPI day cache current). */
+  onEntryChanges?: (changes: readonly RawChange[]) => void;
   /** Summaries (KPIs, apps) are re-read at most this often while events flow. */
   summaryEveryMs?: number;
   /** Recent entries kept in memory for clients that resume. */
@@ -68,6 +71,7 @@ export class SpaceFeed {
   private lastSummaryMs = 0;
   private summaryDue = false;
   private snapshotCache: { key: string; snapshot: Snapshot } | undefined;
+  private jsonCache: { snapshot: Snapshot; byRole: Map<Role, string> } | undefined;
   private stopped = false;
   private freshRequested = false;
   /** A summary read running behind the windows, and whether its result is still to be sent. */
@@ -129,6 +133,21 @@ export class SpaceFeed {
     };
     this.snapshotCache = { key, snapshot };
     return snapshot;
+  }
+
+  /**
+   * The snapshot as JSON for one role, serialised once per snapshot and role: with 10,000 open
+   * incidents it is megabytes, and every HTTP snapshot request at one position is the same.
+   */
+  snapshotJson(role: Role): string {
+    const snapshot = this.snapshot();
+    if (this.jsonCache?.snapshot !== snapshot) this.jsonCache = { snapshot, byRole: new Map() };
+    let json = this.jsonCache.byRole.get(role);
+    if (json === undefined) {
+      json = JSON.stringify(redactSnapshot(snapshot, role));
+      this.jsonCache.byRole.set(role, json);
+    }
+    return json;
   }
 
   /**
@@ -257,6 +276,7 @@ export class SpaceFeed {
   }
 
   private applyEntry(entry: StreamEntry): Change[] {
+    this.deps.onEntryChanges?.(entry.changes);
     const changes = this.toChanges(entry.changes);
     for (const raw of entry.changes) {
       if (raw.t === 'call') {

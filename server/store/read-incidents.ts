@@ -2,8 +2,9 @@
 import type { Redis } from 'ioredis';
 import { parseIncidentRecord, type IncidentRecord } from '../domain/incident-record.ts';
 import type { SpaceKeys } from './keys.ts';
+import { DAY_MS, type KpiDayCache } from './kpi-day-cache.ts';
 
-export async function readIncidentRecords(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number): Promise<IncidentRecord[]> {
+async function readRange(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number): Promise<IncidentRecord[]> {
   if (toMs <= fromMs) return [];
   const ids = await redis.zrangebyscore(keys.incidentsByReported, fromMs, `(${toMs}`);
   if (ids.length === 0) return [];
@@ -11,4 +12,35 @@ export async function readIncidentRecords(redis: Redis, keys: SpaceKeys, fromMs:
   for (const id of ids) p.hgetall(`${keys.incidentPrefix}${id}`);
   const rows = (await p.exec()) ?? [];
   return ids.map((id, i) => parseIncidentRecord(id, (rows[i]?.[1] ?? {}) as Record<string, string>));
+}
+
+/**
+ * Oldest first. With a cache, UTC days that are over come from memory (read whole once, then
+ * cut to the window), so a month-long window reads Redis only for today.
+ */
+export async function readIncidentRecords(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number, cache?: KpiDayCache): Promise<IncidentRecord[]> {
+  if (toMs <= fromMs) return [];
+  if (!cache) return readRange(redis, keys, fromMs, toMs);
+  const parts: Promise<IncidentRecord[]>[] = [];
+  for (let d = Math.floor(fromMs / DAY_MS); d * DAY_MS < toMs; d++) {
+    const from = Math.max(fromMs, d * DAY_MS);
+    const to = Math.min(toMs, (d + 1) * DAY_MS);
+    if (!cache.isOver(d)) {
+      parts.push(readRange(redis, keys, from, to));
+      continue;
+    }
+    const cut = (records: IncidentRecord[]): IncidentRecord[] =>
+      from === d * DAY_MS && to === (d + 1) * DAY_MS ? records : records.filter((r) => r.reportedAtMs !== null && r.reportedAtMs >= from && r.reportedAtMs < to);
+    const cached = cache.incidentRecords(d);
+    if (cached) {
+      parts.push(Promise.resolve(cut(cached)));
+      continue;
+    }
+    const begun = cache.begin();
+    parts.push(readRange(redis, keys, d * DAY_MS, (d + 1) * DAY_MS).then((records) => {
+      cache.setIncidentRecords(d, records, begun);
+      return cut(records);
+    }));
+  }
+  return (await Promise.all(parts)).flat();
 }

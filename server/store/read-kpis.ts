@@ -11,6 +11,7 @@ import type { SpaceKeys } from './keys.ts';
 import { readCallRecords, readCallTotals, type TotalsByLine } from './read-calls.ts';
 import { readIncidentRecords } from './read-incidents.ts';
 import type { IncidentRecord } from '../domain/incident-record.ts';
+import type { KpiDayCache } from './kpi-day-cache.ts';
 
 export interface KpiQuery {
   fromMs: number;
@@ -27,6 +28,8 @@ export interface KpiQuery {
    * busy day must not cost.
    */
   incidentRecords?: readonly IncidentRecord[];
+  /** Per-day pieces of past days, kept current by the live feed (kpi-day-cache.ts). */
+  cache?: KpiDayCache;
 }
 
 async function totalsForKecamatan(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<TotalsByLine> {
@@ -42,8 +45,8 @@ async function totalsForKecamatan(redis: Redis, keys: SpaceKeys, q: KpiQuery): P
 
 export async function readKpis(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<KpisAnswer> {
   const [totals, incidentRecords] = await Promise.all([
-    q.kecamatan ? totalsForKecamatan(redis, keys, q) : readCallTotals(redis, keys, q.fromMs, q.toMs),
-    q.incidentRecords ?? readIncidentRecords(redis, keys, q.fromMs, q.toMs),
+    q.kecamatan ? totalsForKecamatan(redis, keys, q) : readCallTotals(redis, keys, q.fromMs, q.toMs, q.cache),
+    q.incidentRecords ?? readIncidentRecords(redis, keys, q.fromMs, q.toMs, q.cache),
   ]);
   if (q.line) {
     // A line filter narrows "all" to that line; the other line reads as empty.

@@ -7,6 +7,17 @@ import { waitForRedis } from './redis-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+// A test that times out skips its cleanup: never leave a server or a Redis running after the run.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of running) c.kill('SIGKILL');
+});
+function track(child: ChildProcess): ChildProcess {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
 async function killHard(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -26,10 +37,10 @@ export class RedisUnderTest {
 
   /** Starts redis-server and resolves once it answers PING (after replaying its AOF). */
   async start(): Promise<void> {
-    this.child = spawn('redis-server', [
+    this.child = track(spawn('redis-server', [
       '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir,
       '--appendonly', 'yes', '--appendfsync', this.appendfsync, '--save', '',
-    ], { stdio: 'ignore' });
+    ], { stdio: 'ignore' }));
     await waitForRedis(this.port, this.child, 30_000);
   }
 
@@ -68,11 +79,11 @@ export class PantauUnderTest {
 
   /** Starts the server and resolves when it logs that it listens. */
   async start(timeoutMs = 60_000): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = track(spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    }));
     this.child = child;
     this.stopping = false;
     child.once('exit', (code, signal) => {

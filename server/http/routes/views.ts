@@ -2,7 +2,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { CityProfile } from '../../city/city-profile.ts';
-import { redactSnapshot } from '../../domain/redact.ts';
 import type { Space } from '../../../shared/contract/views.ts';
 import type { KpisAnswer } from '../../../shared/contract/kpis.ts';
 import { Line } from '../../../shared/contract/events.ts';
@@ -39,7 +38,7 @@ export function viewRoutes(deps: ViewDeps): Router {
     if (!v) return;
     const feed = deps.feeds[v.space];
     await feed.pullNow({ fresh: true });
-    res.json(redactSnapshot(feed.snapshot(), v.role));
+    res.type('application/json').send(feed.snapshotJson(v.role));
   });
 
   r.get('/api/v1/kpis', requireViewer(['operator', 'executive']), async (req, res) => {
