@@ -48,6 +48,9 @@ export interface FeedDeps {
 
 interface RingEntry { position: string; changes: Change[] }
 
+/** A snapshot without its send time. */
+type SnapshotBody = Omit<Snapshot, 'at'>;
+
 const PAGE = 5_000;
 
 export class SpaceFeed {
@@ -70,8 +73,10 @@ export class SpaceFeed {
   private pulling: Promise<void> | undefined;
   private lastSummaryMs = 0;
   private summaryDue = false;
-  private snapshotCache: { key: string; snapshot: Snapshot } | undefined;
-  private jsonCache: { snapshot: Snapshot; byRole: Map<Role, string> } | undefined;
+  /** The snapshot minus its `at`, which is stamped per send (a cached one would age). */
+  private snapshotCache: { key: string; body: SnapshotBody } | undefined;
+  /** Per body and role, the JSON of the redacted body without `at`, so a send only splices it in. */
+  private jsonCache: { body: SnapshotBody; byRole: Map<Role, string> } | undefined;
   private stopped = false;
   private freshRequested = false;
   /** A summary read running behind the windows, and whether its result is still to be sent. */
@@ -109,14 +114,44 @@ export class SpaceFeed {
     return this.pulling;
   }
 
-  /** The state at the current position, unredacted (the socket layer redacts per role). */
+  /**
+   * The state at the current position, unredacted (the socket layer redacts per role), with
+   * `at` stamped now: the state is cached per position, but a snapshot sent after a quiet
+   * period must still say when it was taken, or a client would think its data old.
+   */
   snapshot(): Snapshot {
+    return { ...this.snapshotBody(), at: this.stampNow() };
+  }
+
+  /**
+   * The snapshot as JSON for one role. The body is serialised once per position and role (with
+   * 10,000 open incidents it is megabytes, and every HTTP request at one position is the same);
+   * each call only prepends the fresh `at`, which V8 does without copying the body.
+   */
+  snapshotJson(role: Role): string {
+    const body = this.snapshotBody();
+    if (this.jsonCache?.body !== body) this.jsonCache = { body, byRole: new Map() };
+    let json = this.jsonCache.byRole.get(role);
+    if (json === undefined) {
+      // `at` is only there to satisfy redactSnapshot's type; it is dropped before serialising.
+      const { at: _unused, ...redacted } = redactSnapshot({ ...body, at: '' }, role);
+      json = JSON.stringify(redacted);
+      this.jsonCache.byRole.set(role, json);
+    }
+    // The body is a non-empty object ("{\"position\":…"), so "{" + at + "," + the rest is valid JSON.
+    return `{"at":${JSON.stringify(this.stampNow())},${json.slice(1)}`;
+  }
+
+  private stampNow(): string {
+    return toIsoWithOffset(this.deps.clock(), this.deps.city.timezone);
+  }
+
+  private snapshotBody(): SnapshotBody {
     const key = `${this.position}|${this.lastSummaryMs}|${this.alerts.size}`;
-    if (this.snapshotCache?.key === key) return this.snapshotCache.snapshot;
+    if (this.snapshotCache?.key === key) return this.snapshotCache.body;
     const tz = this.deps.city.timezone;
-    const snapshot: Snapshot = {
+    const body: SnapshotBody = {
       position: this.position as Snapshot['position'],
-      at: toIsoWithOffset(this.deps.clock(), tz),
       space: this.deps.space,
       city: this.deps.city,
       calls: {
@@ -131,23 +166,8 @@ export class SpaceFeed {
       alerts: [...this.alerts.values()],
       eventsToday: this.eventsToday,
     };
-    this.snapshotCache = { key, snapshot };
-    return snapshot;
-  }
-
-  /**
-   * The snapshot as JSON for one role, serialised once per snapshot and role: with 10,000 open
-   * incidents it is megabytes, and every HTTP snapshot request at one position is the same.
-   */
-  snapshotJson(role: Role): string {
-    const snapshot = this.snapshot();
-    if (this.jsonCache?.snapshot !== snapshot) this.jsonCache = { snapshot, byRole: new Map() };
-    let json = this.jsonCache.byRole.get(role);
-    if (json === undefined) {
-      json = JSON.stringify(redactSnapshot(snapshot, role));
-      this.jsonCache.byRole.set(role, json);
-    }
-    return json;
+    this.snapshotCache = { key, body };
+    return body;
   }
 
   /**
