@@ -95,6 +95,6 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
     });
   }
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, deps.metrics));
   return app;
 }

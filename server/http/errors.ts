@@ -3,8 +3,9 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { ErrorAnswer } from '../../shared/contract/ingest.ts';
 import { OverloadedError } from '../ingest/ingest-service.ts';
-import { RedisUnavailableError } from '../store/errors.ts';
+import { isRedisUnavailable } from '../store/errors.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 
 export class HttpError extends Error {
   override name = 'HttpError';
@@ -20,13 +21,28 @@ export function sendError(res: Response, status: number, code: string, message: 
 
 interface BodyParserError { type?: string; status?: number; expose?: boolean }
 
-export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+/** Once per this many ms: during an outage every request fails the same way. */
+const OUTAGE_LOG_EVERY_MS = 10_000;
+
+export function errorHandler(log: Logger, metrics?: Metrics): ErrorRequestHandler {
+  let lastOutageLogMs = 0;
+  return (err: unknown, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message, err.field);
-    if (err instanceof RedisUnavailableError) {
+    // Ingest throws the typed RedisUnavailableError; read routes let ioredis's own connection
+    // errors through, and this one check turns both into the same 503 (never a 500).
+    if (isRedisUnavailable(err)) {
+      metrics?.redisErrors.inc({ op: req.method === 'GET' ? 'read' : 'write' });
+      const now = Date.now();
+      if (now - lastOutageLogMs >= OUTAGE_LOG_EVERY_MS) {
+        lastOutageLogMs = now;
+        log.warn({ mod: 'http', path: req.path, err: err instanceof Error ? err.message : String(err) }, 'redis unavailable: answering 503');
+      }
       res.setHeader('Retry-After', '2');
-      return sendError(res, 503, err.code, 'storage is unavailable; nothing from this request was lost or half-written — retry');
+      const message = req.method === 'GET' || req.method === 'HEAD'
+        ? 'storage is unavailable; retry after the Retry-After seconds'
+        : 'storage is unavailable; nothing from this request was lost or half-written — retry';
+      return sendError(res, 503, 'REDIS_UNAVAILABLE', message);
     }
     if (err instanceof OverloadedError) {
       res.setHeader('Retry-After', String(err.retryAfterSeconds));
