@@ -11,7 +11,7 @@ import { toAlertView } from '../domain/alert-record.ts';
 import { callStatus, parseCallRecord, toCallView, type CallRecord } from '../domain/call-record.ts';
 import { liveQueueFigures, type LiveQueue } from '../domain/call-kpis.ts';
 import { incidentStatus, parseIncidentRecord, toIncidentView, type IncidentRecord } from '../domain/incident-record.ts';
-import { cityDayKey, todayWindow, toIsoWithOffset } from '../domain/time.ts';
+import { cityDayKey, parseIsoMs, todayWindow, toIsoWithOffset } from '../domain/time.ts';
 import type { Line } from '../../shared/contract/events.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -52,6 +52,8 @@ interface RingEntry { position: string; changes: Change[] }
 type SnapshotBody = Omit<Snapshot, 'at'>;
 
 const PAGE = 5_000;
+/** Cleared alerts stay in the view this long after they were raised (history is in the API). */
+const CLEARED_ALERTS_MS = 86_400_000;
 
 export class SpaceFeed {
   private position = '0-0';
@@ -210,7 +212,7 @@ export class SpaceFeed {
     const tz = this.deps.city.timezone;
     const now = this.deps.clock();
     this.today = cityDayKey(now, tz);
-    const raw = await readState(this.deps.redis, this.deps.keys, this.today, now - 86_400_000);
+    const raw = await readState(this.deps.redis, this.deps.keys, this.today, now - CLEARED_ALERTS_MS);
     this.waiting.clear();
     this.open.clear();
     this.agents.clear();
@@ -363,6 +365,17 @@ export class SpaceFeed {
     this.kpis = kpis;
     this.apps = apps;
     this.lastSummaryMs = now;
+    this.dropOldClearedAlerts(now);
+  }
+
+  /**
+   * The view holds what a fresh load would (open alerts and those raised in the last day), so a
+   * feed that runs for weeks does not send every alert since it started in each snapshot.
+   */
+  private dropOldClearedAlerts(now: number): void {
+    for (const [id, a] of this.alerts) {
+      if (a.clearedAt !== null && a.raisedAt !== '' && parseIsoMs(a.raisedAt) < now - CLEARED_ALERTS_MS) this.alerts.delete(id);
+    }
   }
 
   /** The stream now ends before our position: it was wiped (demo reset) or replaced. */

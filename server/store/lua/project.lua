@@ -17,6 +17,8 @@ local RECORD_TTL = 3456000      -- 40 days: entity records outlive the 30-day KP
 local MINUTE_TTL = 172800       -- 48 hours
 local HOUR_TTL = 7776000        -- 90 days
 local COUNTER_TTL = 3456000
+-- Alert history: 90 days, as long as an alert record lives (HOUR_TTL) and as the hour buckets.
+local ALERT_RETENTION_MS = 7776000000
 
 local function fmt(n) return string.format('%.0f', n) end
 
@@ -240,6 +242,27 @@ local function project_app(base, ev, x)
   end
 end
 
+-- Trims alert history (alerts:byRaised and the records) to ALERT_RETENTION_MS before the newest
+-- raise. Counted from the newest raise, not from the clock, so the projection stays a function
+-- of the events alone: a rebuild of the same stream trims exactly the same alerts, and so does
+-- any arrival order. Open alerts stay whatever their age: they are still news on the wall, and
+-- the detectors clear them by id. Runs on raises only, as only raises make the history grow.
+-- Returns whether `current` (the alert being projected) was trimmed.
+local function trim_alert_history(base, current)
+  local newest = redis.call('ZRANGE', base .. 'alerts:byRaised', -1, -1, 'WITHSCORES')
+  if #newest < 2 then return false end
+  local cutoff = tonumber(newest[2]) - ALERT_RETENTION_MS
+  local trimmed_self = false
+  for _, old in ipairs(redis.call('ZRANGEBYSCORE', base .. 'alerts:byRaised', '-inf', '(' .. fmt(cutoff))) do
+    if not redis.call('ZSCORE', base .. 'alerts:active', old) then
+      redis.call('ZREM', base .. 'alerts:byRaised', old)
+      redis.call('DEL', base .. 'alert:' .. old)
+      if old == current then trimmed_self = true end
+    end
+  end
+  return trimmed_self
+end
+
 local function project_alert(base, ev, x, changes)
   local id = ev.alertId
   local key = base .. 'alert:' .. id
@@ -263,6 +286,8 @@ local function project_alert(base, ev, x, changes)
   else
     redis.call('ZREM', base .. 'alerts:active', id)
   end
+  -- A raise arriving after its own clear, older than the retention: it is history already gone.
+  if ev.type == 'alert.raised' and trim_alert_history(base, id) then return end
   redis.call('EXPIRE', key, HOUR_TTL)
   table.insert(changes, { t = 'alert', id = id, h = hash_flat(key) })
 end
