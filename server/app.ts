@@ -25,6 +25,7 @@ import { createIngestService, type IngestService } from './ingest/ingest-service
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
 import { SpaceFeed } from './live/space-feed.ts';
 import { createSocketServer } from './live/socket-server.ts';
+import type { HandshakeLimitOptions } from './live/handshake-limit.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { connectRedis, type RedisHandle } from './store/connect.ts';
@@ -51,6 +52,8 @@ export interface PantauOptions {
   maxIngestInFlight?: number;
   /** Packets queued for one Socket.IO client above which it is dropped (default 500; tests lower it). */
   maxBufferedPackets?: number;
+  /** Failed socket handshakes per address and window before refusals (default 30 a minute; tests lower it). */
+  handshakeLimit?: HandshakeLimitOptions;
 }
 
 export interface Pantau {
@@ -92,6 +95,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     log,
     clock,
     streamRetentionMs: config.streamRetentionDays * 86_400_000,
+    replication: config.replication,
     ...(options.maxIngestInFlight === undefined ? {} : { maxInFlight: options.maxIngestInFlight }),
   });
 
@@ -168,6 +172,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     // Its own connection: the adapter blocks on XREAD and subscribes, which would stall a shared one.
     adapter: { redis: redis.duplicate(), prefix },
     ...(options.maxBufferedPackets === undefined ? {} : { maxBufferedPackets: options.maxBufferedPackets }),
+    ...(options.handshakeLimit === undefined ? {} : { handshakeLimit: options.handshakeLimit }),
   });
   live.sockets = sockets;
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 // The one zod-validated view of process.env (design.md "Running it"). Nothing else reads
 // process.env: modules get the frozen Config passed down from main.ts.
 import { z } from 'zod';
+import { isRedisUrl } from './store/redis-target.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -32,7 +33,7 @@ const token = z.string().min(8, 'at least 8 characters');
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  REDIS_URL: z.string().refine(isRedisUrl, 'a redis://, rediss:// or redis-sentinel://host:port[,host:port…]/masterName URL').optional(),
   PANTAU_DATA_DIR: z.string().min(1).default('./data'),
   PANTAU_CITY: z.string().min(1).default('kota-tangerang'),
   PANTAU_INGEST_KEYS: keyPairs.optional(),
@@ -58,6 +59,13 @@ const EnvSchema = z.object({
   /** Ingest requests a minute per ingest key (shared by every process through Redis); 429 beyond it. */
   PANTAU_INGEST_RATE_PER_MIN: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** First part of every Redis key; processes that serve one city share it. Tests and benchmarks use their own. */
+  /**
+   * Replicas that must hold each ingest batch before it is acknowledged (Redis WAIT). With a
+   * replica behind Sentinel, 1 keeps acknowledged events through a failover; 0 answers on the master's word.
+   */
+  PANTAU_REDIS_MIN_REPLICAS: z.coerce.number().int().min(0).max(10).default(0),
+  /** How long ingest waits for those replicas before answering 503. */
+  PANTAU_REDIS_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   PANTAU_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - (1-40); no braces or colons, they would break the hash tag').default('pantau'),
 });
 
@@ -80,6 +88,7 @@ export type Config = Readonly<{
   corsOrigins: readonly string[];
   keyPrefix: string;
   ingestRatePerMin: number;
+  replication: Readonly<{ minReplicas: number; waitMs: number }>;
 }>;
 
 /** Parses an environment; throws ConfigError naming the first bad variable. */
@@ -116,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } 
     corsOrigins: Object.freeze((e.PANTAU_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     keyPrefix: e.PANTAU_KEY_PREFIX,
     ingestRatePerMin: e.PANTAU_INGEST_RATE_PER_MIN,
+    replication: Object.freeze({ minReplicas: e.PANTAU_REDIS_MIN_REPLICAS, waitMs: e.PANTAU_REDIS_WAIT_MS }),
   });
 }

@@ -29,6 +29,8 @@ export interface IngestDeps {
   log: Logger;
   clock: () => number;
   streamRetentionMs: number;
+  /** Replicas that must hold a batch before it is acknowledged (Redis WAIT); see config. */
+  replication?: { minReplicas: number; waitMs: number };
   /** Events in flight above which new requests get 503 (backpressure, never accept-then-lose). */
   maxInFlight?: number;
 }
@@ -58,6 +60,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
       const outcomes = await applyEvents(deps.redis, deps.keys(space), prepared, {
         principal,
         trimBeforeMs: deps.clock() - deps.streamRetentionMs,
+        ...deps.replication,
       });
       let accepted = 0;
       let duplicates = 0;

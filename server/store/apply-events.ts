@@ -23,6 +23,9 @@ export interface ApplyOptions {
   principal: string;
   /** Stream entries older than this (epoch ms) may be trimmed; undefined keeps everything. */
   trimBeforeMs?: number;
+  /** Replicas that must have the batch (WAIT) before it counts as written; 0 or undefined: the master alone. */
+  minReplicas?: number;
+  waitMs?: number;
 }
 
 export async function applyEvents(
@@ -47,6 +50,9 @@ export async function applyEvents(
       minId,
     );
   }
+  const minReplicas = options.minReplicas ?? 0;
+  // Still one round trip: WAIT rides at the end of the same pipeline.
+  if (minReplicas > 0) pipeline.wait(minReplicas, options.waitMs ?? 1_000);
   let replies: [Error | null, unknown][] | null;
   try {
     replies = await pipeline.exec();
@@ -54,6 +60,13 @@ export async function applyEvents(
     throw new RedisUnavailableError(err);
   }
   if (!replies) throw new RedisUnavailableError(new Error('pipeline returned nothing'));
+  if (minReplicas > 0) {
+    // A batch only the master holds may vanish in a failover (the promoted replica never saw
+    // it): answer 503 so the sender retries; whatever did survive comes back as duplicates.
+    const [waitErr, replicated] = replies.pop() ?? [null, 0];
+    if (waitErr) throw new RedisUnavailableError(waitErr);
+    if (Number(replicated) < minReplicas) throw new RedisUnavailableError(new Error(`batch reached ${String(replicated)} of ${minReplicas} replicas`));
+  }
   return replies.map(([err, reply]) => {
     if (err) throw new RedisUnavailableError(err);
     return reply === 0 ? { kind: 'duplicate' } : { kind: 'accepted', position: String(reply) };

@@ -3,6 +3,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
 import { defineScripts } from './scripts.ts';
+import { parseRedisTarget } from './redis-target.ts';
 
 export type { Redis };
 
@@ -22,7 +23,9 @@ export async function connectRedis(url: string, log: Logger): Promise<RedisHandl
     // Reconnect forever, backing off to 2 s: a command center outlives Redis restarts.
     retryStrategy: (times: number) => Math.min(times * 100, 2_000),
   };
-  const redis = defineScripts(new Redis(url, options));
+  const target = parseRedisTarget(url);
+  // Through Sentinel, ioredis asks the sentinels for the master and asks again after a failover.
+  const redis = defineScripts(target.kind === 'url' ? new Redis(url, options) : new Redis({ ...target.options, ...options }));
   let lastState = 'init';
   redis.on('error', (err: Error) => {
     if (lastState !== 'error') log.warn({ mod: 'redis', err: err.message }, 'redis error');
