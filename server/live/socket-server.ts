@@ -1,8 +1,8 @@
 // Socket.IO: authenticates the handshake, puts each client in the room of its space and
 // role, sends a snapshot (or, for a client that resumes, what it missed), then the deltas of
 // its space's feed, redacted once per room.
-import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { Server, type ExtendedError, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { HandshakeAuth, type AckResult, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/contract/socket.ts';
 import type { Delta, Role, Space } from '../../shared/contract/views.ts';
@@ -16,6 +16,9 @@ import type { SpaceKeys } from '../store/keys.ts';
 import { comparePositions } from '../../shared/contract/position.ts';
 import { isResumable, readEntriesAfter } from '../store/read-entries.ts';
 import type { SpaceFeed } from './space-feed.ts';
+import { isAllowedOrigin } from './allowed-origin.ts';
+import { clientAddress, isLoopback } from './client-address.ts';
+import { createHandshakeLimit, DEFAULT_HANDSHAKE_LIMIT, type HandshakeLimitOptions } from './handshake-limit.ts';
 
 export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type PantauSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -34,6 +37,8 @@ export interface SocketDeps {
   maxReplay?: number;
   /** Packets queued for one client above which it is dropped (it resyncs on reconnect). */
   maxBufferedPackets?: number;
+  /** Failed handshakes per address and window before its handshakes are refused (handshake-limit.ts). */
+  handshakeLimit?: HandshakeLimitOptions;
   /**
    * A connection of its own for the Socket.IO Redis streams adapter, and the key prefix its
    * stream and channels live under. With it, broadcasts without `local` and fetchSockets reach
@@ -43,6 +48,22 @@ export interface SocketDeps {
 }
 
 export const roomOf = (space: Space, role: Role): string => `${space}:${role}`;
+
+const firstOf = (h: string | string[] | undefined): string | undefined => (Array.isArray(h) ? h[0] : h)?.split(',')[0]?.trim();
+
+/** The hosts a same-origin page of this request would carry in its Origin. */
+function requestHosts(req: IncomingMessage): (string | undefined)[] {
+  // Only a proxy on this machine is trusted to say which host the browser asked for.
+  const viaLoopbackProxy = isLoopback(req.socket.remoteAddress ?? '');
+  return [req.headers.host, viaLoopbackProxy ? firstOf(req.headers['x-forwarded-host']) : undefined];
+}
+
+/** A handshake refusal the client sees as connect_error: `message`, and `data` to act on. */
+function refusal(message: string, data?: { retryAfterSeconds: number }): ExtendedError {
+  const err: ExtendedError = new Error(message);
+  if (data) err.data = data;
+  return err;
+}
 
 /**
  * The adapter's stream and channels carry the prefix and one hash tag, so processes of one
@@ -86,6 +107,14 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: Pa
   const io: PantauIo = new Server(http, {
     serveClient: false,
     cors: deps.corsOrigins.length > 0 ? { origin: [...deps.corsOrigins] } : { origin: false },
+    // CORS headers alone do not stop another site's page from opening a WebSocket (browsers
+    // apply no CORS to it): a foreign Origin is refused here, for both transports, with a 403
+    // (polling) or a closed upgrade (websocket), before any Socket.IO packet is read.
+    allowRequest: (req, callback) => {
+      if (isAllowedOrigin(req.headers.origin, requestHosts(req), deps.corsOrigins)) return callback(null, true);
+      deps.metrics.socketRefused.inc({ reason: 'origin' });
+      callback('origin not allowed', false);
+    },
     maxHttpBufferSize: 64 * 1024,
     // A wall must say RECONNECTING within seconds when the link dies without closing.
     pingInterval: 2_500,
@@ -95,19 +124,43 @@ export function createSocketServer(http: HttpServer, deps: SocketDeps): { io: Pa
   const maxReplay = deps.maxReplay ?? 20_000;
   const maxBuffered = deps.maxBufferedPackets ?? 500;
 
+  const limit = createHandshakeLimit({ redis: deps.redis, keys: deps.keys('live'), log: deps.log, metrics: deps.metrics, options: deps.handshakeLimit ?? DEFAULT_HANDSHAKE_LIMIT });
+
   io.use((socket, next) => {
+    authenticate(socket).then(next, (err: unknown) => {
+      deps.log.warn({ mod: 'live', err: String(err) }, 'handshake failed');
+      next(refusal('handshake failed'));
+    });
+  });
+
+  /** Resolves with the refusal to send, or undefined after filling socket.data. */
+  async function authenticate(socket: PantauSocket): Promise<ExtendedError | undefined> {
     const parsed = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
-    if (!parsed.success) return next(new Error('invalid handshake auth'));
-    const principal = resolveToken(parsed.data.token, deps.credentials);
-    if (!principal || principal.kind !== 'viewer') return next(new Error('invalid credential'));
+    const token = parsed.success ? parsed.data.token : undefined;
+    // No token: the public demo viewer, which needs no budget (it can see only simulated data).
+    const isPublic = parsed.success && (token === undefined || token === '');
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+    if (!isPublic) {
+      const retryAfterSeconds = await limit.blockedFor(address);
+      if (retryAfterSeconds !== null) {
+        deps.metrics.socketRefused.inc({ reason: 'too_many_attempts' });
+        return refusal(`too many attempts; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+      }
+    }
+    const principal = parsed.success ? resolveToken(token, deps.credentials) : null;
+    if (!parsed.success || !principal || principal.kind !== 'viewer') {
+      await limit.failed(address);
+      deps.metrics.socketRefused.inc({ reason: 'credential' });
+      return refusal(parsed.success ? 'invalid credential' : 'invalid handshake auth');
+    }
     socket.data.role = principal.role;
     socket.data.space = viewerSpace(principal.role, parsed.data.space);
     socket.data.principal = principal.name;
     // A malformed position is treated as none: the client gets a fresh snapshot.
     const position = StreamPosition.safeParse(parsed.data.position);
     socket.data.position = position.success ? position.data : null;
-    next();
-  });
+    return undefined;
+  }
 
   io.on('connection', (socket: PantauSocket) => {
     const { role, space } = socket.data;

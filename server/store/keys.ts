@@ -41,6 +41,8 @@ export interface SpaceKeys {
   readonly simControl: string;
   /** Rate-limit counters (express-rate-limit's Redis store). */
   readonly rateLimitPrefix: string;
+  /** Failed Socket.IO handshakes per client address: prefix + address (string counter with a TTL). */
+  readonly handshakeFailuresPrefix: string;
 }
 
 export function spaceKeys(prefix: string, space: Space): SpaceKeys {
@@ -71,6 +73,8 @@ export function spaceKeys(prefix: string, space: Space): SpaceKeys {
     simStatus: `${base}sim:status`,
     simControl: `${base}sim:control`,
     rateLimitPrefix: `${prefix}:rl:`,
+    // Per deployment like the HTTP limits, not per space: an address guessing tokens is one guesser.
+    handshakeFailuresPrefix: `${prefix}:rl:handshake:`,
   });
 }
 
