@@ -1,20 +1,19 @@
 // The wall in a real browser (Debian's chromium through playwright-core) with 10,000 open
 // incidents: first paint and time until the map shows them, p95 frame time while the map is
-// dragged around, and the JS heap after a soak of live events against the heap before it.
+// dragged around, and (bench/browser-soak.ts) the JS heap over a time-lapsed hour of live events.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { spaceKeys } from '../server/store/keys.ts';
 import { launchBrowser, openPage } from '../test/support/browser.ts';
+import { SOAK_FIGURES, soakWall } from './browser-soak.ts';
 import type { Benchmark, BenchContext } from './support/context.ts';
-import { eventMix } from './support/events.ts';
-import { round, skipped, target, withBaseline } from './support/figure.ts';
+import { round, skipped, target } from './support/figure.ts';
 import { ingestAll, openState } from './support/fill.ts';
-import { httpClient } from './support/http.ts';
-import { DISPLAY_TOKEN, INGEST_KEY, startPantauProcess } from './support/pantau-process.ts';
-import { percentile, sleep } from './support/stats.ts';
+import { DISPLAY_TOKEN, startPantauProcess } from './support/pantau-process.ts';
+import { percentile } from './support/stats.ts';
 
-const FIGURES = ['browser.wall.firstPaint', 'browser.wall.panFrameP95', 'browser.wall.heapAfterSoak'];
+const FIGURES = ['browser.wall.firstPaint', 'browser.wall.panFrameP95', ...SOAK_FIGURES];
 const CLIENT = fileURLToPath(new URL('../dist/client/index.html', import.meta.url));
 
 declare global {
@@ -63,8 +62,8 @@ async function run(ctx: BenchContext): Promise<void> {
     return;
   }
   const size = ctx.quick
-    ? { incidents: 300, panMs: 1_500, soakSeconds: 3, soakRate: 20 }
-    : { incidents: 10_000, panMs: 10_000, soakSeconds: 60, soakRate: 100 };
+    ? { incidents: 300, panMs: 1_500 }
+    : { incidents: 10_000, panMs: 10_000 };
   const prefix = ctx.prefix('browser');
   const redis = ctx.redis.connect();
   const now = Date.now();
@@ -77,13 +76,6 @@ async function run(ctx: BenchContext): Promise<void> {
   try {
     const opened = await openPage(browser);
     const { page } = opened;
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const heapMb = async (): Promise<number> => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
-    };
     await page.goto(`${server.url}/wall?token=${DISPLAY_TOKEN}`, { waitUntil: 'load' });
     await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 60_000 });
     // Navigation-relative ms at which the map first shows incident markers or clusters.
@@ -114,30 +106,9 @@ async function run(ctx: BenchContext): Promise<void> {
       target: target('value', '<=', 33, p95),
     });
 
-    const before = await heapMb();
-    const http = httpClient(server.url, 4);
-    const next = eventMix({ runId: 'soak', point: ctx.point, atMs: () => Date.now() });
-    const t0 = performance.now();
-    for (let s = 0; s < size.soakSeconds; s++) {
-      const batch = Array.from({ length: size.soakRate }, next);
-      const r = await http.post('/api/v1/events', JSON.stringify(batch), 'application/json', INGEST_KEY);
-      if (r.status !== 200) throw new Error(`soak ingest answered ${r.status}`);
-      await sleep(Math.max(0, t0 + (s + 1) * 1000 - performance.now()));
-    }
-    http.close();
-    await sleep(1_000);
-    const after = await heapMb();
-    ctx.report(withBaseline(
-      {
-        name: 'browser.wall.heapAfterSoak',
-        value: round(after, 1),
-        unit: 'MB JS heap (after GC)',
-        conditions: { ...conditions, soakSeconds: size.soakSeconds, eventsPerSecond: size.soakRate },
-        extra: { pageErrors: opened.errors.length },
-      },
-      { name: 'JS heap after GC before the soak', value: before, unit: 'MB' },
-    ));
+    // The soak gets a page of its own (a rotating playlist); this one has done its part.
     await opened.close();
+    await soakWall(ctx, { serverUrl: server.url, browser });
   } finally {
     await browser.close();
     await server.stop();
