@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Logger } from '../log.ts';
+import { repairAofTail } from './aof-tail.ts';
 
 export class RedisServerMissingError extends Error {
   override name = 'RedisServerMissingError';
@@ -79,6 +80,11 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
   mkdirSync(dir, { recursive: true });
   const pidFile = resolve(dir, 'redis.pid');
   stopLeftover(pidFile, opts.log);
+  // Redis 7.0 would leave a script cut by a crash half in its AOF and apply that half at the
+  // next start (aof-tail.ts): cut it off while redis-server is not running.
+  const aof = repairAofTail(resolve(dir, 'appendonly'));
+  for (const r of aof.repaired) opts.log.warn({ mod: 'redis', ...r }, 'cut an AOF write left unfinished by a crash');
+  for (const d of aof.damaged) opts.log.error({ mod: 'redis', ...d }, 'AOF holds an unfinished MULTI from an earlier crash; stop Pantau and run redis-check-aof --fix');
   const port = opts.port ?? (await freePort());
   const args = [
     '--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes',

@@ -2,7 +2,9 @@
 // its own port and folder, and a Pantau server (`node --import tsx server/main.ts`) as a
 // child process, each restarted on the same port so clients keep their address.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repairAofTail } from '../../server/store/aof-tail.ts';
 import { waitForRedis } from './redis-process.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +39,9 @@ export class RedisUnderTest {
 
   /** Starts redis-server and resolves once it answers PING (after replaying its AOF). */
   async start(): Promise<void> {
+    // As the embedded Redis does (server/store/embedded-redis.ts): a kill inside the AOF write
+    // of a script must not leave half of it to be applied at the next start.
+    repairAofTail(join(this.dir, 'appendonlydir'));
     this.child = track(spawn('redis-server', [
       '--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir,
       '--appendonly', 'yes', '--appendfsync', this.appendfsync, '--save', '',
