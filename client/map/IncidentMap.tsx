@@ -50,6 +50,7 @@ export function IncidentMap(props: IncidentMapProps) {
     incidents, boundaries, kecamatan, center, zoom, mode, tileUrl, tileAttribution, onSelectIncident,
     labels, locale = 'id-ID', timeZone = 'Asia/Jakarta', defaultChoropleth = 'off',
   } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const engineRef = useRef<MapEngine | null>(null);
   const onSelectRef = useRef(onSelectIncident);
@@ -95,6 +96,10 @@ export function IncidentMap(props: IncidentMapProps) {
       context: initial.context,
       locale: initial.locale,
       onSelectIncident: (id) => onSelectRef.current?.(id),
+      overlays: () => ({
+        legend: rootRef.current?.querySelector('[data-testid="map-legend"]') ?? null,
+        toggle: rootRef.current?.querySelector('[data-testid="choropleth-toggle"]') ?? null,
+      }),
     });
     engineRef.current = engine;
     return () => {
@@ -124,7 +129,7 @@ export function IncidentMap(props: IncidentMapProps) {
   const hatch = HATCH[mode];
 
   return (
-    <div className={`pm-root pm-${mode}`} data-testid="incident-map" role="region" aria-label={text('map.aria')}>
+    <div ref={rootRef} className={`pm-root pm-${mode}`} data-testid="incident-map" role="region" aria-label={text('map.aria')}>
       <svg className="pm-defs" aria-hidden="true" focusable="false" width="0" height="0">
         <defs>
           <pattern id={hatchId} patternUnits="userSpaceOnUse" width="10" height="10" patternTransform="rotate(45)">

@@ -21,8 +21,14 @@ import { priorityStyle, type PriorityRank } from './priority.ts';
 const PANE = 'pmIncidents';
 /** A new incident pulses if its marker shows up within this long of its arrival. */
 const PULSE_WINDOW_MS = 8_000;
-/** Supercluster measures radius in 1/512 of a tile; Leaflet tiles are 256 px, so this is half in px. */
-const CLUSTER_RADIUS = { wall: 130, desk: 100 } as const;
+/**
+ * How far apart clusters are kept, in marker sizes (the `--pm-marker` font size a marker is drawn
+ * at). A three-digit bubble with its ring is about two of them wide; tied to the drawn size, so a
+ * wall at 4K (twice the pixels, one zoom level deeper) gets bubbles that do not overlap either.
+ */
+const CLUSTER_SPACING = { wall: 1.9, desk: 1.65 } as const;
+/** Marker size in px if the stylesheet is not applied (a detached map): 2.3vw at 1920, 1.9rem. */
+const FALLBACK_MARKER_PX = { wall: 44, desk: 30 } as const;
 /** Markers are kept for a margin around the view so short pans show them at once. */
 const VIEW_PAD = 0.2;
 
@@ -49,7 +55,9 @@ export class IncidentLayer {
   private readonly entries = new Map<string, Entry>();
   private readonly root: HTMLDivElement;
   private frame = 0;
-  private radius: number;
+  private mode: 'wall' | 'desk';
+  /** In supercluster units (1/512 of a tile; Leaflet tiles are 256 px, so twice the px). */
+  private radius = 0;
   private points: IncidentPoint[] = [];
   private text: MapText;
   private number: Intl.NumberFormat;
@@ -72,7 +80,7 @@ export class IncidentLayer {
     text: MapText,
     locale: string,
   ) {
-    this.radius = CLUSTER_RADIUS[mode];
+    this.mode = mode;
     this.text = text;
     this.number = new Intl.NumberFormat(locale);
     const pane = map.getPane(PANE) ?? map.createPane(PANE);
@@ -81,7 +89,7 @@ export class IncidentLayer {
     this.root.addEventListener('click', this.onClick);
     this.root.addEventListener('keydown', this.onKeyDown);
     this.root.addEventListener('pointerdown', this.onPointerDown);
-    map.on('moveend zoomend viewreset', this.schedule);
+    map.on('moveend zoomend viewreset resize', this.schedule);
     map.on('zoomstart', this.hide);
     map.on('dragstart', this.onDragStart);
   }
@@ -92,8 +100,8 @@ export class IncidentLayer {
   }
 
   setMode(mode: 'wall' | 'desk'): void {
-    if (this.radius === CLUSTER_RADIUS[mode]) return;
-    this.radius = CLUSTER_RADIUS[mode];
+    if (this.mode === mode) return;
+    this.mode = mode;
     this.rebuild();
   }
 
@@ -122,7 +130,7 @@ export class IncidentLayer {
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.map.off('moveend zoomend viewreset', this.schedule);
+    this.map.off('moveend zoomend viewreset resize', this.schedule);
     this.map.off('zoomstart', this.hide);
     this.map.off('dragstart', this.onDragStart);
     this.root.removeEventListener('click', this.onClick);
@@ -134,7 +142,21 @@ export class IncidentLayer {
     this.points = [];
   }
 
+  /**
+   * The cluster radius that keeps clusters CLUSTER_SPACING markers apart on screen, for the marker
+   * size drawn now (it follows the viewport width on the wall) and the zoom shown. Clusters come
+   * from the nearest whole zoom level; fitBounds leaves fractional zooms (zoomSnap ¼), at which
+   * the same radius would crowd them by up to √2 or spread them as much, so it is scaled here.
+   */
+  private wantedRadius(): number {
+    const markerPx = parseFloat(getComputedStyle(this.root).fontSize);
+    const px = (markerPx > 0 ? markerPx : FALLBACK_MARKER_PX[this.mode]) * CLUSTER_SPACING[this.mode];
+    const zoom = this.map.getZoom();
+    return Math.round(px * 2 * 2 ** (Math.round(zoom) - zoom));
+  }
+
   private rebuild(): void {
+    this.radius = this.wantedRadius();
     this.index = new Supercluster<IncidentPointProps, ClusterAggregate>({
       radius: this.radius,
       // Cluster up to the map's deepest zoom: incidents stacked on one kecamatan label point
@@ -160,8 +182,14 @@ export class IncidentLayer {
   };
 
   private refresh(): void {
+    if (!this.index) return;
+    // The markers were resized (vw on the wall) or the zoom moved by a fraction: re-cluster so
+    // the bubbles keep their spacing. Rare on a wall (a resize); at most once per zoom on a desk.
+    if (Math.abs(this.wantedRadius() - this.radius) > 2) {
+      this.rebuild();
+      return;
+    }
     const index = this.index;
-    if (!index) return;
     const bounds = this.map.getBounds().pad(VIEW_PAD);
     const zoom = Math.round(this.map.getZoom());
     const origin = this.map.getPixelOrigin();

@@ -53,10 +53,14 @@ export class KecamatanLayer {
         layer.on('mouseout', () => layer.setStyle({ weight: STROKE[this.theme].weight }));
       },
     }).addTo(this.map);
+    // The SVG path exists only once the layer is on the map. Naming it by code lets a test (or
+    // an assistive tool) find a kecamatan's shape and fill without knowing the projection.
+    for (const [code, path] of this.paths) path.getElement()?.setAttribute('data-kecamatan', code);
     this.geo.bringToBack();
     for (const [code, p] of labelPoints) {
       const label = document.createElement('span');
       label.className = 'pm-kec-name';
+      label.dataset['kecamatan'] = code;
       label.textContent = names.get(code) ?? code;
       L.marker([p[1], p[0]], {
         icon: L.divIcon({ className: 'pm-kec-label', html: label, iconSize: [0, 0] }),

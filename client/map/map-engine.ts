@@ -4,6 +4,7 @@
 import * as L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
 import type { IncidentView } from '../../shared/contract/views.ts';
+import { fitPaddings, type Box } from './fit-padding.ts';
 import { IncidentLayer } from './incident-layer.ts';
 import type { KecamatanFill, KecamatanStat, MapTheme } from './choropleth.ts';
 import { KecamatanLayer } from './kecamatan-layer.ts';
@@ -20,6 +21,8 @@ export interface MapEngineOptions {
   context: PopupContext;
   locale: string;
   onSelectIncident: (incidentId: string) => void;
+  /** The legend and the choropleth toggle floating over the map, kept clear of the city. */
+  overlays?: () => { legend: Element | null; toggle: Element | null };
 }
 
 type OpenPopup = { kind: 'incident'; id: string } | { kind: 'kecamatan'; code: string } | null;
@@ -41,6 +44,8 @@ export class MapEngine {
   private readonly onSelectIncident: (incidentId: string) => void;
   /** The city's extent: the map fits it so a city fills its panel at 1080p and at 4K alike. */
   private cityBounds: L.LatLngBounds | null = null;
+  private readonly container: HTMLElement;
+  private readonly overlays: () => { legend: Element | null; toggle: Element | null };
 
   constructor(container: HTMLElement, options: MapEngineOptions) {
     const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -58,6 +63,8 @@ export class MapEngine {
       fadeAnimation: !reducedMotion,
       markerZoomAnimation: !reducedMotion,
     });
+    this.container = container;
+    this.overlays = options.overlays ?? (() => ({ legend: null, toggle: null }));
     this.context = options.context;
     this.theme = options.theme;
     this.onSelectIncident = options.onSelectIncident;
@@ -71,10 +78,14 @@ export class MapEngine {
     this.setTheme(options.theme);
     this.resize = new ResizeObserver(() => {
       this.map.invalidateSize({ debounceMoveend: true });
-      // The wall has nobody to pan it back: keep the whole city in view when the panel resizes.
+      // The wall has nobody to pan it back: keep the whole city in view when the panel resizes,
+      // or when the legend grows (choropleth classes listed) and would cover part of it.
       if (this.theme === 'wall') this.fitCity();
     });
     this.resize.observe(container);
+    const { legend, toggle } = this.overlays();
+    if (legend) this.resize.observe(legend);
+    if (toggle) this.resize.observe(toggle);
   }
 
   setView(center: [number, number], zoom: number): void {
@@ -113,8 +124,24 @@ export class MapEngine {
     this.fitCity();
   }
 
+  /** Fits the city to the panel, clear of the legend and toggle, as large as that allows. */
   private fitCity(): void {
-    if (this.cityBounds) this.map.fitBounds(this.cityBounds, { padding: [16, 16], animate: false });
+    const bounds = this.cityBounds;
+    if (!bounds) return;
+    const { legend, toggle } = this.overlays();
+    const candidates = fitPaddings(boxOf(this.container), legend ? boxOf(legend) : null, toggle ? boxOf(toggle) : null);
+    let best = candidates[0];
+    let bestZoom = -Infinity;
+    for (const c of candidates) {
+      const total = L.point(c.topLeft[0] + c.bottomRight[0], c.topLeft[1] + c.bottomRight[1]);
+      const zoom = this.map.getBoundsZoom(bounds, false, total);
+      if (zoom > bestZoom) {
+        best = c;
+        bestZoom = zoom;
+      }
+    }
+    if (!best) return;
+    this.map.fitBounds(bounds, { paddingTopLeft: best.topLeft, paddingBottomRight: best.bottomRight, animate: false });
   }
 
   setFills(fills: ReadonlyMap<string, KecamatanFill>, stats: ReadonlyMap<string, KecamatanStat>): void {
@@ -188,4 +215,10 @@ export class MapEngine {
   private readonly popupClosed = (e: L.PopupEvent): void => {
     if (e.popup === this.popup) this.open = null;
   };
+}
+
+/** An element's box in viewport px (the wall's burn-in drift of a few px stays inside the margin). */
+function boxOf(el: Element): Box {
+  const r = el.getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 }
