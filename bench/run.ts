@@ -26,6 +26,12 @@ const figures: Figure[] = [];
 const started = new Date();
 const t0 = performance.now();
 const redis = await startRedis();
+// Interrupted (Ctrl-C, a CI timeout): stop the bench's own redis-server rather than orphan it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void redis.stop().finally(() => process.exit(130));
+  });
+}
 const machine = {
   cpus: cpus().length,
   cpu: cpus()[0]?.model ?? 'unknown',
