@@ -17,10 +17,31 @@ const KINDS: readonly AppKind[] = ['session', 'transaction', 'error', 'complaint
 /** How scenarios bend one app's minute: scale the usual rate, add extra, place complaints. */
 export interface AppEffect {
   factor: number;
+  /** Extra events in the reported minute. */
   extraPerMin: number;
   kecamatan: KecamatanCode | null;
 }
-export type AppEffectFn = (appId: string, kind: AppKind, simAt: number, sessionsPerMin: number) => AppEffect;
+
+/**
+ * One reported minute of app activity. App usage is not time-lapsed: gateways report per
+ * wall-clock minute, following the day's curve at the wall clock's time of day. The anomaly
+ * detector judges real minutes against the hour before them, and a day compressed tenfold has
+ * slopes no real day has: the office-hours rise would read as spikes on a hundred apps, the
+ * evening fall as as many silences. Calls and incidents are time-lapsed; scenarios reach apps
+ * on their own clock (scenarios.ts).
+ */
+export interface AppMinute {
+  /** End of the wall-clock minute, epoch ms. */
+  wallEnd: number;
+  /** Simulated time at the middle of the minute (time-lapsed scenario timelines are read there). */
+  simMid: number;
+  /** Simulated time the minute's events are stamped at (their wall time is wallEnd − 1). */
+  simAt: number;
+  /** Simulated minutes this wall minute spans: the speed. */
+  simMinutes: number;
+}
+
+export type AppEffectFn = (appId: string, kind: AppKind, minute: AppMinute, sessionsPerMin: number) => AppEffect;
 
 /** The citizens' complaint channel: LAKSA by name, else the first complaints app. */
 export function findComplaintApp(city: SimCity): string | null {
@@ -55,19 +76,19 @@ export function buildAppProfiles(city: SimCity, seed: string, complaintAppId: st
   });
 }
 
-/** Queues the activity of the minute ending at minuteEnd (simulated), stamped just inside it. */
-export function reportAppMinute(ctx: StepCtx, minuteEnd: number, effect: AppEffectFn): void {
+/** Queues the activity of one reported minute, stamped just inside its end. */
+export function reportAppMinute(ctx: StepCtx, minute: AppMinute, effect: AppEffectFn): void {
   const { s, rng } = ctx;
-  const mid = minuteEnd - MINUTE_MS / 2;
+  const mid = minute.wallEnd - MINUTE_MS / 2;
   const hour = localHour(mid, s.config.offsetMinutes);
   const weekdayMode = s.scenarios.some((sc) => sc.name === 'normal-monday');
   const weekend = !weekdayMode && isWeekend(mid, s.config.offsetMinutes);
-  const at = minuteEnd - 1;
+  const at = minute.simAt;
   for (const app of s.config.apps) {
     const dayShape = curveAt(CURVES[app.curve], hour) * (weekend ? WEEKEND_FACTOR[app.curve] : 1);
     const sessionsPerMin = (app.perDay.session * dayShape) / 1440;
     for (const kind of KINDS) {
-      const e = effect(app.id, kind, mid, sessionsPerMin);
+      const e = effect(app.id, kind, minute, sessionsPerMin);
       const usual = poisson(rng, ((app.perDay[kind] * dayShape) / 1440) * e.factor);
       const extra = poisson(rng, e.extraPerMin);
       if (kind !== 'complaint') {

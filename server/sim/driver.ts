@@ -207,7 +207,7 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
         scenarios: state.scenarios.map((sc) => ({
           name: sc.name,
           startedAt: isoWithOffset(Math.min(now, toWall(sc.startSim)), offset),
-          endsAt: sc.endSim === null ? null : isoWithOffset(toWall(sc.endSim), offset),
+          endsAt: sc.endWall !== null ? isoWithOffset(sc.endWall, offset) : sc.endSim === null ? null : isoWithOffset(toWall(sc.endSim), offset),
           kecamatan: sc.kecamatan,
           appId: sc.appId,
         })),

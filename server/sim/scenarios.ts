@@ -2,7 +2,7 @@
 // day for a while (in simulated minutes): extra call streams from one kecamatan, a burst
 // around one fire, an app that falls silent. 'normal-monday' clears them and plays a weekday.
 import { KecamatanCode, type AppKind, type Category, type Disposition } from '../../shared/contract/events.ts';
-import type { AppEffect, AppEffectFn } from './apps.ts';
+import type { AppEffect, AppEffectFn, AppMinute } from './apps.ts';
 import { planCall, type CallStream } from './calls.ts';
 import { planIncident } from './incidents.ts';
 import { locationIn, pickKecamatan } from './places.ts';
@@ -18,11 +18,22 @@ export interface ScenarioOptions {
   appId?: string;
 }
 
+/** Durations in simulated minutes: they follow the time-lapse like the calls they bring. */
 const DURATION_MIN: Readonly<Record<ScenarioName, number | null>> = {
   flood: 20,
   'large-fire': 15,
-  'app-outage': 40,
+  'app-outage': null,
   'normal-monday': null,
+};
+
+/**
+ * Durations in wall-clock minutes. An app outage is only an app going quiet, and it is seen
+ * (by the anomaly detector and by people) over real minutes: at 10× a 12-minute silence in
+ * simulated time would last 72 seconds, gone before any detector could tell it from a slow
+ * minute. So its acts keep their length in real minutes at any speed.
+ */
+const WALL_DURATION_MIN: Readonly<Partial<Record<ScenarioName, number>>> = {
+  'app-outage': 40,
 };
 
 /**
@@ -44,8 +55,10 @@ export function startScenario(state: SimState, name: ScenarioName, nowMs: number
   const rng = createRng(s.rng);
   const startSim = s.simMs + Math.max(0, nowMs - s.wallMs) * s.speed;
   const duration = DURATION_MIN[name];
+  const wallDuration = WALL_DURATION_MIN[name];
   const sc: ActiveScenario = {
     name, startSim, endSim: duration === null ? null : startSim + duration * MINUTE_MS,
+    startWall: nowMs, endWall: wallDuration === undefined ? null : nowMs + wallDuration * MINUTE_MS,
     kicked: name !== 'large-fire', kecamatan: null, point: null, appId: null, incidentId: null, duplicates: 0,
   };
   const codes = s.config.kecamatanWeights.map(([c]) => c);
@@ -89,12 +102,21 @@ export function isActive(sc: ActiveScenario, simAt: number): boolean {
   return simAt >= sc.startSim && (sc.endSim === null || simAt < sc.endSim);
 }
 
-export function expireScenarios(s: SimState, simAt: number): void {
-  s.scenarios = s.scenarios.filter((sc) => sc.endSim === null || sc.endSim > simAt);
+export function expireScenarios(s: SimState, simAt: number, wallAt: number): void {
+  s.scenarios = s.scenarios.filter((sc) => (sc.endSim === null || sc.endSim > simAt) && (sc.endWall === null || sc.endWall > wallAt));
 }
 
 function minutesIn(sc: ActiveScenario, simAt: number): number {
   return (simAt - sc.startSim) / MINUTE_MS;
+}
+
+/** Minutes into a scenario at a reported app minute, on the scenario's own clock; null when not running. */
+function appMinutesIn(sc: ActiveScenario, minute: AppMinute): number | null {
+  if (sc.endWall !== null) {
+    const wallMid = minute.wallEnd - MINUTE_MS / 2;
+    return wallMid >= sc.startWall && wallMid < sc.endWall ? (wallMid - sc.startWall) / MINUTE_MS : null;
+  }
+  return isActive(sc, minute.simMid) ? minutesIn(sc, minute.simMid) : null;
 }
 
 /** Flood intensity: rises over 4 min, holds for 10, ebbs over 6. */
@@ -161,14 +183,17 @@ export function kickoffScenario(ctx: StepCtx, sc: ActiveScenario, atSim: number)
 /** Combined effect of the running scenarios on one app's minute. */
 export function scenarioAppEffect(s: SimState): AppEffectFn {
   const running = s.scenarios;
-  return (appId, kind, simAt, sessionsPerMin) => {
+  return (appId, kind, minute, sessionsPerMin) => {
     const out: AppEffect = { factor: 1, extraPerMin: 0, kecamatan: null };
     for (const sc of running) {
-      if (!isActive(sc, simAt)) continue;
-      const e = effectOf(sc, s.config.complaintAppId, appId, kind, minutesIn(sc, simAt), sessionsPerMin);
+      const t = appMinutesIn(sc, minute);
+      if (t === null) continue;
+      const e = effectOf(sc, s.config.complaintAppId, appId, kind, t, sessionsPerMin);
       if (e === null) continue;
       out.factor *= e.factor;
-      out.extraPerMin += e.extraPerMin;
+      // Extras are events per minute of the scenario's clock: a wall minute of a time-lapsed
+      // scenario spans `simMinutes` of them (a flood's complaints come as fast as its calls).
+      out.extraPerMin += e.extraPerMin * (sc.endWall === null ? minute.simMinutes : 1);
       out.kecamatan ??= e.kecamatan;
     }
     return out;

@@ -98,9 +98,15 @@ export function step(state: SimState, nowMs: number, dtMs: number): StepResult {
   for (const sc of s.scenarios) if (!sc.kicked) kickoffScenario(ctx, sc, Math.max(sc.startSim, sim0));
   planArrivals(ctx, sim0, sim1);
   const effect = scenarioAppEffect(s);
-  for (; s.nextAppMinuteAt <= sim1; s.nextAppMinuteAt += MINUTE_MS) reportAppMinute(ctx, s.nextAppMinuteAt, effect);
+  // App minutes follow the wall clock (see SimState.nextAppMinuteAt); within one step the
+  // speed is constant, so a wall time maps linearly onto the simulated clock.
+  const simOfWall = (wallAt: number): number => sim0 + (wallAt - wall0) * s.speed;
+  for (; s.nextAppMinuteAt <= nowMs; s.nextAppMinuteAt += MINUTE_MS) {
+    const wallEnd = s.nextAppMinuteAt;
+    reportAppMinute(ctx, { wallEnd, simMid: simOfWall(wallEnd - MINUTE_MS / 2), simAt: simOfWall(wallEnd - 1), simMinutes: s.speed }, effect);
+  }
   scheduleAgentTransitions(ctx, sim1);
-  expireScenarios(s, sim1);
+  expireScenarios(s, sim1, nowMs);
 
   const wallOf = (simAt: number): number =>
     dt === 0 ? nowMs : Math.min(nowMs, Math.max(wall0 + 1, Math.round(wall0 + (simAt - sim0) / s.speed)));

@@ -56,8 +56,12 @@ export interface AppProfile {
 export interface ActiveScenario {
   name: ScenarioName;
   startSim: number;
-  /** null for a mode that lasts until replaced (normal-monday). */
+  /** null for a mode that lasts until replaced (normal-monday), or one timed on the wall clock. */
   endSim: number | null;
+  /** Wall-clock start; an app outage runs on the wall clock (see scenarios.ts, WALL_DURATION_MIN). */
+  startWall: number;
+  /** Wall-clock end of a scenario timed on the wall clock, else null. */
+  endWall: number | null;
   kicked: boolean;
   kecamatan: KecamatanCode | null;
   point: { lat: number; lon: number } | null;
@@ -91,7 +95,10 @@ export interface SimState {
   agents: AgentShift[];
   /** Next shift start that still has to be staffed, simulated ms. */
   nextShiftAt: number;
-  /** End of the next app-activity minute to report, simulated ms. */
+  /**
+   * End of the next app-activity minute to report, wall-clock ms: app usage follows the wall
+   * clock whatever the time-lapse (see AppMinute in apps.ts for why).
+   */
   nextAppMinuteAt: number;
   scenarios: ActiveScenario[];
   repeatCallers: string[];

@@ -74,7 +74,8 @@ describe('sim driver', () => {
     });
     const driver = createSimDriver(options);
     await driver.start();
-    await vi.advanceTimersByTimeAsync(250 * 40);
+    // Stuck past a wall-clock minute, so the gap holds app minutes as well as calls.
+    await vi.advanceTimersByTimeAsync(250 * 260);
     expect(calls).toHaveLength(1);
     release();
     await vi.advanceTimersByTimeAsync(250);
