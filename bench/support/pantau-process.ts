@@ -63,6 +63,10 @@ export async function startPantauProcess(o: PantauProcessOptions): Promise<Panta
     env: pantauEnv(o),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never outlive the bench or test that started it (an interrupted run would leave it serving).
+  const killOnExit = (): void => { child.kill('SIGKILL'); };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   // The last output lines, so a server that dies mid-benchmark says why.
   let tail = '';
   const keep = (d: Buffer): void => { tail = (tail + d.toString()).slice(-4000); };
