@@ -19,6 +19,8 @@ export class KecamatanLayer {
   private readonly paths = new Map<string, L.Path>();
   private fills: ReadonlyMap<string, KecamatanFill> = new Map();
   private theme: MapTheme;
+  /** Label elements, largest kecamatan first: the order in which they claim their space. */
+  private labelEls: HTMLElement[] = [];
 
   constructor(
     private readonly map: L.Map,
@@ -32,6 +34,7 @@ export class KecamatanLayer {
     pane.style.zIndex = '450';
     pane.style.pointerEvents = 'none';
     this.labels = L.layerGroup().addTo(map);
+    map.on('zoomend viewreset resize', this.declutter);
   }
 
   setBoundaries(boundaries: FeatureCollection | null, labelPoints: ReadonlyMap<string, LonLat>, names: ReadonlyMap<string, string>): void {
@@ -39,6 +42,7 @@ export class KecamatanLayer {
     this.geo = null;
     this.paths.clear();
     this.labels.clearLayers();
+    this.labelEls = [];
     if (!boundaries) return;
     this.geo = L.geoJSON(boundaries, {
       // Only polygons: a stray Point feature would otherwise become a default image marker.
@@ -57,6 +61,7 @@ export class KecamatanLayer {
     // an assistive tool) find a kecamatan's shape and fill without knowing the projection.
     for (const [code, path] of this.paths) path.getElement()?.setAttribute('data-kecamatan', code);
     this.geo.bringToBack();
+    const labelled: { el: HTMLElement; area: number }[] = [];
     for (const [code, p] of labelPoints) {
       const label = document.createElement('span');
       label.className = 'pm-kec-name';
@@ -68,8 +73,30 @@ export class KecamatanLayer {
         interactive: false,
         keyboard: false,
       }).addTo(this.labels);
+      const box = this.paths.get(code)?.getElement()?.getBoundingClientRect();
+      labelled.push({ el: label, area: box ? box.width * box.height : 0 });
     }
+    this.labelEls = labelled.sort((a, b) => b.area - a.area).map((l) => l.el);
+    this.declutter();
   }
+
+  /**
+   * Hides the names that would overprint one already shown (Kota Bandung's 30 small kecamatan
+   * collide at a fitted zoom: "Bandung WetanCibeunying Kidul"). Larger kecamatan keep theirs; a
+   * hidden name returns when the map is zoomed in far enough for it to fit.
+   */
+  private readonly declutter = (): void => {
+    const kept: DOMRect[] = [];
+    for (const el of this.labelEls) el.classList.remove('pm-kec-name-hidden');
+    for (const el of this.labelEls) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      const gap = r.height * 0.25;
+      const collides = kept.some((k) => r.left < k.right + gap && r.right + gap > k.left && r.top < k.bottom && r.bottom > k.top);
+      if (collides) el.classList.add('pm-kec-name-hidden');
+      else kept.push(r);
+    }
+  };
 
   setFills(fills: ReadonlyMap<string, KecamatanFill>, theme: MapTheme): void {
     this.fills = fills;
@@ -78,6 +105,8 @@ export class KecamatanLayer {
   }
 
   destroy(): void {
+    this.map.off('zoomend viewreset resize', this.declutter);
+    this.labelEls = [];
     this.geo?.remove();
     this.geo = null;
     this.paths.clear();
