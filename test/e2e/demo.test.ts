@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startApp, type TestApp } from '../support/app-harness.ts';
 import { launchBrowser, openPage, screenshot, type OpenedPage } from '../support/browser.ts';
 import { waitFor } from '../support/wait.ts';
+import { incidentsOnMap } from './map-dom.ts';
 
 const clientDir = join(process.cwd(), 'dist', 'client');
 const TOUR_STEPS = 7;
@@ -19,13 +20,7 @@ const figure = async (page: Page, testId: string): Promise<number> =>
   Number(((await page.getByTestId(testId).first().textContent()) ?? '').replace(/\D/g, '') || 'NaN');
 
 /** Open incidents drawn on the map: single markers plus what each cluster holds. */
-const onMap = (page: Page): Promise<number> =>
-  page.evaluate(() => {
-    const markers = document.querySelectorAll('[data-testid="incident-marker"]').length;
-    let clustered = 0;
-    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="incident-cluster"]')) clustered += Number(el.dataset['clusterCount'] ?? 0);
-    return markers + clustered;
-  });
+const onMap = async (page: Page): Promise<number> => (await incidentsOnMap(page)).total;
 
 beforeAll(async () => {
   [browser, app] = await Promise.all([

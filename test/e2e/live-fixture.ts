@@ -1,9 +1,9 @@
 // The "now" of the live space for the view tests: callers waiting on both lines (with numbers,
 // so the roles' masking shows), agents in every state, open incidents in several kecamatan,
 // and app activity this minute.
-import type { PantauEvent } from '../../shared/contract/events.ts';
-import { KecamatanCode } from '../../shared/contract/events.ts';
+import type { KecamatanCode, PantauEvent } from '../../shared/contract/events.ts';
 import { makeAppActivity, makeCallReceived, makeIncidentReported, wib } from '../support/factories.ts';
+import type { TestCity } from '../support/test-city-data.ts';
 
 export interface LiveFixture {
   events: PantauEvent[];
@@ -11,7 +11,14 @@ export interface LiveFixture {
   numbers: Record<'112' | '119', string[]>;
 }
 
-export function liveNowEvents(nowMs: number): LiveFixture {
+/** The city's kecamatan by position in its profile (every bundled city has at least 10). */
+function kecamatanAt(city: TestCity, index: number): KecamatanCode {
+  const code = city.codes[index % city.codes.length];
+  if (code === undefined) throw new Error('a city profile without kecamatan');
+  return code;
+}
+
+export function liveNowEvents(nowMs: number, city: TestCity): LiveFixture {
   const numbers: Record<'112' | '119', string[]> = { '112': ['081234567789', '085611223344', '087798765432'], '119': ['081377788899', '089912340001'] };
   const events: PantauEvent[] = [];
   for (const line of ['112', '119'] as const) {
@@ -24,16 +31,17 @@ export function liveNowEvents(nowMs: number): LiveFixture {
     for (let n = 1; n <= 4; n++) events.push(agent(n, 'agent.login'));
     events.push({ ...agent(4, 'agent.paused'), at: wib(nowMs - 600_000) });
   }
-  const open: [string, 'fire' | 'medical' | 'flood' | 'traffic-accident', 1 | 2 | 3 | 4][] = [
-    ['36.71.07', 'fire', 1],
-    ['36.71.08', 'flood', 2],
-    ['36.71.05', 'traffic-accident', 3],
-    ['36.71.01', 'medical', 2],
-    ['36.71.10', 'fire', 4],
+  // Five kecamatan spread over the profile's list (in Kota Tangerang: 07, 08, 05, 01 and 10).
+  const open: [number, 'fire' | 'medical' | 'flood' | 'traffic-accident', 1 | 2 | 3 | 4][] = [
+    [6, 'fire', 1],
+    [7, 'flood', 2],
+    [4, 'traffic-accident', 3],
+    [0, 'medical', 2],
+    [9, 'fire', 4],
   ];
   open.forEach(([k, category, priority], i) => {
-    events.push(makeIncidentReported({ category, priority, line: category === 'medical' ? '119' : '112', location: { kecamatan: KecamatanCode.parse(k) }, at: wib(nowMs - (i + 1) * 240_000) }));
+    events.push(makeIncidentReported({ category, priority, line: category === 'medical' ? '119' : '112', location: { kecamatan: kecamatanAt(city, k) }, at: wib(nowMs - (i + 1) * 240_000) }));
   });
-  for (const appId of ['tangerang-live', 'laksa', 'ppid', 'simasn']) events.push(makeAppActivity({ appId, count: 40 + appId.length * 7, at: wib(nowMs - 30_000) }));
+  for (const appId of city.appIds.slice(0, 4)) events.push(makeAppActivity({ appId, count: 40 + appId.length * 7, at: wib(nowMs - 30_000) }));
   return { events, numbers };
 }

@@ -1,15 +1,13 @@
 // A month of plausible history for the end-to-end views: calls on both lines with answered and
 // abandoned waits, incidents across the kecamatan with dispatch and arrival times, and app
 // activity. Seeded, so every run draws the same city; posted through the public ingest API.
-import { KecamatanCode, type PantauEvent } from '../../shared/contract/events.ts';
+import type { KecamatanCode, PantauEvent } from '../../shared/contract/events.ts';
 import { wib } from '../support/factories.ts';
 
 const DAY_MS = 86_400_000;
-const KECAMATAN = ['36.71.01', '36.71.02', '36.71.03', '36.71.04', '36.71.05', '36.71.06', '36.71.07', '36.71.08', '36.71.09', '36.71.10', '36.71.11', '36.71.12', '36.71.13'];
 const CATEGORIES = ['fire', 'medical', 'traffic-accident', 'crime', 'flood', 'fallen-tree', 'public-order'] as const;
 const AGENCY_OF = { fire: 'fire', medical: 'ambulance', 'traffic-accident': 'police', crime: 'police', flood: 'disaster', 'fallen-tree': 'disaster', 'public-order': 'satpol-pp' } as const;
 const DISPOSITIONS = ['emergency', 'emergency', 'info', 'prank', 'prank', 'ghost', 'non-emergency'] as const;
-const APPS = ['tangerang-live', 'laksa', 'tangerang-live-berita', 'ppid', 'simasn', 'e-kir', 'tangerang-ayo', 'tangerang-satu-data'];
 
 /** mulberry32: small, seeded, good enough to scatter test data. */
 function rng(seed: number): () => number {
@@ -28,11 +26,17 @@ export interface HistoryOptions {
   nowMs: number;
   /** Prefix for ids, so two seeds into one space never collide. */
   tag: string;
+  /** The city's kecamatan codes (test-city-data.ts): incidents land in these. */
+  kecamatan: readonly KecamatanCode[];
+  /** App ids of the city's catalog: the first eight get daily activity. */
+  apps: readonly string[];
   seed?: number;
 }
 
 /** Events for the `days` city days before today, and today up to an hour ago. */
-export function historyEvents({ days, nowMs, tag, seed = 7 }: HistoryOptions): PantauEvent[] {
+export function historyEvents({ days, nowMs, tag, kecamatan: KECAMATAN, apps, seed = 7 }: HistoryOptions): PantauEvent[] {
+  if (KECAMATAN.length === 0) throw new Error('historyEvents needs the city\'s kecamatan codes');
+  const APPS = apps.slice(0, 8);
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => {
     const x = xs[Math.floor(r() * xs.length)];
@@ -74,7 +78,8 @@ export function historyEvents({ days, nowMs, tag, seed = 7 }: HistoryOptions): P
       const incidentId = id('inc');
       const category = pick(CATEGORIES);
       // Skewed towards the first kecamatan, so the choropleth has a gradient.
-      const kecamatan = KecamatanCode.parse(KECAMATAN[Math.min(KECAMATAN.length - 1, Math.floor(r() * r() * KECAMATAN.length * 1.6))] ?? '36.71.01');
+      const kecamatan = KECAMATAN[Math.min(KECAMATAN.length - 1, Math.floor(r() * r() * KECAMATAN.length * 1.6))];
+      if (kecamatan === undefined) throw new Error('kecamatan index out of range');
       const dispatch = (1 + r() * 5) * 60_000;
       const arrive = dispatch + (4 + r() * (rough ? 25 : 14)) * 60_000;
       out.push({ id: id('ev'), type: 'incident.reported', at: wib(at), source: src, incidentId, line: category === 'medical' ? '119' : '112', category, priority: 1 + Math.floor(r() * 4), location: { kecamatan } });

@@ -1,10 +1,12 @@
 // Starts a real Pantau instance in-process on an ephemeral port against the run's real
-// redis-server, with a fresh key prefix so tests never see each other's data.
+// redis-server, with a fresh key prefix so tests never see each other's data. The city is the
+// one under test (PANTAU_TEST_CITY, see test-city.ts) unless `env` names another.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createPantau, type Pantau, type PantauOptions } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
+import { TEST_CITY } from './test-city.ts';
 
 export const INGEST_KEY = 'test-ingest-key-0001';
 export const OPERATOR_TOKEN = 'test-operator-token';
@@ -29,6 +31,7 @@ export async function startApp(env: Record<string, string> = {}, options: Partia
     PANTAU_DEMO_KEY: DEMO_KEY,
     PANTAU_BATCH_MS: '50',
     LOG_LEVEL: 'silent',
+    PANTAU_CITY: TEST_CITY,
     ...env,
   });
   const prefix = `t-${randomUUID().slice(0, 8)}`;

@@ -4,8 +4,18 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEFAULT_TEST_CITY, TEST_CITY } from './test-city.ts';
 
-const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+/**
+ * test/artifacts/ for the default city; test/artifacts/<city>/ for another, so the second e2e run
+ * of scripts/test.sh does not overwrite the first one's screenshots of the same views.
+ */
+export const ARTIFACTS = new URL(TEST_CITY === DEFAULT_TEST_CITY ? '../artifacts/' : `../artifacts/${artifactDirName(TEST_CITY)}/`, import.meta.url);
+
+/** A profile folder path becomes its last segment: the artifacts stay inside test/artifacts. */
+function artifactDirName(city: string): string {
+  return city.replace(/[\\/]+$/, '').split(/[\\/]/).pop()?.replace(/[^\w.-]/g, '_') || 'city';
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -100,7 +110,7 @@ export async function openPage(browser: Browser, options: OpenPageOptions = {}):
   return { context, page, blocked, errors, close: () => context.close() };
 }
 
-/** Saves test/artifacts/<name>.png (device pixels: 3840×2160 for `4k`) and returns its path. */
+/** Saves <ARTIFACTS>/<name>.png (device pixels: 3840×2160 for `4k`) and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`screenshot name must be a plain file name, got ${JSON.stringify(name)}`);
   mkdirSync(ARTIFACTS, { recursive: true });
