@@ -4,7 +4,7 @@ import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
 import type { AppTop } from '../../shared/contract/views.ts';
 import { formatCount, type Lang } from '../components/format.ts';
 import { withLabels, type AppLabels } from './labels.ts';
-import { shortName } from './AppGrid.tsx';
+import { cellName } from './AppGrid.tsx';
 import './apps.css';
 
 export interface TopAppsProps {
@@ -46,11 +46,13 @@ export function TopApps({ top, sparklines = {}, rows = 10, sparkWidth, sparkHeig
         <ol className="top-apps-list">
           {shown.map((a, i) => {
             const spark = sparklines[a.appId];
+            // As in the grid: an example app loses its "Contoh:" prefix to italics, so the row shows its name.
+            const name = cellName(a.name);
             return (
               <li key={a.appId} className="top-app" data-testid={`top-app-${a.appId}`}>
                 <span className="top-app-rank fig">{i + 1}</span>
-                <span className="top-app-name" title={a.name}>
-                  {shortName(a.name)}
+                <span className={`top-app-name${name.example ? ' top-app-name--example' : ''}`} title={a.name}>
+                  {name.text}
                   {a.registered ? null : <span className="top-app-unreg"> · {l.unregistered}</span>}
                 </span>
                 <span className="top-app-spark" aria-hidden="true">
