@@ -42,6 +42,9 @@ export function liveNowEvents(nowMs: number, city: TestCity): LiveFixture {
   open.forEach(([k, category, priority], i) => {
     events.push(makeIncidentReported({ category, priority, line: category === 'medical' ? '119' : '112', location: { kecamatan: kecamatanAt(city, k) }, at: wib(nowMs - (i + 1) * 240_000) }));
   });
-  for (const appId of city.appIds.slice(0, 4)) events.push(makeAppActivity({ appId, count: 40 + appId.length * 7, at: wib(nowMs - 30_000) }));
+  // The same four counts in every city (they were 40 + 7 × the length of Kota Tangerang's app ids;
+  // Kota Bandung's longer ids made them large enough to read as spikes).
+  const counts = [138, 75, 68, 82];
+  city.appIds.slice(0, counts.length).forEach((appId, i) => events.push(makeAppActivity({ appId, count: counts[i] ?? 40, at: wib(nowMs - 30_000) })));
   return { events, numbers };
 }
