@@ -19,6 +19,7 @@ const MIN_WALL_LABEL_PX = 24;
 
 let browser: Browser;
 let app: TestApp;
+let postedApps = 0;
 
 beforeAll(async () => {
   [browser, app] = await Promise.all([launchBrowser(), startApp({}, { clientDir })]);
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const events: PantauEvent[] = app.city.apps
     .filter((_, i) => i % 3 !== 0)
     .map((a, i) => makeAppActivity({ appId: a.id, kind: 'session', count: 5 + (i % 40), at: wib(now - (i % 5) * 60_000) }));
+  postedApps = events.length;
   for (let i = 0; i < events.length; i += 1_000) expect((await app.post('/api/v1/events', events.slice(i, i + 1_000))).status).toBe(200);
 });
 afterAll(async () => {
@@ -72,13 +74,14 @@ async function measure(page: Page): Promise<Measured> {
 describe('the wall apps grid', () => {
   it.each<ViewportName>(['1080p', '4k'])('shows every app of the catalog legibly at %s', async (viewport) => {
     const catalog = app.city.apps.map((a) => a.id).sort();
-    expect(catalog.length).toBeGreaterThanOrEqual(200);
+    // Kota Tangerang is the ~200-app case of the issue; another city under test (PANTAU_TEST_CITY) brings its own catalog.
+    if (app.city.profile.id === 'kota-tangerang') expect(catalog.length).toBeGreaterThanOrEqual(200);
     const opened = await openPage(browser, { viewport, url: `${app.url}/wall?token=${DISPLAY_TOKEN}&page=apps&lang=id` });
     const { page } = opened;
     await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     await page.locator('[data-testid="apps-page"] [data-testid="app-grid"]').waitFor({ timeout: 45_000 });
     // Tiles get their state from the live summary: wait until the posted apps show as in use.
-    await waitFor(async () => (await page.locator('[data-testid="apps-page"] .app-cell[data-app-state="normal"]').count()) >= 100, {
+    await waitFor(async () => (await page.locator('[data-testid="apps-page"] .app-cell[data-app-state="normal"]').count()) >= postedApps / 2, {
       timeoutMs: 45_000, what: 'the apps in use to show as normal',
     });
 
