@@ -181,10 +181,16 @@ describe('an incident posted with only lat/lon', () => {
     const row = desk.page.getByTestId(`incident-row-${inside.incidentId}`);
     await row.waitFor({ timeout: 20_000 });
     expect(await row.textContent()).toContain(name);
+    // Areas by name: a kelurahan code never shows raw (the point's kelurahan, when the profile has them).
+    const kelurahan = byId.get(inside.incidentId)?.kelurahan;
+    const kelurahanName = city.kelurahanName(kelurahan ?? '');
+    if (kelurahanName) expect(await row.textContent()).toContain(kelurahanName);
+    expect(await row.textContent()).not.toMatch(/\d{2}\.\d{2}\.\d{2}\.\d{4}/);
     const outRow = desk.page.getByTestId(`incident-row-${outside.incidentId}`);
     await outRow.waitFor({ timeout: 20_000 });
     expect(await outRow.textContent()).toContain('di luar wilayah kota');
     expect(await outRow.textContent()).not.toContain(name);
+    expect(await outRow.textContent()).not.toMatch(/·\s*·/);
     await screenshot(desk.page, 'operator-latlon-incidents');
 
     await finish(wall);

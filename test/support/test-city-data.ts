@@ -20,6 +20,8 @@ export interface TestCity {
   bbox: readonly [number, number, number, number];
   /** [lat, lon] of a point inside kecamatan `code` (checked against the server's own index). */
   pointIn(code: string): [number, number];
+  /** A kelurahan's name by code, or undefined (profiles without kelurahan, unknown codes). */
+  kelurahanName(code: string): string | undefined;
   /** [lat, lon] of a point south of the city, inside no kecamatan. */
   outside(): [number, number];
   /** Seeded [lat, lon] points inside the city (rejection sampling over its box). */
@@ -55,6 +57,9 @@ function describeCity(profile: CityProfile): TestCity {
       const p = geo.centroidOf(code);
       if (p === null || geo.locate(p[0], p[1])?.kecamatan !== code) throw new Error(`no interior point for kecamatan ${code} in ${TEST_CITY}`);
       return p;
+    },
+    kelurahanName(code) {
+      return profile.profile.kelurahan?.find((k) => k.code === code)?.name;
     },
     outside() {
       // A tenth of a degree (~11 km) below the city's southern edge: on land or sea, but in no kecamatan.

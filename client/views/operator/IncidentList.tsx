@@ -25,10 +25,9 @@ export function IncidentList({ incidents, timeZone }: { incidents: readonly Inci
                 <PriorityBadge priority={i.priority} />
                 <CategoryName category={i.category} />
                 <span className="muted">
-                  {i.line ? `${i.line} · ` : ''}
-                  {kecamatanName(i.kecamatan)}
-                  {i.kelurahan ? ` · ${i.kelurahan}` : ''}
-                  {i.outside ? ` · ${t('incident.outside')}` : ''}
+                  {[i.line, kecamatanName(i.kecamatan), kecamatanName(i.kelurahan), i.outside ? t('incident.outside') : '']
+                    .filter((part) => part)
+                    .join(' · ')}
                 </span>
                 <span className={`status status--${i.status}`}>{t(`status.${i.status}`)}</span>
               </div>
