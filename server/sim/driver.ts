@@ -82,8 +82,9 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
   // Scenarios asked for during a backfill wait for the live state they belong to.
   let queued: { name: ScenarioName; opts: ScenarioOptions }[] = [];
 
-  function fresh(nowMs: number, atSpeed: number): SimState {
-    return createSimState({ city: opts.city, seed: opts.seed, nowMs, speed: atSpeed, utcOffsetMinutes: offset });
+  function fresh(nowMs: number, atSpeed: number, live = false): SimState {
+    // A live start has no backfilled minutes: its apps report at the first tick (see firstAppReportAt).
+    return createSimState({ city: opts.city, seed: opts.seed, nowMs, speed: atSpeed, utcOffsetMinutes: offset, ...(live ? { firstAppReportAt: nowMs + tickMs } : {}) });
   }
 
   async function emitAll(events: PantauEvent[]): Promise<void> {
@@ -161,10 +162,10 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
           await backfillFrom(from, gen);
         } catch (err: unknown) {
           log?.error({ err }, 'sim: backfill failed, continuing live');
-          state = fresh(opts.clock(), speed);
+          state = fresh(opts.clock(), speed, true);
         }
       } else {
-        state = fresh(opts.clock(), speed);
+        state = fresh(opts.clock(), speed, true);
       }
       // stop() during the backfill wins; reset() during it just leaves its fresh state.
       if (!wanted || timer !== null) return;
@@ -195,7 +196,7 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
     },
     reset() {
       generation += 1;
-      state = fresh(opts.clock(), speed);
+      state = fresh(opts.clock(), speed, true);
     },
     status() {
       const now = opts.clock();

@@ -36,6 +36,12 @@ export interface SimOptions {
   callsPerDay112?: number;
   /** Prefix of every id; by default derived from the seed and nowMs, so runs never collide. */
   idPrefix?: string;
+  /**
+   * Wall time of the first app-activity report; by default the end of the current minute. A
+   * live start without a backfill (a demo reset) reports at once, so the wall's app grid is
+   * not all idle for its first minute.
+   */
+  firstAppReportAt?: number;
 }
 
 export function createSimState(opts: SimOptions): SimState {
@@ -65,7 +71,7 @@ export function createSimState(opts: SimOptions): SimState {
     pending: [],
     agents: [],
     nextShiftAt: 0,
-    nextAppMinuteAt: (Math.floor(opts.nowMs / MINUTE_MS) + 1) * MINUTE_MS,
+    nextAppMinuteAt: opts.firstAppReportAt ?? (Math.floor(opts.nowMs / MINUTE_MS) + 1) * MINUTE_MS,
     scenarios: [],
     repeatCallers: [],
   };
