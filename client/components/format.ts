@@ -97,6 +97,11 @@ export function formatLongDate(date: Date, timeZone: string, lang: Lang): string
   return dateFormat(lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
+/** `Sen, 23 Nov` / `Mon 23 Nov`: the date where a header has no room for the long one. */
+export function formatShortDate(date: Date, timeZone: string, lang: Lang): string {
+  return dateFormat(lang, { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(date);
+}
+
 /** How old the data is: `45 detik`, `2 menit`, `1 jam` (and the English forms). */
 export function formatAge(ageMs: number, lang: Lang): string {
   const s = Math.max(0, Math.floor(ageMs / 1000));

@@ -82,3 +82,26 @@ describe('the wall overview fits its panels', () => {
     await opened.close();
   }, 120_000);
 });
+
+describe('the demo wall header', () => {
+  it('shows a whole date beside the demo controls, and apps in use from the start', async () => {
+    const demo = await startApp({ PANTAU_DEMO: 'on', PANTAU_DEMO_SPEED: '10' }, { clientDir, demoBackfill: false });
+    try {
+      const opened = await openPage(browser, { viewport: '1080p', url: `${demo.url}/?lang=en`, locale: LOCALE.en });
+      const { page } = opened;
+      await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
+      const date = page.getByTestId('clock-date-short');
+      await date.waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('clock-date').isVisible()).toBe(false);
+      // Not cut off: the text fits the box it is given.
+      expect(await date.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+      // A demo without a backfill (a reset) has apps in use within its first seconds, not after a minute.
+      await waitFor(async () => (await page.locator('.app-cell[data-app-state="normal"]').count()) > 10, { timeoutMs: 30_000, what: 'apps in use' });
+      await screenshot(page, 'demo-header-en-1080p');
+      expect(opened.blocked).toEqual([]);
+      await opened.close();
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
+});
