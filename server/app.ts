@@ -36,6 +36,7 @@ import { appRoutes } from './http/routes/apps.ts';
 import { startAppAlertJob } from './alerts/app-alert-job.ts';
 import { readKpis } from './store/read-kpis.ts';
 import { KpiDayCache } from './store/kpi-day-cache.ts';
+import { trimRecordIndexes } from './store/trim-record-indexes.ts';
 
 export interface PantauOptions {
   log: Logger;
@@ -138,6 +139,13 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     redis: redis.redis, keys, ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: tz, clock, log,
   });
   const stopAppAlerts = startAppAlertJob({ store: appStore, ingest, city, clock, log });
+  // Hourly and idempotent, so every process may run it.
+  const indexTrim = setInterval(() => {
+    for (const s of SPACES) {
+      trimRecordIndexes(redis.redis, keys(s), clock()).catch((err: unknown) => log.warn({ mod: 'retention', space: s, err: String(err) }, 'index trim failed'));
+    }
+  }, 3_600_000);
+  indexTrim.unref();
 
   const clientDir = options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir;
   const tileUrl = city.profile.map.tileUrl;
@@ -198,6 +206,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     close() {
       closing ??= (async () => {
         stopSweeper();
+        clearInterval(indexTrim);
         stopAppAlerts();
         await demo?.stop();
         for (const s of SPACES) feeds[s].stop();

@@ -8,6 +8,7 @@ import {
   type CallRecord, type CallTotals,
 } from '../domain/call-record.ts';
 import type { SpaceKeys } from './keys.ts';
+import { readIndexedRecords } from './read-indexed-records.ts';
 import type { KpiDayCache } from './kpi-day-cache.ts';
 
 export const SLOT_MS = 900_000;
@@ -27,14 +28,8 @@ function addMetric(t: CallTotals, metric: string, v: number): void {
 }
 
 /** Call records whose receivedAt lies in [fromMs, toMs). */
-export async function readCallRecords(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number): Promise<CallRecord[]> {
-  if (toMs <= fromMs) return [];
-  const ids = await redis.zrangebyscore(keys.callsByReceived, fromMs, `(${toMs}`);
-  if (ids.length === 0) return [];
-  const p = redis.pipeline();
-  for (const id of ids) p.hgetall(`${keys.callPrefix}${id}`);
-  const rows = (await p.exec()) ?? [];
-  return ids.map((id, i) => parseCallRecord(id, (rows[i]?.[1] ?? {}) as Record<string, string>));
+export function readCallRecords(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number): Promise<CallRecord[]> {
+  return readIndexedRecords(redis, keys.callsByReceived, keys.callPrefix, fromMs, toMs, parseCallRecord);
 }
 
 /** Adds a day bucket's fields for slots in [firstSlot, endSlot) into per-line totals. */

@@ -1,0 +1,61 @@
+// Call and incident records expire 40 days after their last change; their time indexes are
+// trimmed to the same 40 days (server/store/trim-record-indexes.ts), and an index entry whose
+// record is already gone is skipped by the readers, never counted as an empty incident.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { trimRecordIndexes } from '../../server/store/trim-record-indexes.ts';
+import { EXECUTIVE_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import { makeCallReceived, makeIncidentReported, wib } from '../support/factories.ts';
+
+const DAY = 86_400_000;
+let app: TestApp;
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+interface Kpis { calls: { all: { offered: number } }; incidents: { count: number; byCategory: Record<string, number> } }
+
+async function kpisOver(days: number): Promise<Kpis> {
+  const now = Date.now();
+  const r = await app.get(`/api/v1/kpis?from=${encodeURIComponent(wib(now - days * DAY))}&to=${encodeURIComponent(wib(now))}`, EXECUTIVE_TOKEN);
+  expect(r.status).toBe(200);
+  return r.json as Kpis;
+}
+
+describe('record index retention', () => {
+  it('trims index entries past 40 days; call KPIs keep them through the buckets', async () => {
+    const now = Date.now();
+    const oldCall = makeCallReceived({ at: wib(now - 45 * DAY) });
+    const newCall = makeCallReceived({ at: wib(now - 10 * DAY) });
+    const oldFire = makeIncidentReported({ at: wib(now - 45 * DAY), category: 'fire' });
+    const newFlood = makeIncidentReported({ at: wib(now - 10 * DAY), category: 'flood' });
+    expect((await app.post('/api/v1/events', [oldCall, newCall, oldFire, newFlood])).status).toBe(200);
+    const keys = app.keys('live');
+    const redis = app.redis.redis;
+
+    expect(await trimRecordIndexes(redis, keys, now)).toBe(2);
+    expect(await redis.zrange(keys.callsByReceived, 0, -1)).toEqual([newCall.callId]);
+    expect(await redis.zrange(keys.incidentsByReported, 0, -1)).toEqual([newFlood.incidentId]);
+    expect(await trimRecordIndexes(redis, keys, now)).toBe(0);
+
+    const k = await kpisOver(60);
+    expect(k.calls.all.offered).toBe(2);
+    expect(k.incidents.count).toBe(1);
+    expect(k.incidents.byCategory).toMatchObject({ flood: 1, fire: 0 });
+  });
+
+  it('skips an index entry whose record has expired', async () => {
+    const now = Date.now();
+    const kept = makeIncidentReported({ at: wib(now - 3 * DAY), category: 'fire' });
+    const gone = makeIncidentReported({ at: wib(now - 2 * DAY), category: 'flood' });
+    expect((await app.post('/api/v1/events', [kept, gone])).status).toBe(200);
+    const keys = app.keys('live');
+    await app.redis.redis.del(`${keys.incidentPrefix}${gone.incidentId}`);
+
+    const k = await kpisOver(7);
+    expect(k.incidents.count).toBe(1);
+    expect(k.incidents.byCategory).toMatchObject({ fire: 1, flood: 0 });
+  });
+});
