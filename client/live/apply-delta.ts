@@ -19,6 +19,20 @@ export function deltaFit(position: StreamPosition | null, delta: Delta): DeltaFi
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * Cleared alerts kept between snapshots. The server sends open alerts and those of the last day;
+ * a wall that runs for days on deltas alone would otherwise keep every alert it ever saw.
+ */
+export const MAX_CLEARED_ALERTS = 200;
+
+function pruneCleared(alerts: Mutable<LiveData['alerts']>): void {
+  const cleared = Object.values(alerts).filter((a) => a.clearedAt !== null);
+  if (cleared.length <= MAX_CLEARED_ALERTS) return;
+  // ISO times with the same offset sort as strings; the oldest raised go first.
+  cleared.sort((a, b) => (a.raisedAt < b.raisedAt ? -1 : a.raisedAt > b.raisedAt ? 1 : 0));
+  for (const a of cleared.slice(0, cleared.length - MAX_CLEARED_ALERTS)) delete alerts[a.alertId];
+}
+
 /** Copies a collection the first time a batch writes to it, so a batch costs one copy per collection. */
 class Draft {
   readonly next: Mutable<LiveData>;
@@ -59,9 +73,12 @@ class Draft {
       case 'agent':
         this.own('agents')[change.agent.agentId] = change.agent;
         return;
-      case 'alert':
-        this.own('alerts')[change.alert.alertId] = change.alert;
+      case 'alert': {
+        const alerts = this.own('alerts');
+        alerts[change.alert.alertId] = change.alert;
+        if (change.alert.clearedAt !== null) pruneCleared(alerts);
         return;
+      }
       case 'kpis':
         this.next.kpis = change.kpis;
         return;

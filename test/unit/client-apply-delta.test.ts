@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, applyDeltas, deltaFit } from '../../client/live/apply-delta.ts';
+import { applyDelta, applyDeltas, deltaFit, MAX_CLEARED_ALERTS } from '../../client/live/apply-delta.ts';
 import { comparePositions } from '../../shared/contract/position.ts';
 import { EMPTY_LIVE, fromSnapshot } from '../../client/live/live-data.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
@@ -302,6 +302,24 @@ describe('applyDeltas', () => {
     ];
     const oneByOne = deltas.reduce(applyDelta, start());
     expect(applyDeltas(start(), deltas).state).toEqual(oneByOne);
+  });
+});
+
+describe('cleared alerts between snapshots', () => {
+  it('keeps every open alert and only the newest cleared ones', () => {
+    const at = (i: number): string => `2026-11-${String(1 + Math.floor(i / 24)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00+07:00`;
+    const changes: Delta['changes'] = [];
+    for (let i = 0; i < MAX_CLEARED_ALERTS + 50; i++) {
+      changes.push({ t: 'alert', alert: makeAlert({ alertId: `c${i}`, raisedAt: at(i), clearedAt: at(i + 1) }) });
+    }
+    changes.push({ t: 'alert', alert: makeAlert({ alertId: 'open-old', raisedAt: at(0), clearedAt: null }) });
+    const state = applyDelta({ ...EMPTY_LIVE, position: pos('100-0') }, makeDelta('100-0', '101-0', changes));
+    const ids = Object.keys(state.alerts);
+    expect(ids).toHaveLength(MAX_CLEARED_ALERTS + 1);
+    expect(ids).toContain('open-old');
+    expect(ids).not.toContain('c49');
+    expect(ids).toContain('c50');
+    expect(ids).toContain(`c${MAX_CLEARED_ALERTS + 49}`);
   });
 });
 
