@@ -17,7 +17,7 @@ const BATCH_MS = 200;
 /**
  * The busy minute: app gateways flushing pre-aggregated counts make up most events; calls and
  * incidents are the rest. (With 60 % call and incident events, the deltas to 1,000 clients are
- * more than one client process on this machine can parse: see docs/scale-out.md.)
+ * more than one client process on this machine can parse: see the README, "Performance figures".)
  */
 const SHARES = { calls: 0.15, incidents: 0.05 };
 /** Client processes: the clients are split over them so their parsing can use both cores. */

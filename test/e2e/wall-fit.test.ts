@@ -95,8 +95,10 @@ describe('the demo wall header', () => {
       expect(await page.getByTestId('clock-date').isVisible()).toBe(false);
       // Not cut off: the text fits the box it is given.
       expect(await date.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-      // A demo without a backfill (a reset) has apps in use within its first seconds, not after a minute.
-      await waitFor(async () => (await page.locator('.app-cell[data-app-state="normal"]').count()) > 10, { timeoutMs: 30_000, what: 'apps in use' });
+      // A demo without a backfill (a reset) has apps in use within its first seconds, not after a
+      // minute (before, every app read idle until then). How many depends on the catalog and the
+      // hour: Kota Bandung's 40 apps at night have about nine in use.
+      await waitFor(async () => (await page.locator('.app-cell[data-app-state="normal"]').count()) > 0, { timeoutMs: 30_000, what: 'apps in use' });
       await screenshot(page, 'demo-header-en-1080p');
       expect(opened.blocked).toEqual([]);
       await opened.close();
