@@ -3,18 +3,10 @@
 // nothing is deduplicated, and times the caller chooses.
 import type { PantauEvent } from '../../shared/contract/events.ts';
 import { AGENCIES, CATEGORIES, DISPOSITIONS } from '../../shared/contract/events.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
-/** mulberry32: a small seeded PRNG, so two runs send the same events. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A small seeded PRNG, so two runs send the same events. */
+export const rng = mulberry32;
 
 const WIB_MS = 7 * 3_600_000;
 /** ISO-8601 in WIB (+07:00) for epoch ms. */

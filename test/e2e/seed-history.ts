@@ -3,23 +3,13 @@
 // activity. Seeded, so every run draws the same city; posted through the public ingest API.
 import type { KecamatanCode, PantauEvent } from '../../shared/contract/events.ts';
 import { wib } from '../support/factories.ts';
+import { mulberry32 as rng } from '../../shared/seeded-random.ts';
 
 const DAY_MS = 86_400_000;
 const CATEGORIES = ['fire', 'medical', 'traffic-accident', 'crime', 'flood', 'fallen-tree', 'public-order'] as const;
 const AGENCY_OF = { fire: 'fire', medical: 'ambulance', 'traffic-accident': 'police', crime: 'police', flood: 'disaster', 'fallen-tree': 'disaster', 'public-order': 'satpol-pp' } as const;
 const DISPOSITIONS = ['emergency', 'emergency', 'info', 'prank', 'prank', 'ghost', 'non-emergency'] as const;
 
-/** mulberry32: small, seeded, good enough to scatter test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface HistoryOptions {
   days: number;

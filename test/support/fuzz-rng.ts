@@ -1,5 +1,7 @@
 // A small seeded generator for fuzz and fault tests (mulberry32): the same seed gives the
 // same inputs, so a failing case can be replayed by its seed. No dependency needed.
+import { mulberry32 } from '../../shared/seeded-random.ts';
+
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
@@ -14,14 +16,7 @@ export interface Rng {
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,

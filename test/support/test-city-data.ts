@@ -5,6 +5,7 @@ import type { KecamatanInfo } from '../../shared/contract/city.ts';
 import { KecamatanCode } from '../../shared/contract/events.ts';
 import { loadCityProfile, type CityProfile } from '../../server/city/load-profile.ts';
 import { TEST_CITY } from './test-city.ts';
+import { mulberry32 } from '../../shared/seeded-random.ts';
 
 export { TEST_CITY } from './test-city.ts';
 
@@ -84,14 +85,3 @@ function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-/** mulberry32: small and seeded, so every run scatters the same incidents. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

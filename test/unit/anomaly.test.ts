@@ -8,6 +8,7 @@ import { usualPerMinute } from '../../server/domain/app-baseline.ts';
 import { poissonLowerTail, poissonUpperTail } from '../../server/domain/app-poisson.ts';
 import type { AppCounts } from '../../server/domain/app-rollup.ts';
 import { HOUR_MS, MINUTE_MS } from '../../server/domain/app-window.ts';
+import { mulberry32 as rng } from '../../shared/seeded-random.ts';
 
 const THRESHOLDS: AlertThresholds = { spikeRatio: 2, dropRatio: 0.3, silentMinutes: 30, minExpected: 20, complaintSpikeRatio: 2 };
 const CFG = detectorConfig(THRESHOLDS);
@@ -17,16 +18,6 @@ const LOOKBACK = lookbackMinutes(CFG);
 const PUBLIC = [0.2, 0.1, 0.07, 0.06, 0.1, 0.3, 0.6, 1.0, 1.5, 1.7, 1.7, 1.6, 1.4, 1.5, 1.5, 1.4, 1.3, 1.2, 1.2, 1.3, 1.3, 1.1, 0.7, 0.4];
 const OFFICE = [0.05, 0.03, 0.02, 0.02, 0.03, 0.1, 0.3, 0.9, 2.0, 2.4, 2.4, 2.3, 1.6, 2.2, 2.2, 1.9, 1.4, 0.8, 0.5, 0.4, 0.35, 0.25, 0.15, 0.08];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function poisson(r: () => number, lambda: number): number {
   if (lambda <= 0) return 0;

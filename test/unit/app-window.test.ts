@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addBucketHash, sumCounts, type AppCounts } from '../../server/domain/app-rollup.ts';
 import { HOUR_MS, MINUTE_MS, planWindow, type BucketPart } from '../../server/domain/app-window.ts';
 import { cityDayKey } from '../../server/domain/time.ts';
+import { mulberry32 as rng } from '../../shared/seeded-random.ts';
 
 const TZ = 'Asia/Jakarta';
 const at = (iso: string): number => Date.parse(iso);
@@ -66,17 +67,6 @@ describe('planWindow: a window as whole buckets', () => {
   });
 });
 
-/** A tiny seeded generator: the cases must be the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Ev { atMs: number; appId: string; kind: 'session' | 'error'; count: number }
 

@@ -15,6 +15,7 @@ import type { IncidentView } from '../../../shared/contract/views.ts';
 import { IncidentMap } from '../IncidentMap.tsx';
 import type { ChoroplethMode } from '../choropleth.ts';
 import { pointInRings } from '../label-point.ts';
+import { mulberry32 as rng } from '../../../shared/seeded-random.ts';
 
 interface Harness {
   ready: boolean;
@@ -41,17 +42,6 @@ const seed = Number(params.get('seed') ?? '7');
 const tileUrl = params.get('tiles') ?? undefined;
 const CENTER: [number, number] = [-6.1766, 106.6502];
 
-/** mulberry32: small deterministic PRNG so screenshots are repeatable. */
-function rng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Area { code: string; rings: number[][][]; bbox: [number, number, number, number] }
 

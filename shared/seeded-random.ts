@@ -1,0 +1,13 @@
+// mulberry32: a small seeded generator for reproducible test data, benchmarks and dev
+// screenshots (the demo simulator keeps its own, resumable sfc32 in server/sim/rng.ts).
+// Uniform in [0, 1); the same seed gives the same sequence on every run and in every runtime.
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
