@@ -1,7 +1,8 @@
 // Demo mode: the simulator writes only to the demo space, through ingest; presenter commands
 // reach it over any process; reset starts the show afresh.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import { DEMO_KEY, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import { makeIncidentReported } from '../support/factories.ts';
 import type { Snapshot } from '../../shared/contract/views.ts';
 
 let app: TestApp;
@@ -35,9 +36,15 @@ describe('demo mode', () => {
   });
 
   it('resets the demo space', async () => {
-    const before = (await demoSnapshot()).eventsToday;
-    expect(before).toBeGreaterThan(0);
+    // A marker only this test writes: after the reset it must be gone. (A count would not do:
+    // a fresh start reports every app's activity at once, so the count may climb past the old one.)
+    const marker = makeIncidentReported({ category: 'animal-rescue' });
+    expect((await app.post('/api/v1/events?space=demo', [marker], { token: DEMO_KEY })).status).toBe(200);
+    const ids = async (): Promise<string[]> => (await demoSnapshot()).incidents.open.map((i) => i.incidentId);
+    await expect.poll(ids, { timeout: 10_000 }).toContain(marker.incidentId);
     expect((await fetch(`${app.url}/api/v1/demo/reset`, { method: 'POST' })).status).toBe(202);
-    await expect.poll(async () => (await demoSnapshot()).eventsToday, { timeout: 10_000 }).toBeLessThan(before);
+    await expect.poll(ids, { timeout: 10_000 }).not.toContain(marker.incidentId);
+    // And the show goes on.
+    await expect.poll(async () => (await demoSnapshot()).eventsToday, { timeout: 20_000 }).toBeGreaterThan(0);
   });
 });
