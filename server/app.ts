@@ -211,7 +211,12 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
         await demo?.stop();
         for (const s of SPACES) feeds[s].stop();
         await sockets.close();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // In-flight requests get a moment to finish; then a browser's open connection must
+          // not keep the process (or a restart on the same port) waiting.
+          setTimeout(() => server.closeAllConnections(), 2_000).unref();
+        });
         await redis.close();
       })();
       return closing;

@@ -111,12 +111,18 @@ describe.each(LANGS)('views in %s', (lang) => {
       await screenshot(page, 'executive-print');
       await page.emulateMedia({ media: 'screen' });
     }
-    // Incidents per kecamatan: the table's top row is the API's busiest kecamatan.
-    const top = Object.entries(kpis.incidents.byKecamatan).sort((a, b) => b[1] - a[1])[0];
-    expect(top).toBeDefined();
+    // Incidents per kecamatan: the table's top row is one of the API's busiest kecamatan (with
+    // 30 kecamatan, as in Kota Bandung, several may share the highest count).
+    const counts = Object.entries(kpis.incidents.byKecamatan).filter(([code]) => code !== 'outside');
+    const most = Math.max(...counts.map(([, n]) => n));
+    const busiest = counts.filter(([, n]) => n === most).map(([code]) => code);
+    expect(busiest.length).toBeGreaterThan(0);
     await page.getByTestId('exec-kecamatan-period-d30').click();
     const firstRow = page.locator('[data-testid="exec-kecamatan-table"] tbody tr').first();
-    await waitFor(async () => ((await firstRow.textContent()) ?? '').includes(top?.[0] ?? '?'), { timeoutMs: 20_000, what: 'the busiest kecamatan first' });
+    await waitFor(async () => {
+      const row = (await firstRow.textContent()) ?? '';
+      return busiest.some((code) => row.includes(code));
+    }, { timeoutMs: 20_000, what: `a busiest kecamatan first (${busiest.join(', ')})` });
     await finish(opened);
   });
 });
