@@ -64,13 +64,22 @@ if [ -f test/artifacts/vitest.json ]; then
   node -e '
     const fs = require("node:fs");
     let passed = 0, failed = 0, skipped = 0;
+    const names = [];
     for (const file of process.argv.slice(1)) {
       if (!fs.existsSync(file)) continue;
       const r = JSON.parse(fs.readFileSync(file, "utf8"));
       passed += r.numPassedTests || 0;
       failed += (r.numFailedTests || 0) + (r.numRuntimeErrorTestSuites || 0);
       skipped += (r.numPendingTests || 0) + (r.numTodoTests || 0);
+      for (const f of r.testResults || []) {
+        const where = f.name.replace(process.cwd() + "/", "");
+        const bad = (f.assertionResults || []).filter((a) => a.status === "failed");
+        if (bad.length === 0 && f.status === "failed") names.push(`${where}: ${String(f.message || "failed to run").split("\n")[0]}`);
+        for (const a of bad) names.push(`${where} > ${a.fullName}: ${String((a.failureMessages || [""])[0]).split("\n")[0].slice(0, 300)}`);
+      }
     }
+    // CI shows only the end of the output: name what failed here, so it is not scrolled away.
+    for (const n of names.slice(0, 20)) console.log(`failed: ${n}`);
     console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   ' test/artifacts/vitest.json test/artifacts/kota-bandung/vitest.json || true
 fi

@@ -18,7 +18,7 @@ import type { Metrics } from '../metrics.ts';
 import type { RawChange, StreamEntry } from '../store/entries.ts';
 import type { SpaceKeys } from '../store/keys.ts';
 import { comparePositions } from '../../shared/contract/position.ts';
-import { lastPosition, readEntriesAfter } from '../store/read-entries.ts';
+import { lastPosition, readEntriesAfter, readEpoch } from '../store/read-entries.ts';
 import { readState } from '../store/read-state.ts';
 import { readIncidentRecords } from '../store/read-incidents.ts';
 
@@ -57,6 +57,8 @@ const CLEARED_ALERTS_MS = 86_400_000;
 
 export class SpaceFeed {
   private position = '0-0';
+  /** The space's epoch when the state was loaded; a different one means it was wiped since. */
+  private epoch = '0';
   private readonly waiting = new Map<string, CallRecord>();
   private readonly open = new Map<string, Change & { t: 'incident' }>();
   private readonly agents = new Map<string, Change & { t: 'agent' }>();
@@ -212,6 +214,8 @@ export class SpaceFeed {
     const tz = this.deps.city.timezone;
     const now = this.deps.clock();
     this.today = cityDayKey(now, tz);
+    // Before the state: a wipe after this read moves the epoch again, and the next pull reloads.
+    this.epoch = await readEpoch(this.deps.redis, this.deps.keys);
     const raw = await readState(this.deps.redis, this.deps.keys, this.today, now - CLEARED_ALERTS_MS);
     this.waiting.clear();
     this.open.clear();
@@ -239,6 +243,10 @@ export class SpaceFeed {
   }
 
   private async pull(): Promise<void> {
+    if ((await readEpoch(this.deps.redis, this.deps.keys)) !== this.epoch) {
+      await this.reload();
+      return;
+    }
     const prev = this.position;
     const changes: Change[] = [];
     for (;;) {
@@ -250,10 +258,9 @@ export class SpaceFeed {
       if (entries.length < PAGE) break;
     }
     const now = this.deps.clock();
+    // A stream shorter than what was applied: Redis lost data (no AOF) or was emptied by hand.
     if (changes.length === 0 && (await this.wasReset())) {
-      this.deps.log.info({ mod: 'live', space: this.deps.space }, 'stream reset: reloading');
-      await this.load();
-      this.deps.onReset();
+      await this.reload();
       return;
     }
     const dayChanged = cityDayKey(now, this.deps.city.timezone) !== this.today;
@@ -376,6 +383,12 @@ export class SpaceFeed {
     for (const [id, a] of this.alerts) {
       if (a.clearedAt !== null && a.raisedAt !== '' && parseIsoMs(a.raisedAt) < now - CLEARED_ALERTS_MS) this.alerts.delete(id);
     }
+  }
+
+  private async reload(): Promise<void> {
+    this.deps.log.info({ mod: 'live', space: this.deps.space }, 'stream reset: reloading');
+    await this.load();
+    this.deps.onReset();
   }
 
   /** The stream now ends before our position: it was wiped (demo reset) or replaced. */

@@ -8,6 +8,12 @@ export interface SpaceKeys {
   readonly space: Space;
   /** Every key of the space starts with this (used to wipe the demo space). */
   readonly all: string;
+  /**
+   * How many times the space was wiped. Outside `all`, so a wipe does not remove it: a live
+   * feed that sees it change reloads, even when the restarted simulator has already written
+   * past the feed's old position (then the stream alone cannot show that it was reset).
+   */
+  readonly epoch: string;
   /** The event stream: one entry per accepted event, fields e (event JSON) and c (change JSON). */
   readonly stream: string;
   /** Dedupe hashes per UTC day of the event's `at`: field "<source>\u0000<id>". */
@@ -51,6 +57,7 @@ export function spaceKeys(prefix: string, space: Space): SpaceKeys {
     prefix,
     space,
     all: base,
+    epoch: `${prefix}:{${space}}#epoch`,
     stream: `${base}stream`,
     dedupePrefix: `${base}dedupe:`,
     callPrefix: `${base}call:`,

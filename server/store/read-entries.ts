@@ -33,3 +33,8 @@ export async function lastPosition(redis: Redis, keys: SpaceKeys): Promise<strin
   const last = (await redis.xrevrange(keys.stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
   return last[0]?.[0] ?? '0-0';
 }
+
+/** The space's wipe count (see SpaceKeys.epoch); '0' before the first wipe. */
+export async function readEpoch(redis: Redis, keys: SpaceKeys): Promise<string> {
+  return (await redis.get(keys.epoch)) ?? '0';
+}

@@ -52,7 +52,12 @@ export async function rebuildSpace(redis: Redis, keys: SpaceKeys, opts: { force?
   return { entries, clearedKeys: cleared, ms: performance.now() - t0 };
 }
 
-/** Removes every key of a space (the demo reset). */
+/**
+ * Removes every key of a space (the demo reset), then moves its epoch on. The epoch moves
+ * after the keys are gone, so a feed that reads the new epoch also reads the wiped state.
+ */
 export async function wipeSpace(redis: Redis, keys: SpaceKeys): Promise<number> {
-  return unlinkMatching(redis, `${keys.all.replace(/[[\]*?]/g, '\\$&')}*`);
+  const removed = await unlinkMatching(redis, `${keys.all.replace(/[[\]*?]/g, '\\$&')}*`);
+  await redis.incr(keys.epoch);
+  return removed;
 }

@@ -43,7 +43,8 @@ describe('demo mode', () => {
     const ids = async (): Promise<string[]> => (await demoSnapshot()).incidents.open.map((i) => i.incidentId);
     await expect.poll(ids, { timeout: 10_000 }).toContain(marker.incidentId);
     expect((await fetch(`${app.url}/api/v1/demo/reset`, { method: 'POST' })).status).toBe(202);
-    // The command travels Redis pub/sub to the simulator's leader, which wipes and restarts; a busy machine is slow at it.
+    // The command travels Redis pub/sub to the simulator's leader, which wipes and restarts; the
+    // feed sees the wipe by the space's epoch (test/integration/space-reset.test.ts has the race).
     await expect.poll(ids, { timeout: 30_000 }).not.toContain(marker.incidentId);
     // And the show goes on.
     await expect.poll(async () => (await demoSnapshot()).eventsToday, { timeout: 20_000 }).toBeGreaterThan(0);
