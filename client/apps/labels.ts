@@ -1,9 +1,12 @@
-// Words of the app components, Bahasa Indonesia first. Components take `labels` (any part of
-// AppLabels) so the page that embeds them can pass its own i18n translation; APP_LABELS_EN
-// is there for that page to use.
+// Words of the app components. They live in the locale files (client/app/locales/*.json,
+// sections `apps` and `alerts`) with the rest of the interface; components take `labels` so
+// that they stay free of i18next and render the same in unit tests and in any page.
 import type { APP_CATEGORIES } from '../../shared/contract/city.ts';
 import type { ALERT_KINDS } from '../../shared/contract/events.ts';
 import type { AppState } from '../../shared/contract/views.ts';
+import type { Lang } from '../components/format.ts';
+import en from '../app/locales/en.json' with { type: 'json' };
+import id from '../app/locales/id.json' with { type: 'json' };
 
 type AlertKind = (typeof ALERT_KINDS)[number];
 type AppCategory = (typeof APP_CATEGORIES)[number];
@@ -43,90 +46,62 @@ export interface AppLabels {
   category: Record<AppCategory, string>;
 }
 
-export const APP_LABELS_ID: AppLabels = {
-  appsTitle: 'Aplikasi',
-  state: { normal: 'Normal', spiking: 'Melonjak', silent: 'Senyap', failing: 'Gangguan', idle: 'Tidak aktif' },
-  attention: 'Perlu perhatian',
-  allNormal: 'Semua aplikasi berjalan normal',
-  more: (n) => `+${n} lainnya`,
-  topTitle: 'Paling aktif hari ini',
-  today: 'hari ini',
-  lastHour: '60 menit terakhir',
-  noActivity: 'Belum ada aktivitas hari ini',
-  alertsTitle: 'Peringatan',
-  noAlerts: 'Tidak ada peringatan aktif',
-  alertKind: {
-    spike: 'Lonjakan', drop: 'Penurunan', silent: 'Senyap', 'error-rate': 'Galat tinggi', 'complaint-spike': 'Lonjakan aduan', queue: 'Antrean',
-  },
-  ack: 'Terima',
-  acked: 'Diterima',
-  since: 'sejak',
-  trendsTitle: (days) => `${days} hari terakhir`,
-  previousPeriod: 'periode sebelumnya',
-  currentPeriod: 'periode ini',
-  change: 'perubahan',
-  byAgency: 'Per perangkat daerah (OPD)',
-  bySuperApp: 'Per super-app',
-  byCategory: 'Per kategori',
-  name: 'Nama',
-  sessions: 'Sesi',
-  transactions: 'Transaksi',
-  complaints: 'Aduan',
-  errors: 'Galat',
-  total: 'Total',
-  exportCsv: 'Unduh CSV',
-  noSuperApp: 'Tanpa super-app',
-  unregistered: 'Tidak terdaftar',
-  category: {
-    'super-app': 'Super-app', emergency: 'Kedaruratan', complaints: 'Pengaduan', health: 'Kesehatan', population: 'Kependudukan',
-    licensing: 'Perizinan', education: 'Pendidikan', social: 'Sosial', transport: 'Transportasi', finance: 'Keuangan',
-    environment: 'Lingkungan', information: 'Informasi', staff: 'Kepegawaian', economy: 'Ekonomi', other: 'Lainnya',
-  },
-};
+const LOCALES: Record<Lang, typeof id> = { id, en };
 
-export const APP_LABELS_EN: AppLabels = {
-  appsTitle: 'Apps',
-  state: { normal: 'Normal', spiking: 'Spiking', silent: 'Silent', failing: 'Failing', idle: 'Idle' },
-  attention: 'Needs attention',
-  allNormal: 'All apps running normally',
-  more: (n) => `+${n} more`,
-  topTitle: 'Most active today',
-  today: 'today',
-  lastHour: 'last 60 minutes',
-  noActivity: 'No activity yet today',
-  alertsTitle: 'Alerts',
-  noAlerts: 'No active alerts',
-  alertKind: {
-    spike: 'Spike', drop: 'Drop', silent: 'Silent', 'error-rate': 'High error rate', 'complaint-spike': 'Complaint spike', queue: 'Queue',
-  },
-  ack: 'Acknowledge',
-  acked: 'Acknowledged',
-  since: 'since',
-  trendsTitle: (days) => `Last ${days} days`,
-  previousPeriod: 'period before',
-  currentPeriod: 'this period',
-  change: 'change',
-  byAgency: 'By agency (OPD)',
-  bySuperApp: 'By super-app',
-  byCategory: 'By category',
-  name: 'Name',
-  sessions: 'Sessions',
-  transactions: 'Transactions',
-  complaints: 'Complaints',
-  errors: 'Errors',
-  total: 'Total',
-  exportCsv: 'Download CSV',
-  noSuperApp: 'No super-app',
-  unregistered: 'Unregistered',
-  category: {
-    'super-app': 'Super-app', emergency: 'Emergency', complaints: 'Complaints', health: 'Health', population: 'Population',
-    licensing: 'Licensing', education: 'Education', social: 'Social', transport: 'Transport', finance: 'Finance',
-    environment: 'Environment', information: 'Information', staff: 'Staff', economy: 'Economy', other: 'Other',
-  },
-};
+const fill = (template: string, key: string, value: number): string => template.replace(`{{${key}}}`, String(value));
+const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+function buildLabels(lang: Lang): AppLabels {
+  const { apps: a, alerts } = LOCALES[lang];
+  const kind = alerts.kind;
+  return {
+    appsTitle: a.title,
+    state: a.state,
+    attention: a.attention,
+    allNormal: a.allNormal,
+    more: (n) => fill(a.more, 'n', n),
+    topTitle: a.topTitle,
+    today: a.today,
+    lastHour: a.lastHour,
+    noActivity: a.noActivity,
+    alertsTitle: alerts.title,
+    noAlerts: a.noAlerts,
+    alertKind: {
+      spike: capitalise(kind.spike), drop: capitalise(kind.drop), silent: capitalise(kind.silent),
+      'error-rate': capitalise(kind['error-rate']), 'complaint-spike': capitalise(kind['complaint-spike']), queue: capitalise(kind.queue),
+    },
+    ack: alerts.ack,
+    acked: alerts.acked,
+    since: a.since,
+    trendsTitle: (days) => fill(a.trendsTitle, 'days', days),
+    previousPeriod: a.previousPeriod,
+    currentPeriod: a.currentPeriod,
+    change: a.change,
+    byAgency: a.byAgency,
+    bySuperApp: a.bySuperApp,
+    byCategory: a.byCategory,
+    name: a.name,
+    sessions: a.sessions,
+    transactions: a.transactions,
+    complaints: a.complaints,
+    errors: a.errors,
+    total: a.total,
+    exportCsv: a.exportCsv,
+    noSuperApp: a.noSuperApp,
+    unregistered: a.unregistered,
+    category: a.category,
+  };
+}
+
+// One object per language, so components that compare labels by identity do not re-render.
+const BUILT: Record<Lang, AppLabels> = { id: buildLabels('id'), en: buildLabels('en') };
+
+export function appLabels(lang: Lang): AppLabels {
+  return BUILT[lang];
+}
 
 export function withLabels(over: Partial<AppLabels> | undefined): AppLabels {
-  return over ? { ...APP_LABELS_ID, ...over } : APP_LABELS_ID;
+  return over ? { ...BUILT.id, ...over } : BUILT.id;
 }
 
 /** Order of states by urgency: what needs attention first. */

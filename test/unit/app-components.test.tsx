@@ -7,7 +7,10 @@ import { AppGrid, shortName } from '../../client/apps/AppGrid.tsx';
 import { AppTrends } from '../../client/apps/AppTrends.tsx';
 import { TopApps } from '../../client/apps/TopApps.tsx';
 import { toCsv, trendCsv } from '../../client/apps/csv.ts';
-import { APP_LABELS_EN, APP_LABELS_ID } from '../../client/apps/labels.ts';
+import { appLabels } from '../../client/apps/labels.ts';
+
+const APP_LABELS_ID = appLabels('id');
+const APP_LABELS_EN = appLabels('en');
 
 const STATES: AppState[] = ['normal', 'normal', 'normal', 'idle', 'failing', 'silent', 'spiking'];
 const apps = Array.from({ length: 210 }, (_, i) => ({ id: `app-${i}`, name: i === 0 ? 'LAKSA (Layanan Aspirasi Kotak Saran Anda)' : `Aplikasi ${i}` }));

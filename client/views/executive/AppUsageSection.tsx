@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AppTrendsAnswer } from '../../../shared/contract/apps.ts';
 import { AppTrends } from '../../apps/AppTrends.tsx';
-import { APP_LABELS_EN, APP_LABELS_ID } from '../../apps/labels.ts';
+import { appLabels } from '../../apps/labels.ts';
 import type { Lang } from '../../components/format.ts';
 
 export function AppUsageSection({ trends, lang }: { trends: AppTrendsAnswer | null; lang: Lang }) {
@@ -14,7 +14,7 @@ export function AppUsageSection({ trends, lang }: { trends: AppTrendsAnswer | nu
         <h2 id="exec-apps-title">{t('exec.appsTitle')}</h2>
         <span className="muted">{t('exec.appsNote')}</span>
       </header>
-      {trends ? <AppTrends periods={[trends]} rows={12} lang={lang} labels={lang === 'en' ? APP_LABELS_EN : APP_LABELS_ID} /> : <p className="muted">{t('app.loading')}</p>}
+      {trends ? <AppTrends periods={[trends]} rows={12} lang={lang} labels={appLabels(lang)} /> : <p className="muted">{t('app.loading')}</p>}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // with their words in the current language.
 import { useMemo } from 'react';
 import type { AlertView, AppsSummary } from '../../../shared/contract/views.ts';
-import { APP_LABELS_EN, APP_LABELS_ID, type AppLabels } from '../../apps/labels.ts';
+import { appLabels, type AppLabels } from '../../apps/labels.ts';
 import { useCity } from '../../api/use-city.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { useLive } from '../../live/store.ts';
@@ -39,7 +39,7 @@ export function useAppView(): AppView {
     activity,
     alerts,
     names,
-    labels: lang === 'en' ? APP_LABELS_EN : APP_LABELS_ID,
+    labels: appLabels(lang),
     timeZone: city?.timezone ?? 'Asia/Jakarta',
   };
 }
