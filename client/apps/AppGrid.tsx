@@ -2,8 +2,11 @@
 // as well (colour never alone). Some 200 names cannot all be read from five metres, so the
 // grid is for the overall picture and the apps that need attention are listed above it in
 // wall-sized type. Cells are ordered by urgency, then by today's activity, so trouble sits
-// top-left where the eye starts.
+// top-left where the eye starts. Grouped by category (the wall's apps page), the grid says in
+// wall-sized words which part of the city's services is in trouble; each app is then a tile
+// without its name, which is in the tile's tooltip and, when it needs attention, in the list.
 import { useMemo } from 'react';
+import type { APP_CATEGORIES } from '../../shared/contract/city.ts';
 import type { AppState } from '../../shared/contract/views.ts';
 import { formatCount, type Lang } from '../components/format.ts';
 import { STATE_ORDER, withLabels, type AppLabels } from './labels.ts';
@@ -13,6 +16,7 @@ import './apps.css';
 export interface AppGridApp {
   id: string;
   name: string;
+  category?: AppCategory;
 }
 
 export interface AppGridProps {
@@ -27,6 +31,8 @@ export interface AppGridProps {
   aspect?: number;
   /** Names in the cells; off for a narrow panel, where cells are icons in state colours. */
   names?: boolean;
+  /** Tiles in one block per category, headed by its name (cells then carry no names). */
+  byCategory?: boolean;
   /** Apps named in the attention list before "+n more". */
   attentionMax?: number;
   /** Grey everything: the data is stale (ui.md "never silently stale"). */
@@ -54,11 +60,54 @@ export function defaultColumns(n: number, aspect: number, cellAspect: number): n
   return Math.max(2, Math.round(Math.sqrt((n * aspect) / cellAspect)));
 }
 
+type AppCategory = (typeof APP_CATEGORIES)[number];
+
 const rank = (s: AppState): number => STATE_ORDER.indexOf(s);
 
-export function AppGrid({ apps, states, activity = {}, columns, aspect = 1.9, names = true, attentionMax = 6, stale = false, lang = 'id', labels }: AppGridProps) {
+interface Cell extends AppGridApp { state: AppState; n: number }
+
+export interface CategoryGroup { category: AppCategory; cells: Cell[] }
+
+/**
+ * Cells (already in urgency order) by category, the biggest category first. The order of the
+ * blocks does not follow the states: blocks jumping about on a wall would read as news.
+ */
+export function groupByCategory(cells: readonly Cell[]): CategoryGroup[] {
+  const groups = new Map<AppCategory, Cell[]>();
+  for (const c of cells) {
+    const key = c.category ?? 'other';
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups]
+    .map(([category, list]) => ({ category, cells: list }))
+    .sort((a, b) => b.cells.length - a.cells.length || a.category.localeCompare(b.category));
+}
+
+function AppCell({ c, names, l, lang }: { c: Cell; names: boolean; l: AppLabels; lang: Lang }) {
+  const n = cellName(c.name);
+  return (
+    <li
+      className={`app-cell app-state-${c.state}`}
+      data-app-id={c.id}
+      data-app-state={c.state}
+      title={`${c.name} · ${l.state[c.state]} · ${formatCount(c.n, lang)}`}
+    >
+      {names ? (
+        <span className={`app-cell-name${n.example ? ' app-cell-name--example' : ''}`}>
+          <StateIcon state={c.state} /> {n.text}
+        </span>
+      ) : (
+        <StateIcon state={c.state} />
+      )}
+    </li>
+  );
+}
+
+export function AppGrid({ apps, states, activity = {}, columns, aspect = 1.9, names = true, byCategory = false, attentionMax = 6, stale = false, lang = 'id', labels }: AppGridProps) {
   const l = withLabels(labels);
-  const cells = useMemo(
+  const cells: Cell[] = useMemo(
     () =>
       apps
         .map((a) => ({ ...a, state: states[a.id] ?? 'idle', n: activity[a.id] ?? 0 }))
@@ -68,9 +117,10 @@ export function AppGrid({ apps, states, activity = {}, columns, aspect = 1.9, na
   const counts = new Map<AppState, number>();
   for (const c of cells) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
   const attention = cells.filter((c) => c.state === 'failing' || c.state === 'silent' || c.state === 'spiking');
-  const cols = columns ?? defaultColumns(cells.length, aspect, names ? 2.4 : 1);
+  const withNames = names && !byCategory;
+  const cols = columns ?? defaultColumns(cells.length, aspect, withNames ? 2.4 : 1);
   return (
-    <section className={`app-grid${stale ? ' apps-stale' : ''}${names ? '' : ' app-grid--compact'}`} data-testid="app-grid" aria-label={l.appsTitle}>
+    <section className={`app-grid${stale ? ' apps-stale' : ''}${withNames ? '' : ' app-grid--compact'}${byCategory ? ' app-grid--categories' : ''}`} data-testid="app-grid" aria-label={l.appsTitle}>
       <header className="app-grid-head">
         <h2 className="app-grid-title">
           {l.appsTitle} <span className="fig">({formatCount(cells.length, lang)})</span>
@@ -103,28 +153,24 @@ export function AppGrid({ apps, states, activity = {}, columns, aspect = 1.9, na
           </ul>
         )}
       </div>
-      <ol className="app-grid-cells" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
-        {cells.map((c) => {
-          const n = cellName(c.name);
-          return (
-            <li
-              key={c.id}
-              className={`app-cell app-state-${c.state}`}
-              data-app-id={c.id}
-              data-app-state={c.state}
-              title={`${c.name} · ${l.state[c.state]} · ${formatCount(c.n, lang)}`}
-            >
-              {names ? (
-                <span className={`app-cell-name${n.example ? ' app-cell-name--example' : ''}`}>
-                  <StateIcon state={c.state} /> {n.text}
-                </span>
-              ) : (
-                <StateIcon state={c.state} />
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      {byCategory ? (
+        <div className="app-groups" data-testid="app-groups">
+          {groupByCategory(cells).map((g) => (
+            <section key={g.category} className="app-group" data-category={g.category}>
+              <h3 className="app-group-title">
+                {l.category[g.category]} <span className="fig app-group-n">{formatCount(g.cells.length, lang)}</span>
+              </h3>
+              <ol className="app-group-cells">
+                {g.cells.map((c) => <AppCell key={c.id} c={c} names={false} l={l} lang={lang} />)}
+              </ol>
+            </section>
+          ))}
+        </div>
+      ) : (
+        <ol className="app-grid-cells" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
+          {cells.map((c) => <AppCell key={c.id} c={c} names={withNames} l={l} lang={lang} />)}
+        </ol>
+      )}
     </section>
   );
 }

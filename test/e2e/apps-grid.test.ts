@@ -1,7 +1,8 @@
 // Issue #6, "done when": the wall grid shows all ~200 apps legibly at 1920×1080. The wall's
 // apps page in Debian's chromium with the bundled catalog (218 apps for Kota Tangerang): every
-// app has its tile, every tile is on screen without scrolling, big enough for two lines of its
-// name at a readable size, and the apps that need attention are named in wall-sized type.
+// app has its tile, in a block headed by its category, every tile is on screen without
+// scrolling and big enough to tell its state's shape from afar, and the words (categories, the
+// apps that need attention, the counts per state) are in wall-sized type (ui.md: labels ≥ 24 px).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
@@ -12,10 +13,10 @@ import { makeAppActivity, wib } from '../support/factories.ts';
 import { waitFor } from '../support/wait.ts';
 
 const clientDir = join(process.cwd(), 'dist', 'client');
-/** Smallest type a cell name may use at 1080p: read at a desk-to-wall distance, not from five metres. */
-const MIN_CELL_FONT_PX = 14;
-/** ui.md: labels on the wall are at least 24 px; the attention list is what is read from afar. */
+/** ui.md: labels on the wall are at least 24 px (CSS px of the 1920×1080 layout). */
 const MIN_WALL_LABEL_PX = 24;
+/** A tile's side: the state's shape inside it must be told apart from five metres. */
+const MIN_TILE_PX = 28;
 
 let browser: Browser;
 let app: TestApp;
@@ -37,7 +38,8 @@ afterAll(async () => {
 });
 
 interface Measured {
-  cells: { id: string; fontPx: number; lineHeightPx: number; box: { x: number; y: number; w: number; h: number }; text: string }[];
+  cells: { id: string; category: string; iconPx: number; box: { x: number; y: number; w: number; h: number } }[];
+  groups: { category: string; title: string; fontPx: number; box: { x: number; y: number; w: number; h: number } }[];
   scroll: { width: number; height: number };
   viewport: { width: number; height: number };
   attentionFontPx: number[];
@@ -48,21 +50,25 @@ async function measure(page: Page): Promise<Measured> {
   // A string, not a function: tsx wraps named inner functions in a helper the page lacks.
   return page.evaluate(`(() => {
     const px = (el, prop) => parseFloat(getComputedStyle(el)[prop]);
+    const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; };
     const cells = [...document.querySelectorAll('[data-testid="apps-page"] [data-testid="app-grid"] .app-cell')].map((el) => {
-      const name = el.querySelector('.app-cell-name') ?? el;
-      const r = el.getBoundingClientRect();
+      const icon = el.querySelector('.app-icon');
       return {
         id: el.getAttribute('data-app-id') ?? '',
-        fontPx: px(name, 'fontSize'),
-        lineHeightPx: px(name, 'lineHeight'),
-        box: { x: r.x, y: r.y, w: r.width, h: r.height },
-        text: (name.textContent ?? '').trim(),
+        category: el.closest('.app-group')?.getAttribute('data-category') ?? '',
+        iconPx: icon ? icon.getBoundingClientRect().height : 0,
+        box: box(el),
       };
+    });
+    const groups = [...document.querySelectorAll('[data-testid="apps-page"] .app-group')].map((el) => {
+      const title = el.querySelector('.app-group-title');
+      return { category: el.getAttribute('data-category') ?? '', title: (title?.textContent ?? '').trim(), fontPx: title ? px(title, 'fontSize') : 0, box: box(el) };
     });
     const words = [...document.querySelectorAll('[data-testid="apps-page"] .app-attn-name, [data-testid="apps-page"] .app-grid-ok')];
     const counts = [...document.querySelectorAll('[data-testid="apps-page"] .app-count-word')];
     return {
       cells,
+      groups,
       scroll: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
       viewport: { width: innerWidth, height: innerHeight },
       attentionFontPx: words.map((el) => px(el, 'fontSize')),
@@ -86,26 +92,34 @@ describe('the wall apps grid', () => {
     });
 
     const m = await measure(page);
-    // Every app of the catalog has exactly one tile.
+    // Every app of the catalog has exactly one tile, in the block of its own category.
     expect(m.cells.map((c) => c.id).sort()).toEqual(catalog);
-    // One screen, no scrolling (ui.md), and every tile inside it.
+    const categoryOf = new Map(app.city.apps.map((a) => [a.id, a.category]));
+    for (const c of m.cells) expect(c.category, c.id).toBe(categoryOf.get(c.id));
+    expect(m.groups.map((g) => g.category).sort()).toEqual([...new Set(categoryOf.values())].sort());
+    // One screen, no scrolling (ui.md), and every tile and block inside it.
     expect(m.scroll.width).toBeLessThanOrEqual(m.viewport.width);
     expect(m.scroll.height).toBeLessThanOrEqual(m.viewport.height);
+    const inside = (b: { x: number; y: number; w: number; h: number }, what: string): void => {
+      expect(b.x, what).toBeGreaterThanOrEqual(0);
+      expect(b.y, what).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.w, what).toBeLessThanOrEqual(m.viewport.width + 0.5);
+      expect(b.y + b.h, what).toBeLessThanOrEqual(m.viewport.height + 0.5);
+    };
     for (const c of m.cells) {
-      expect(c.box.x, c.id).toBeGreaterThanOrEqual(0);
-      expect(c.box.y, c.id).toBeGreaterThanOrEqual(0);
-      expect(c.box.x + c.box.w, c.id).toBeLessThanOrEqual(m.viewport.width + 0.5);
-      expect(c.box.y + c.box.h, c.id).toBeLessThanOrEqual(m.viewport.height + 0.5);
-      // Legible: a readable size, room for two lines of the name, and some of the name in it.
-      expect(c.fontPx, c.id).toBeGreaterThanOrEqual(MIN_CELL_FONT_PX);
-      expect(c.box.h, c.id).toBeGreaterThanOrEqual(2 * c.lineHeightPx);
-      expect(c.box.w, c.id).toBeGreaterThanOrEqual(5 * c.fontPx);
-      expect(c.text.length, c.id).toBeGreaterThan(0);
+      inside(c.box, c.id);
+      // Legible from afar: a tile big enough, with its state's shape most of its height.
+      expect(Math.min(c.box.w, c.box.h), c.id).toBeGreaterThanOrEqual(MIN_TILE_PX);
+      expect(c.iconPx, c.id).toBeGreaterThanOrEqual(MIN_TILE_PX / 2);
     }
-    // What needs attention, and the counts per state, are in wall-sized type.
+    for (const g of m.groups) {
+      inside(g.box, g.category);
+      expect(g.title.length, g.category).toBeGreaterThan(0);
+    }
+    // The words are in wall-sized type: categories, what needs attention, the counts per state.
     expect(m.attentionFontPx.length).toBeGreaterThan(0);
-    for (const px of [...m.attentionFontPx, ...m.countFontPx]) expect(px).toBeGreaterThanOrEqual(MIN_WALL_LABEL_PX);
-    console.info(`apps grid at ${viewport}: ${m.cells.length} tiles, name ${m.cells[0]?.fontPx ?? 0} px, tile ${Math.round(m.cells[0]?.box.w ?? 0)}×${Math.round(m.cells[0]?.box.h ?? 0)} CSS px`);
+    for (const px of [...m.groups.map((g) => g.fontPx), ...m.attentionFontPx, ...m.countFontPx]) expect(px).toBeGreaterThanOrEqual(MIN_WALL_LABEL_PX);
+    console.info(`apps grid at ${viewport}: ${m.cells.length} tiles in ${m.groups.length} categories, tile ${Math.round(m.cells[0]?.box.w ?? 0)}×${Math.round(m.cells[0]?.box.h ?? 0)} CSS px, category ${m.groups[0]?.fontPx ?? 0} px`);
     await screenshot(page, `wall-apps-grid-${viewport}`);
     expect(opened.blocked).toEqual([]);
     expect(opened.errors).toEqual([]);

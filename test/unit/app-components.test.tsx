@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppTrendsAnswer, TrendRow } from '../../shared/contract/apps.ts';
 import type { AlertView, AppState } from '../../shared/contract/views.ts';
 import { AlertStrip, activeAlerts } from '../../client/apps/AlertStrip.tsx';
-import { AppGrid, shortName } from '../../client/apps/AppGrid.tsx';
+import { AppGrid, groupByCategory, shortName } from '../../client/apps/AppGrid.tsx';
 import { AppTrends } from '../../client/apps/AppTrends.tsx';
 import { TopApps } from '../../client/apps/TopApps.tsx';
 import { toCsv, trendCsv } from '../../client/apps/csv.ts';
@@ -37,6 +37,30 @@ describe('AppGrid', () => {
     const html = renderToStaticMarkup(<AppGrid apps={apps.slice(0, 3)} states={{}} labels={APP_LABELS_EN} />);
     expect(html).toContain(APP_LABELS_EN.allNormal);
     expect(html).toContain('data-app-state="idle"');
+  });
+
+  it('groups tiles by category under the category word, biggest block first, trouble first within', () => {
+    const catalog = [
+      { id: 'h1', name: 'Puskesmas', category: 'health' as const },
+      { id: 'f1', name: 'Pajak', category: 'finance' as const },
+      { id: 'h2', name: 'Rumah Sakit', category: 'health' as const },
+      { id: 'x', name: 'Tanpa kategori' },
+    ];
+    const html = renderToStaticMarkup(<AppGrid apps={catalog} states={{ h2: 'failing', h1: 'normal', f1: 'normal' }} byCategory lang="id" />);
+    expect(html).toContain('data-testid="app-groups"');
+    // No names in the tiles: they are in the tooltip and, for trouble, in the attention list.
+    expect(html).not.toContain('app-cell-name');
+    expect(html).toContain('title="Puskesmas · Normal · 0"');
+    const order = [...html.matchAll(/data-category="([^"]+)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['health', 'finance', 'other']);
+    expect(html).toMatch(/Kesehatan <span[^>]*>2<\/span>/);
+    // Within a block the cells keep the order given (the grid's urgency order).
+    const groups = groupByCategory([
+      { id: 'b', name: 'B', category: 'health', state: 'failing', n: 1 },
+      { id: 'c', name: 'C', category: 'finance', state: 'normal', n: 9 },
+      { id: 'a', name: 'A', category: 'health', state: 'normal', n: 5 },
+    ]);
+    expect(groups.map((g) => [g.category, g.cells.map((c) => c.id)])).toEqual([['health', ['b', 'a']], ['finance', ['c']]]);
   });
 
   it('shortens names to what people call the app', () => {

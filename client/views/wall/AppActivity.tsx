@@ -1,6 +1,7 @@
 // App activity on the wall, from client/apps: the overview's column shows today's event counter,
 // every app as a cell coloured (and shaped) by state, and the active alerts; the full-screen
-// apps page adds the most active apps with their last-hour sparklines.
+// apps page groups the cells by category and adds the most active apps with their last-hour
+// sparklines.
 import { useTranslation } from 'react-i18next';
 import { AlertStrip } from '../../apps/AlertStrip.tsx';
 import { AppGrid } from '../../apps/AppGrid.tsx';
@@ -39,14 +40,14 @@ export function AppPanel() {
   );
 }
 
-/** The full-screen apps page: the grid with names, then the top ten and the alerts beside it. */
+/** The full-screen apps page: the grid by category, then the top ten and the alerts beside it. */
 export function AppsPage() {
   const lang = useLang();
   const v = useAppView();
   return (
     <div className="apps-page" data-testid="apps-page">
       <section className="apps apps--grid">
-        <AppGrid apps={v.catalog} states={v.apps?.states ?? {}} activity={v.activity} lang={lang} labels={v.labels} aspect={1.6} />
+        <AppGrid apps={v.catalog} states={v.apps?.states ?? {}} activity={v.activity} lang={lang} labels={v.labels} byCategory attentionMax={8} />
       </section>
       <section className="apps apps--side">
         <EventsToday />

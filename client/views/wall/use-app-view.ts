@@ -2,6 +2,7 @@
 // with their words in the current language.
 import { useMemo } from 'react';
 import type { AlertView, AppsSummary } from '../../../shared/contract/views.ts';
+import type { AppGridApp } from '../../apps/AppGrid.tsx';
 import { appLabels, type AppLabels } from '../../apps/labels.ts';
 import { useCity } from '../../api/use-city.ts';
 import { useLang } from '../../components/use-lang.ts';
@@ -9,7 +10,7 @@ import { useLive } from '../../live/store.ts';
 import { useSubjectNames } from '../common/use-subject-names.ts';
 
 export interface AppView {
-  catalog: readonly { id: string; name: string }[];
+  catalog: readonly AppGridApp[];
   apps: AppsSummary | null;
   /** Today's events per app, for ordering the grid and its tooltips. */
   activity: Record<string, number>;
