@@ -1,31 +1,41 @@
 // Child process holding many socket.io-client connections for the latency benchmark, so the
 // clients never share the server's event loop. Driven over IPC by bench/latency.ts:
-//   { type: 'connect', url, token, count } → { type: 'connected', ms }
+//   { type: 'connect', url, token, count, raw } → { type: 'connected', ms }
 //   { type: 'reset' }                      → histogram cleared (no answer)
 //   { type: 'report' }                     → { type: 'report', ...LatencyReport }
 //   { type: 'close' }                      → { type: 'closed' } and exit
 // Latency of a call = time of receipt − its receivedAt (the `at` the bench stamped just before
 // the POST), taken from the first change that shows the call waiting, per client. (A call
 // answered within the same window arrives already answered and is not sampled.)
+//
+// `raw` clients are for the crowd of 1,000 screens: plain WebSockets speaking the Engine.IO /
+// Socket.IO wire protocol, which authenticate, answer pings and take every frame the server
+// sends, without decoding it. The server cannot tell them from walls and does the same work for
+// them; this machine's two cores only have to parse what the measuring clients receive. (In
+// the field each wall parses its own deltas on its own computer.)
+import WebSocket from 'ws';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contract/socket.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type WorkerCommand =
-  | { type: 'connect'; url: string; token: string; count: number }
+  | { type: 'connect'; url: string; token: string; count: number; raw?: boolean }
   | { type: 'reset' }
   | { type: 'report' }
   | { type: 'close' };
 /** Latency histogram as [ms, count] pairs (non-empty bins only), so reports of several workers merge. */
-export interface LatencyReport { bins: [number, number][]; deltas: number; cpuMs: number; disconnects: number }
+export interface LatencyReport { bins: [number, number][]; deltas: number; cpuMs: number; disconnects: number; rawFrames: number; rawBytes: number }
 export type WorkerReply = { type: 'connected'; ms: number } | ({ type: 'report' } & LatencyReport) | { type: 'closed' } | { type: 'error'; message: string };
 
 const BINS = 60_000;
 let histogram = new Uint32Array(BINS);
 let deltas = 0;
 let disconnects = 0;
+let rawFrames = 0;
+let rawBytes = 0;
 let cpuAtReset = process.cpuUsage();
 const clients: Client[] = [];
+const rawClients: WebSocket[] = [];
 
 function send(reply: WorkerReply): void {
   process.send?.(reply);
@@ -48,24 +58,63 @@ function report(): LatencyReport {
     if (n > 0) bins.push([ms, n]);
   }
   const cpu = process.cpuUsage(cpuAtReset);
-  return { bins, deltas, cpuMs: (cpu.user + cpu.system) / 1000, disconnects };
+  return { bins, deltas, cpuMs: (cpu.user + cpu.system) / 1000, disconnects, rawFrames, rawBytes };
 }
 
-async function connectAll(url: string, token: string, count: number): Promise<void> {
+function connectProbe(url: string, token: string): Promise<void> {
+  const s: Client = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true, timeout: 60_000 });
+  clients.push(s);
+  s.on('delta', onDelta);
+  s.on('disconnect', () => { disconnects++; });
+  return new Promise<void>((resolve, reject) => {
+    s.once('snapshot', () => resolve());
+    s.once('connect_error', (err) => reject(err));
+  });
+}
+
+// Engine.IO v4 packet types are one ASCII digit: 0 open, 2 ping, 3 pong, 4 message; a Socket.IO
+// message then has its own digit: 0 connect, 2 event, 4 connect error.
+const OPEN = 0x30;
+const PING = 0x32;
+const MESSAGE = 0x34;
+const SIO_EVENT = 0x32;
+const SIO_ERROR = 0x34;
+
+function connectRaw(url: string, token: string): Promise<void> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+  rawClients.push(ws);
+  return new Promise<void>((resolve, reject) => {
+    let ready = false;
+    ws.on('message', (data: Buffer) => {
+      const kind = data[0];
+      if (kind === PING) ws.send('3');
+      else if (kind === OPEN) ws.send(`40${JSON.stringify({ token })}`);
+      else if (kind === MESSAGE && data[1] === SIO_ERROR) reject(new Error(`refused: ${data.toString()}`));
+      else if (kind === MESSAGE && data[1] === SIO_EVENT) {
+        // The first event is the snapshot; after it, every frame is counted and left unread.
+        if (!ready) {
+          ready = true;
+          resolve();
+        } else {
+          rawFrames++;
+          rawBytes += data.length;
+        }
+      }
+    });
+    ws.on('close', () => {
+      if (ready) disconnects++;
+      else reject(new Error('closed before the snapshot'));
+    });
+    ws.on('error', (err) => { if (!ready) reject(err); });
+  });
+}
+
+async function connectAll(url: string, token: string, count: number, raw: boolean): Promise<void> {
   // In waves, as screens come up over a few seconds, so the handshakes do not time out.
   const WAVE = 50;
   for (let i = 0; i < count; i += WAVE) {
     const wave: Promise<void>[] = [];
-    for (let j = i; j < Math.min(count, i + WAVE); j++) {
-      const s: Client = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true, timeout: 60_000 });
-      clients.push(s);
-      wave.push(new Promise<void>((resolve, reject) => {
-        s.once('snapshot', () => resolve());
-        s.once('connect_error', (err) => reject(err));
-      }));
-      s.on('delta', onDelta);
-      s.on('disconnect', () => { disconnects++; });
-    }
+    for (let j = i; j < Math.min(count, i + WAVE); j++) wave.push(raw ? connectRaw(url, token) : connectProbe(url, token));
     await Promise.all(wave);
   }
 }
@@ -73,7 +122,7 @@ async function connectAll(url: string, token: string, count: number): Promise<vo
 process.on('message', (m: WorkerCommand) => {
   if (m.type === 'connect') {
     const t0 = performance.now();
-    connectAll(m.url, m.token, m.count).then(
+    connectAll(m.url, m.token, m.count, m.raw === true).then(
       () => send({ type: 'connected', ms: performance.now() - t0 }),
       (err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
@@ -81,11 +130,14 @@ process.on('message', (m: WorkerCommand) => {
     histogram = new Uint32Array(BINS);
     deltas = 0;
     disconnects = 0;
+    rawFrames = 0;
+    rawBytes = 0;
     cpuAtReset = process.cpuUsage();
   } else if (m.type === 'report') {
     send({ type: 'report', ...report() });
   } else if (m.type === 'close') {
     for (const s of clients.splice(0)) s.close();
+    for (const ws of rawClients.splice(0)) ws.close();
     send({ type: 'closed' });
     setTimeout(() => process.exit(0), 50);
   }

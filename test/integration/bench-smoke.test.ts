@@ -40,6 +40,13 @@ describe('npm run bench -- --quick', () => {
         expect(f.unit.length, f.name).toBeGreaterThan(0);
         if (f.baseline) expect(f.baseline.value, f.name).toBeGreaterThan(0);
       }
+      // The latency run's crowd of raw WebSocket screens took as many frames as the measuring
+      // clients took deltas: they are real clients to the server, not idle connections.
+      const crowd = figures.find((f) => f.name === 'e2e.latency.clients1000');
+      const extra = (crowd?.extra ?? {}) as { framesPerRawScreen?: number; deltasPerProbe?: number; disconnects?: number };
+      expect(extra.framesPerRawScreen).toBeGreaterThan(0);
+      expect(extra.framesPerRawScreen).toBeGreaterThanOrEqual(0.9 * (extra.deltasPerProbe ?? Infinity));
+      expect(extra.disconnects).toBe(0);
       const written = JSON.parse(readFileSync(out, 'utf8')) as { quick: boolean; figures: Figure[] };
       expect(written.quick).toBe(true);
       expect(written.figures).toHaveLength(figures.length);
