@@ -11,7 +11,7 @@ export interface HttpClient {
 export function httpClient(baseUrl: string, maxSockets = 64): HttpClient {
   const url = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets });
-  function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string; bytes: number }> {
+  function send(method: string, path: string, headers: Record<string, string>, body?: string, retried = false): Promise<{ status: number; body: string; bytes: number }> {
     return new Promise((resolve, reject) => {
       const req = request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
@@ -22,7 +22,12 @@ export function httpClient(baseUrl: string, maxSockets = 64): HttpClient {
         });
         res.on('error', reject);
       });
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A pooled socket the server closed for idleness just as this request took it (the
+        // race Node's http docs describe): nothing reached the server, so send it once more.
+        if (req.reusedSocket && err.code === 'ECONNRESET' && !retried) send(method, path, headers, body, true).then(resolve, reject);
+        else reject(err);
+      });
       if (body !== undefined) req.end(body);
       else req.end();
     });
