@@ -86,7 +86,7 @@ export function groupByCategory(cells: readonly Cell[]): CategoryGroup[] {
 }
 
 function AppCell({ c, names, l, lang }: { c: Cell; names: boolean; l: AppLabels; lang: Lang }) {
-  const n = cellName(c.name);
+  const n = names ? cellName(c.name) : null;
   return (
     <li
       className={`app-cell app-state-${c.state}`}
@@ -94,7 +94,7 @@ function AppCell({ c, names, l, lang }: { c: Cell; names: boolean; l: AppLabels;
       data-app-state={c.state}
       title={`${c.name} · ${l.state[c.state]} · ${formatCount(c.n, lang)}`}
     >
-      {names ? (
+      {n ? (
         <span className={`app-cell-name${n.example ? ' app-cell-name--example' : ''}`}>
           <StateIcon state={c.state} /> {n.text}
         </span>
@@ -120,7 +120,7 @@ export function AppGrid({ apps, states, activity = {}, columns, aspect = 1.9, na
   const withNames = names && !byCategory;
   const cols = columns ?? defaultColumns(cells.length, aspect, withNames ? 2.4 : 1);
   return (
-    <section className={`app-grid${stale ? ' apps-stale' : ''}${withNames ? '' : ' app-grid--compact'}${byCategory ? ' app-grid--categories' : ''}`} data-testid="app-grid" aria-label={l.appsTitle}>
+    <section className={`app-grid${stale ? ' apps-stale' : ''}${withNames ? '' : ' app-grid--compact'}`} data-testid="app-grid" aria-label={l.appsTitle}>
       <header className="app-grid-head">
         <h2 className="app-grid-title">
           {l.appsTitle} <span className="fig">({formatCount(cells.length, lang)})</span>
