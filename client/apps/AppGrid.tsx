@@ -5,7 +5,7 @@
 // top-left where the eye starts. Grouped by category (the wall's apps page), the grid says in
 // wall-sized words which part of the city's services is in trouble; each app is then a tile
 // without its name, which is in the tile's tooltip and, when it needs attention, in the list.
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import type { APP_CATEGORIES } from '../../shared/contract/city.ts';
 import type { AppState } from '../../shared/contract/views.ts';
 import { formatCount, type Lang } from '../components/format.ts';
@@ -85,6 +85,13 @@ export function groupByCategory(cells: readonly Cell[]): CategoryGroup[] {
     .sort((a, b) => b.cells.length - a.cells.length || a.category.localeCompare(b.category));
 }
 
+/** Tiles of a small catalog (a smaller city) get bigger; some 200 apps still fit one screen. */
+export function tileSize(apps: number): string {
+  if (apps <= 60) return '4rem';
+  if (apps <= 120) return '3rem';
+  return '2.5rem';
+}
+
 function AppCell({ c, names, l, lang }: { c: Cell; names: boolean; l: AppLabels; lang: Lang }) {
   const n = names ? cellName(c.name) : null;
   return (
@@ -154,7 +161,7 @@ export function AppGrid({ apps, states, activity = {}, columns, aspect = 1.9, na
         )}
       </div>
       {byCategory ? (
-        <div className="app-groups" data-testid="app-groups">
+        <div className="app-groups" data-testid="app-groups" style={{ '--app-tile': tileSize(cells.length) } as CSSProperties}>
           {groupByCategory(cells).map((g) => (
             <section key={g.category} className="app-group" data-category={g.category}>
               <h3 className="app-group-title">

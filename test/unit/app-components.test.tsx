@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppTrendsAnswer, TrendRow } from '../../shared/contract/apps.ts';
 import type { AlertView, AppState } from '../../shared/contract/views.ts';
 import { AlertStrip, activeAlerts } from '../../client/apps/AlertStrip.tsx';
-import { AppGrid, groupByCategory, shortName } from '../../client/apps/AppGrid.tsx';
+import { AppGrid, groupByCategory, shortName, tileSize } from '../../client/apps/AppGrid.tsx';
 import { AppTrends } from '../../client/apps/AppTrends.tsx';
 import { TopApps } from '../../client/apps/TopApps.tsx';
 import { toCsv, trendCsv } from '../../client/apps/csv.ts';
@@ -61,6 +61,9 @@ describe('AppGrid', () => {
       { id: 'a', name: 'A', category: 'health', state: 'normal', n: 5 },
     ]);
     expect(groups.map((g) => [g.category, g.cells.map((c) => c.id)])).toEqual([['health', ['b', 'a']], ['finance', ['c']]]);
+    // A small city's catalog gets bigger tiles; Tangerang's 218 keep the size that fits one screen.
+    expect([tileSize(40), tileSize(100), tileSize(218)]).toEqual(['4rem', '3rem', '2.5rem']);
+    expect(renderToStaticMarkup(<AppGrid apps={catalog} states={{}} byCategory />)).toContain('--app-tile:4rem');
   });
 
   it('shortens names to what people call the app', () => {
