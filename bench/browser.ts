@@ -68,7 +68,7 @@ async function run(ctx: BenchContext): Promise<void> {
   const redis = ctx.redis.connect();
   const now = Date.now();
   await ingestAll(
-    { redis, keys: spaceKeys(prefix, 'live'), timeZone: ctx.city.profile.timezone, locate: (lat, lon) => ctx.city.geo.locate(lat, lon) },
+    { redis, keys: spaceKeys(prefix, ctx.city.profile.id, 'live'), timeZone: ctx.city.profile.timezone, locate: (lat, lon) => ctx.city.geo.locate(lat, lon) },
     openState({ incidents: size.incidents, waitingCalls: 50, nowMs: now, spreadMs: 4 * 3_600_000, runId: 'w', point: ctx.point }),
   );
   const server = await startPantauProcess({ redisUrl: ctx.redis.url, keyPrefix: prefix });

@@ -37,7 +37,7 @@ async function run(ctx: BenchContext): Promise<void> {
   const server = await startPantauProcess({ redisUrl: ctx.redis.url, keyPrefix: prefix });
   const http = httpClient(server.url);
   const redis = ctx.redis.connect();
-  const rawKeys = spaceKeys(`${prefix}raw`, 'live');
+  const rawKeys = spaceKeys(`${prefix}raw`, ctx.city.profile.id, 'live');
   const now = Date.now();
   const retentionMs = 35 * 86_400_000;
   let runs = 0;

@@ -21,7 +21,7 @@ export const readFigures = ['read.snapshot', 'read.kpis.30d', 'read.apps.activit
 async function snapshot(ctx: BenchContext): Promise<void> {
   const size = ctx.quick ? { incidents: 200, waiting: 20, runs: 5 } : { incidents: 10_000, waiting: 500, runs: 40 };
   const prefix = ctx.prefix('snapshot');
-  const keys = spaceKeys(prefix, 'live');
+  const keys = spaceKeys(prefix, ctx.city.profile.id, 'live');
   const redis = ctx.redis.connect();
   const tz = ctx.city.profile.timezone;
   const now = Date.now();
@@ -61,7 +61,7 @@ async function snapshot(ctx: BenchContext): Promise<void> {
 async function kpis(ctx: BenchContext): Promise<void> {
   const size = ctx.quick ? { calls: 3_000, incidents: 100, runs: 3 } : { calls: 1_000_000, incidents: 30_000, runs: 10 };
   const prefix = ctx.prefix('kpis');
-  const keys = spaceKeys(prefix, 'live');
+  const keys = spaceKeys(prefix, ctx.city.profile.id, 'live');
   const redis = ctx.redis.connect();
   const tz = ctx.city.profile.timezone;
   const now = Date.now();
@@ -127,7 +127,7 @@ async function dumpSpace(redis: ReturnType<BenchContext['redis']['connect']>, ba
 
 /** The fast call fill must leave what the projection leaves: same KPIs over the month and any window. */
 async function checkFastFill(ctx: BenchContext, fast: FillTarget, month: Parameters<typeof history>[0]): Promise<void> {
-  const slow = { ...fast, keys: spaceKeys(ctx.prefix('kpischeck'), 'live') };
+  const slow = { ...fast, keys: spaceKeys(ctx.prefix('kpischeck'), ctx.city.profile.id, 'live') };
   await projectAll(slow, history(month));
   const targets = ctx.city.profile.targets;
   for (const [fromMs, toMs] of [[month.fromMs, month.toMs + 3_600_000], [month.fromMs + 12_345_678, month.fromMs + 5 * DAY]]) {
@@ -151,7 +151,7 @@ async function apps(ctx: BenchContext): Promise<void> {
       ctx.report(skipped('read.apps.activity.30d', 'route missing: GET /api/v1/apps/activity answered 404'));
       return;
     }
-    const keys = spaceKeys(prefix, 'live');
+    const keys = spaceKeys(prefix, ctx.city.profile.id, 'live');
     const redis = ctx.redis.connect();
     const memBefore = await ctx.redis.usedMemory();
     const t0 = performance.now();
@@ -161,7 +161,7 @@ async function apps(ctx: BenchContext): Promise<void> {
     const memAfter = await ctx.redis.usedMemory();
     ctx.progress(`apps: wrote ${written} events' buckets in ${round((performance.now() - t0) / 1000, 1)} s`);
     if (ctx.quick) {
-      const slow = { ...fillTo, keys: spaceKeys(ctx.prefix('appscheck'), 'live') };
+      const slow = { ...fillTo, keys: spaceKeys(ctx.prefix('appscheck'), ctx.city.profile.id, 'live') };
       await projectAll(slow, appActivity(activity));
       deepStrictEqual(await dumpSpace(redis, keys.all), await dumpSpace(redis, slow.keys.all), 'fast app fill differs from the projection');
     }

@@ -16,7 +16,7 @@ function* limited<T>(next: () => T, n: number): Generator<T> {
 
 async function run(ctx: BenchContext): Promise<void> {
   const events = ctx.quick ? 5_000 : 1_000_000;
-  const keys = spaceKeys(ctx.prefix('rebuild'), 'live');
+  const keys = spaceKeys(ctx.prefix('rebuild'), ctx.city.profile.id, 'live');
   const redis = ctx.redis.connect();
   const tz = ctx.city.profile.timezone;
   const now = Date.now();

@@ -80,7 +80,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const metrics = createMetrics();
   const redis = await connectRedis(options.redisUrl, log);
   const feedRedis = redis.duplicate();
-  const keyCache = Object.fromEntries(SPACES.map((s) => [s, spaceKeys(prefix, s)])) as Record<Space, SpaceKeys>;
+  const keyCache = Object.fromEntries(SPACES.map((s) => [s, spaceKeys(prefix, city.profile.id, s)])) as Record<Space, SpaceKeys>;
   const keys = (space: Space): SpaceKeys => keyCache[space];
   const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
   const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };

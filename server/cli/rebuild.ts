@@ -1,6 +1,7 @@
 // `npm run rebuild [-- --space live|demo] [--force]`: rebuilds a space's derived state from
 // its event stream. Stop the server first: ingest during a rebuild would be projected twice.
 import { parseArgs } from 'node:util';
+import { loadCityProfile } from '../city/load-profile.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { connectRedis } from '../store/connect.ts';
@@ -22,8 +23,10 @@ try {
     url = embedded.url;
   }
   const handle = await connectRedis(url, log);
-  const result = await rebuildSpace(handle.redis, spaceKeys(values.prefix ?? 'pantau', space), { force: values.force === true });
-  console.log(JSON.stringify({ space, ...result, ms: Math.round(result.ms) }));
+  // The keys are the city's (PANTAU_CITY), as the server that wrote them named them.
+  const city = await loadCityProfile(config.city);
+  const result = await rebuildSpace(handle.redis, spaceKeys(values.prefix ?? 'pantau', city.profile.id, space), { force: values.force === true });
+  console.log(JSON.stringify({ city: city.profile.id, space, ...result, ms: Math.round(result.ms) }));
   await handle.close();
 } catch (err) {
   console.error(`rebuild failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -4,8 +4,14 @@ import type { PantauEvent } from '../../shared/contract/events.ts';
 import type { Enrichment } from '../domain/enrich.ts';
 
 export type RawEntity = Record<string, string>;
+/**
+ * One entity's after-state as the projection wrote it. `member` is the projection's own decision
+ * whether the entity is in its live set after the event (calls: waiting; incidents: open;
+ * alerts: active); nothing downstream decides membership again. Agents have no such set.
+ */
 export type RawChange =
-  | { t: 'call' | 'agent' | 'incident' | 'alert'; id: string; h: RawEntity }
+  | { t: 'call' | 'incident' | 'alert'; id: string; h: RawEntity; member: boolean }
+  | { t: 'agent'; id: string; h: RawEntity }
   | { t: 'counter'; id: string; n: number };
 
 export interface StreamEntry {
@@ -24,7 +30,7 @@ export function flatToRecord(flat: unknown): RawEntity {
   return out;
 }
 
-interface LuaChange { t: string; id: string; h?: unknown; n?: number }
+interface LuaChange { t: string; id: string; h?: unknown; n?: number; m?: number }
 
 export function parseEntry(position: string, fields: string[]): StreamEntry {
   const f: Record<string, string> = {};
@@ -36,7 +42,8 @@ export function parseEntry(position: string, fields: string[]): StreamEntry {
   const changes: RawChange[] = [];
   for (const c of Array.isArray(lua) ? lua : []) {
     if (c.t === 'counter') changes.push({ t: 'counter', id: c.id, n: Number(c.n ?? 0) });
-    else if (c.t === 'call' || c.t === 'agent' || c.t === 'incident' || c.t === 'alert') changes.push({ t: c.t, id: c.id, h: flatToRecord(c.h) });
+    else if (c.t === 'agent') changes.push({ t: 'agent', id: c.id, h: flatToRecord(c.h) });
+    else if (c.t === 'call' || c.t === 'incident' || c.t === 'alert') changes.push({ t: c.t, id: c.id, h: flatToRecord(c.h), member: c.m === 1 });
   }
   return { position, event, enrichment, principal: f.k ?? '', changes };
 }

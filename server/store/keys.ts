@@ -1,11 +1,49 @@
-// Every Redis key name is built here and nowhere else. All keys of one space share the hash
-// tag `{<prefix>:<space>}`, so a space lives in one Redis Cluster slot and a Lua script may
-// touch any of its keys. The prefix is `pantau` in production and a fresh one per test.
+// Every Redis key name is built here and nowhere else. All keys of one city's space share the
+// hash tag `{<prefix>:<city>:<space>}`, so a city-space lives in one Redis Cluster slot, a Lua
+// script may touch any of its keys, and two cities (or a city and its old single-city keys)
+// never share a name. The prefix is `pantau` in production and a fresh one per test.
+//
+// KEY_SUFFIX is the one table of the names inside a space: spaceKeys() builds full names from
+// it, and the Lua scripts receive the same table (scripts.ts), so no name is spelled twice.
 import type { Space } from '../../shared/contract/views.ts';
+
+/** Names inside a space, after its base `{<prefix>:<city>:<space>}:`. A trailing ':' marks a prefix of many keys. */
+export const KEY_SUFFIX = Object.freeze({
+  /** The event stream: one entry per accepted event. */
+  stream: 'stream',
+  /** Dedupe hashes: field "<source>\u0000<id>". */
+  dedupe: 'dedupe:',
+  call: 'call:',
+  callsWaiting: 'calls:waiting',
+  callsByReceived: 'calls:byReceived',
+  /** Call KPI buckets: one hash per UTC day, fields "<slot15>|<line>|<metric>". */
+  callKpi: 'calls:kpi:',
+  agent: 'agent:',
+  agents: 'agents',
+  incident: 'incident:',
+  incidentsOpen: 'incidents:open',
+  incidentsByReported: 'incidents:byReported',
+  /** App activity buckets: "m:<minuteMs>" | "h:<hourMs>" | "d:<YYYY-MM-DD city day>". */
+  apps: 'apps:',
+  appsSeen: 'apps:seen',
+  /** Complaints per kecamatan per hour: "<hourMs>", fields kecamatan code. */
+  complaints: 'complaints:',
+  /** Events accepted per city day: "<YYYY-MM-DD>". */
+  eventsPerDay: 'events:',
+  alert: 'alert:',
+  alertsByRaised: 'alerts:byRaised',
+  alertsActive: 'alerts:active',
+  simLease: 'sim:lease',
+  simStatus: 'sim:status',
+  simControl: 'sim:control',
+});
 
 export interface SpaceKeys {
   readonly prefix: string;
+  readonly city: string;
   readonly space: Space;
+  /** The hash tag of the city-space, `{<prefix>:<city>:<space>}`. */
+  readonly tag: string;
   /** Every key of the space starts with this (used to wipe the demo space). */
   readonly all: string;
   /**
@@ -16,7 +54,7 @@ export interface SpaceKeys {
   readonly epoch: string;
   /** The event stream: one entry per accepted event, fields e (event JSON) and c (change JSON). */
   readonly stream: string;
-  /** Dedupe hashes per UTC day of the event's `at`: field "<source>\u0000<id>". */
+  /** Dedupe hashes: field "<source>\u0000<id>". */
   readonly dedupePrefix: string;
   readonly callPrefix: string;
   readonly callsWaiting: string;
@@ -45,40 +83,47 @@ export interface SpaceKeys {
   readonly simLease: string;
   readonly simStatus: string;
   readonly simControl: string;
-  /** Rate-limit counters (express-rate-limit's Redis store). */
+  /** Rate-limit counters (express-rate-limit's Redis store); per deployment, not per city. */
   readonly rateLimitPrefix: string;
   /** Failed Socket.IO handshakes per client address: prefix + address (string counter with a TTL). */
   readonly handshakeFailuresPrefix: string;
 }
 
-export function spaceKeys(prefix: string, space: Space): SpaceKeys {
-  const base = `${prefix}:{${space}}:`;
+/** A city id as it may stand in a key: the kebab-case ids the profiles and the generator use. */
+const CITY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function spaceKeys(prefix: string, city: string, space: Space): SpaceKeys {
+  if (!CITY_ID.test(city)) throw new Error(`city id ${JSON.stringify(city)} cannot name keys (lower-case letters, digits and '-')`);
+  const tag = `{${prefix}:${city}:${space}}`;
+  const base = `${tag}:`;
   return Object.freeze({
     prefix,
+    city,
     space,
+    tag,
     all: base,
-    epoch: `${prefix}:{${space}}#epoch`,
-    stream: `${base}stream`,
-    dedupePrefix: `${base}dedupe:`,
-    callPrefix: `${base}call:`,
-    callsWaiting: `${base}calls:waiting`,
-    callsByReceived: `${base}calls:byReceived`,
-    callKpiPrefix: `${base}calls:kpi:`,
-    agentPrefix: `${base}agent:`,
-    agents: `${base}agents`,
-    incidentPrefix: `${base}incident:`,
-    incidentsOpen: `${base}incidents:open`,
-    incidentsByReported: `${base}incidents:byReported`,
-    appsPrefix: `${base}apps:`,
-    appsSeen: `${base}apps:seen`,
-    complaintsPrefix: `${base}complaints:`,
-    eventsPerDayPrefix: `${base}events:`,
-    alertPrefix: `${base}alert:`,
-    alertsByRaised: `${base}alerts:byRaised`,
-    alertsActive: `${base}alerts:active`,
-    simLease: `${base}sim:lease`,
-    simStatus: `${base}sim:status`,
-    simControl: `${base}sim:control`,
+    epoch: `${tag}#epoch`,
+    stream: base + KEY_SUFFIX.stream,
+    dedupePrefix: base + KEY_SUFFIX.dedupe,
+    callPrefix: base + KEY_SUFFIX.call,
+    callsWaiting: base + KEY_SUFFIX.callsWaiting,
+    callsByReceived: base + KEY_SUFFIX.callsByReceived,
+    callKpiPrefix: base + KEY_SUFFIX.callKpi,
+    agentPrefix: base + KEY_SUFFIX.agent,
+    agents: base + KEY_SUFFIX.agents,
+    incidentPrefix: base + KEY_SUFFIX.incident,
+    incidentsOpen: base + KEY_SUFFIX.incidentsOpen,
+    incidentsByReported: base + KEY_SUFFIX.incidentsByReported,
+    appsPrefix: base + KEY_SUFFIX.apps,
+    appsSeen: base + KEY_SUFFIX.appsSeen,
+    complaintsPrefix: base + KEY_SUFFIX.complaints,
+    eventsPerDayPrefix: base + KEY_SUFFIX.eventsPerDay,
+    alertPrefix: base + KEY_SUFFIX.alert,
+    alertsByRaised: base + KEY_SUFFIX.alertsByRaised,
+    alertsActive: base + KEY_SUFFIX.alertsActive,
+    simLease: base + KEY_SUFFIX.simLease,
+    simStatus: base + KEY_SUFFIX.simStatus,
+    simControl: base + KEY_SUFFIX.simControl,
     rateLimitPrefix: `${prefix}:rl:`,
     // Per deployment like the HTTP limits, not per space: an address guessing tokens is one guesser.
     handshakeFailuresPrefix: `${prefix}:rl:handshake:`,
@@ -92,4 +137,12 @@ export function derivedKeyPatterns(k: SpaceKeys): string[] {
     `${k.agentPrefix}*`, k.agents, `${k.incidentPrefix}*`, k.incidentsOpen, k.incidentsByReported, `${k.appsPrefix}*`,
     `${k.complaintsPrefix}*`, `${k.eventsPerDayPrefix}*`, `${k.alertPrefix}*`, k.alertsByRaised, k.alertsActive,
   ];
+}
+
+/**
+ * The single-city layout of Pantau 0.1 (`<prefix>:{<space>}:…`), which carried no city. Only the
+ * migration (store/migrate-keyspace.ts) and the start-up refusal read it.
+ */
+export function legacySpaceBase(prefix: string, space: Space): string {
+  return `${prefix}:{${space}}:`;
 }

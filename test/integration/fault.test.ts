@@ -116,7 +116,7 @@ describe('durability under Redis and server kills', () => {
     for (const o of outage) expect(o).toMatchObject({ ingest: 503, readyz: 503, retryAfter: expect.stringMatching(/^\d+$/) });
 
     handle = await connectRedis(redis.url, createLogger('silent'));
-    const keys = spaceKeys(prefix, 'live');
+    const keys = spaceKeys(prefix, 'kota-tangerang', 'live');
     const census = await streamCensus(handle.redis, keys);
     const inStream = [...stats.acked].filter((id) => census.counts.get(`fault-load\u0000${id}`) === 1).length;
     expect(inStream).toBe(stats.acked.size);

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spaceKeys } from '../../server/store/keys.ts';
 import { OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { makeCallReceived } from '../support/factories.ts';
 import { freePort, waitForRedis } from '../support/redis-process.ts';
@@ -89,7 +88,7 @@ describe('Redis Sentinel', () => {
     await until('sentinel sees the replica', () => sentinel.call('SENTINEL', 'replicas', MASTER_NAME) as Promise<unknown[]>, (r) => r.length === 1);
     const replica = new Redis({ port: ports.replica, host: '127.0.0.1' });
     try {
-      const streamKey = spaceKeys(running.prefix, 'live').stream;
+      const streamKey = running.keys('live').stream;
       await until('the event reached the replica', () => replica.xlen(streamKey), (n) => n === 1);
       await sentinel.call('SENTINEL', 'FAILOVER', MASTER_NAME);
       await until('the replica is promoted', masterPort, (p) => p === ports.replica);

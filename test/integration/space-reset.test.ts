@@ -6,7 +6,6 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket.ts';
 import type { Snapshot } from '../../shared/contract/views.ts';
-import { spaceKeys } from '../../server/store/keys.ts';
 import { wipeSpace } from '../../server/store/rebuild.ts';
 import { DEMO_KEY, startApp, type TestApp } from '../support/app-harness.ts';
 import { makeIncidentReported } from '../support/factories.ts';
@@ -41,7 +40,7 @@ describe('a wiped space', () => {
     expect((await app.post('/api/v1/events?space=demo', [before], { token: DEMO_KEY })).status).toBe(200);
     expect(await openIds()).toContain(before.incidentId);
 
-    await wipeSpace(redis, spaceKeys(app.prefix, 'demo'));
+    await wipeSpace(redis, app.keys('demo'));
     const after = makeIncidentReported({ category: 'flood' });
     expect((await app.post('/api/v1/events?space=demo', [after], { token: DEMO_KEY })).status).toBe(200);
 

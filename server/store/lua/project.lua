@@ -148,13 +148,15 @@ local function project_call(base, ev, x, changes)
   apply_contribution(base, before, before_slot, before_line, -1)
   apply_contribution(base, after, after_slot, r.line, 1)
 
-  if call_is_waiting(r) then
+  local waiting = call_is_waiting(r)
+  if waiting then
     redis.call('ZADD', base .. 'calls:waiting', tonumber(r.receivedAt), id)
   else
     redis.call('ZREM', base .. 'calls:waiting', id)
   end
   redis.call('EXPIRE', key, RECORD_TTL)
-  table.insert(changes, { t = 'call', id = id, h = hash_flat(key) })
+  -- m: whether the call is in the waiting set after this event (the one membership decision).
+  table.insert(changes, { t = 'call', id = id, h = hash_flat(key), m = waiting and 1 or 0 })
   if agent_change ~= nil then table.insert(changes, agent_change) end
 end
 
@@ -212,13 +214,15 @@ local function project_incident(base, ev, x, changes)
       redis.call('HSET', key, 'outcome', ev.outcome); r.outcome = ev.outcome
     end
   end
-  if r.reportedAt ~= nil and r.closedAt == nil then
+  local open = r.reportedAt ~= nil and r.closedAt == nil
+  if open then
     redis.call('ZADD', base .. 'incidents:open', tonumber(r.reportedAt), id)
   else
     redis.call('ZREM', base .. 'incidents:open', id)
   end
   redis.call('EXPIRE', key, RECORD_TTL)
-  table.insert(changes, { t = 'incident', id = id, h = hash_flat(key) })
+  -- m: whether the incident is in the open set after this event.
+  table.insert(changes, { t = 'incident', id = id, h = hash_flat(key), m = open and 1 or 0 })
 end
 
 local function project_app(base, ev, x)
@@ -281,7 +285,8 @@ local function project_alert(base, ev, x, changes)
   elseif ev.type == 'alert.acked' then
     if set_min(key, r, 'ackedAt', at) then redis.call('HSET', key, 'ackedBy', ev.by) end
   end
-  if r.raisedAt ~= nil and r.clearedAt == nil then
+  local active = r.raisedAt ~= nil and r.clearedAt == nil
+  if active then
     redis.call('ZADD', base .. 'alerts:active', tonumber(r.raisedAt), id)
   else
     redis.call('ZREM', base .. 'alerts:active', id)
@@ -289,7 +294,7 @@ local function project_alert(base, ev, x, changes)
   -- A raise arriving after its own clear, older than the retention: it is history already gone.
   if ev.type == 'alert.raised' and trim_alert_history(base, id) then return end
   redis.call('EXPIRE', key, HOUR_TTL)
-  table.insert(changes, { t = 'alert', id = id, h = hash_flat(key) })
+  table.insert(changes, { t = 'alert', id = id, h = hash_flat(key), m = active and 1 or 0 })
 end
 
 local function project(base, ev, x)
