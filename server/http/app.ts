@@ -71,6 +71,10 @@ export function createHttpApp(deps: HttpAppDeps): Express {
           'style-src': ["'self'", "'unsafe-inline'"],
           'connect-src': ["'self'"],
           'font-src': ["'self'", 'data:'],
+          // helmet's default would send a plain-HTTP page's scripts and styles to https://, and a
+          // wall on a city LAN without TLS (http://pantau.lan:8080/wall) would stay blank. TLS, when
+          // there is one, belongs to the reverse proxy in front, with HSTS (docs/operations.md).
+          'upgrade-insecure-requests': null,
         },
       },
       crossOriginEmbedderPolicy: false,
