@@ -1,7 +1,7 @@
 // The ingest path shared by the HTTP routes, the Asterisk adapter and the demo simulator:
 // validate, enrich, apply in one pipeline, and answer { accepted, duplicates, rejected }.
 import type { Redis } from '../store/connect.ts';
-import { INTERNAL_EVENT_TYPES, type PantauEvent } from '../../shared/contract/events.ts';
+import { INTERNAL_EVENT_TYPES, INTERNAL_SOURCE_PREFIX, type PantauEvent } from '../../shared/contract/events.ts';
 import type { IngestAnswer, Rejected } from '../../shared/contract/ingest.ts';
 import type { Space } from '../../shared/contract/views.ts';
 import { enrichEvent, type Locate } from '../domain/enrich.ts';
@@ -83,11 +83,18 @@ export function createIngestService(deps: IngestDeps): IngestService {
     async ingestItems(space, principal, items, extraRejected = []) {
       const validated = validateItems(items);
       const rejected = validated.rejected;
-      // Alerts are Pantau's own: an ingest key may not raise, clear or acknowledge them.
+      // Alerts and Pantau's own sources are Pantau's: an ingest key may not raise, clear or
+      // acknowledge alerts, nor write under a source whose ids Pantau will use itself.
       const valid = validated.valid.filter(({ index, event }) => {
-        if (!INTERNAL_EVENT_TYPES.includes(event.type)) return true;
-        rejected.push({ index, id: event.id, errors: [{ field: 'type', rule: 'internal', message: `${event.type} events come from Pantau itself, not from ingest` }] });
-        return false;
+        if (INTERNAL_EVENT_TYPES.includes(event.type)) {
+          rejected.push({ index, id: event.id, errors: [{ field: 'type', rule: 'internal', message: `${event.type} events come from Pantau itself, not from ingest` }] });
+          return false;
+        }
+        if (event.source.toLowerCase().startsWith(INTERNAL_SOURCE_PREFIX)) {
+          rejected.push({ index, id: event.id, errors: [{ field: 'source', rule: 'internal', message: `sources starting with "${INTERNAL_SOURCE_PREFIX}" are Pantau's own, not for ingest` }] });
+          return false;
+        }
+        return true;
       });
       return apply(space, principal, valid, [...extraRejected, ...rejected].sort((a, b) => a.index - b.index), items.length);
     },

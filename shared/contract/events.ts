@@ -137,6 +137,12 @@ export const AlertRaised = z.object({
 export const AlertCleared = z.object({ ...envelope, type: z.literal('alert.cleared'), alertId: Id });
 export const AlertAcked = z.object({ ...envelope, type: z.literal('alert.acked'), alertId: Id, by: ShortText });
 export const INTERNAL_EVENT_TYPES: readonly string[] = ['alert.raised', 'alert.cleared', 'alert.acked'];
+/**
+ * Sources Pantau itself writes under (`pantau-operator`, `pantau-sweeper`, `pantau-alerts`).
+ * Ingest keys may not use them: an event sent under one with the id Pantau will use later
+ * would turn Pantau's own event into a silent duplicate.
+ */
+export const INTERNAL_SOURCE_PREFIX = 'pantau-';
 
 export const PantauEvent = z.discriminatedUnion('type', [
   CallReceived, CallAnswered, CallAbandoned, CallEnded, CallExpired,
