@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { EventOf } from '../../shared/contract/events.ts';
 import type { Finding } from '../domain/anomaly.ts';
+import { internalEventId } from '../domain/internal-id.ts';
 
 export const ALERT_SOURCE = 'pantau-alerts';
 const MAX_ID = 128;
@@ -20,20 +21,15 @@ export function alertIdOf(kind: string, subject: string, startMs: number): strin
   return boundedId(kind, subject, String(startMs));
 }
 
-function eventId(verb: string, alertId: string): string {
-  const id = `${verb}:${alertId}`;
-  return id.length <= MAX_ID ? id : `${verb}:${createHash('sha256').update(alertId).digest('hex').slice(0, 40)}`;
-}
-
 export function raisedEvent(
   alertId: string, subject: string, f: Finding, at: string, extra: Record<string, string>, verb = 'raise',
 ): EventOf<'alert.raised'> {
   return {
-    id: eventId(verb, alertId), type: 'alert.raised', at, source: ALERT_SOURCE,
+    id: internalEventId(verb, alertId), type: 'alert.raised', at, source: ALERT_SOURCE,
     alertId, kind: f.kind, subject, severity: f.severity, detail: { ...f.detail, ...extra },
   };
 }
 
 export function clearedEvent(alertId: string, at: string): EventOf<'alert.cleared'> {
-  return { id: eventId('clear', alertId), type: 'alert.cleared', at, source: ALERT_SOURCE, alertId };
+  return { id: internalEventId('clear', alertId), type: 'alert.cleared', at, source: ALERT_SOURCE, alertId };
 }
