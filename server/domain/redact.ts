@@ -24,11 +24,12 @@ export function redactCallView<T extends CallView>(call: T, role: Role): T {
 }
 
 /**
- * Incident summaries are free text typed by call-takers and may name people; executives get
- * aggregates and no personal data, so theirs is blanked. Demo data is simulated, so it stays.
+ * Incident summaries are free text typed by call-takers and may name people or carry phone
+ * numbers: only operators see them. Executives get aggregates, and a wall is read by anyone in
+ * the room, so theirs is blanked. Demo data is simulated, so it stays.
  */
 export function redactIncidentView(incident: IncidentView, role: Role): IncidentView {
-  if (role !== 'executive' || incident.summary === null) return incident;
+  if ((role !== 'executive' && role !== 'display') || incident.summary === null) return incident;
   return { ...incident, summary: null };
 }
 

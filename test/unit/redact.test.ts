@@ -50,11 +50,14 @@ describe('redactChange', () => {
     expect(change).toEqual(before);
   });
 
-  it('blanks incident summaries for executives only', () => {
+  it('blanks incident summaries for executives and walls (issue #20 finding 6), keeps them for operators', () => {
     const c: Change = { t: 'incident', incident };
-    const exec = redactChange(c, 'executive');
-    expect(exec.t === 'incident' && exec.incident.summary).toBeNull();
-    expect(redactChange(c, 'display')).toBe(c);
+    for (const role of ['executive', 'display'] as const) {
+      const r = redactChange(c, role);
+      expect(r.t === 'incident' && r.incident.summary).toBeNull();
+    }
+    expect(redactChange(c, 'operator')).toBe(c);
+    expect(redactChange(c, 'demo')).toBe(c);
     expect(incident.summary).not.toBeNull();
   });
 
