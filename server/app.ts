@@ -97,6 +97,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     clock,
     streamRetentionMs: config.streamRetentionDays * 86_400_000,
     replication: config.replication,
+    eventTime: config.eventTime,
     ...(options.maxIngestInFlight === undefined ? {} : { maxInFlight: options.maxIngestInFlight }),
   });
 

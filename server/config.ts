@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   PANTAU_REDIS_MIN_REPLICAS: z.coerce.number().int().min(0).max(10).default(0),
   /** How long ingest waits for those replicas before answering 503. */
   PANTAU_REDIS_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  PANTAU_EVENT_MAX_FUTURE_MINUTES: z.coerce.number().min(0).max(1_440).default(15),
+  PANTAU_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3_650).default(400),
   PANTAU_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - (1-40); no braces or colons, they would break the hash tag').default('pantau'),
 });
 
@@ -89,6 +91,8 @@ export type Config = Readonly<{
   keyPrefix: string;
   ingestRatePerMin: number;
   replication: Readonly<{ minReplicas: number; waitMs: number }>;
+  /** How far an event's `at` may lie ahead of the server's clock, and how far behind it. */
+  eventTime: Readonly<{ maxFutureMs: number; maxAgeMs: number }>;
 }>;
 
 /** Parses an environment; throws ConfigError naming the first bad variable. */
@@ -126,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } 
     keyPrefix: e.PANTAU_KEY_PREFIX,
     ingestRatePerMin: e.PANTAU_INGEST_RATE_PER_MIN,
     replication: Object.freeze({ minReplicas: e.PANTAU_REDIS_MIN_REPLICAS, waitMs: e.PANTAU_REDIS_WAIT_MS }),
+    eventTime: Object.freeze({ maxFutureMs: e.PANTAU_EVENT_MAX_FUTURE_MINUTES * 60_000, maxAgeMs: e.PANTAU_EVENT_MAX_AGE_DAYS * 86_400_000 }),
   });
 }

@@ -33,6 +33,8 @@ export interface IngestDeps {
   replication?: { minReplicas: number; waitMs: number };
   /** Events in flight above which new requests get 503 (backpressure, never accept-then-lose). */
   maxInFlight?: number;
+  /** The range of `at` ingest keys may send (config PANTAU_EVENT_MAX_*); Pantau's own events are not bounded. */
+  eventTime: { maxFutureMs: number; maxAgeMs: number };
 }
 
 export interface IngestResult {
@@ -81,7 +83,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
 
   return {
     async ingestItems(space, principal, items, extraRejected = []) {
-      const validated = validateItems(items);
+      const validated = validateItems(items, { nowMs: deps.clock(), ...deps.eventTime });
       const rejected = validated.rejected;
       // Alerts and Pantau's own sources are Pantau's: an ingest key may not raise, clear or
       // acknowledge alerts, nor write under a source whose ids Pantau will use itself.

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { PantauEvent } from '../../shared/contract/events.ts';
 import type { FieldError, Rejected } from '../../shared/contract/ingest.ts';
 import type { ParsedItem } from './parse-body.ts';
+import { parseIsoMs } from '../domain/time.ts';
 
 function valueAt(item: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = item;
@@ -47,7 +48,29 @@ export interface Validated {
   rejected: Rejected[];
 }
 
-export function validateItems(items: readonly ParsedItem[]): Validated {
+/** The accepted range of `at`: a sender's clock may run a little ahead, and history has an end. */
+export interface EventTimeWindow {
+  nowMs: number;
+  maxFutureMs: number;
+  maxAgeMs: number;
+}
+
+/**
+ * `at` outside the window: a call "received" in 2099 would wait for ever on the wall, and one in
+ * year 0 would land in no KPI bucket anyone reads.
+ */
+export function atErrors(at: string, w: EventTimeWindow): FieldError[] {
+  const ms = parseIsoMs(at);
+  if (ms > w.nowMs + w.maxFutureMs) {
+    return [{ field: 'at', rule: 'too_far_in_future', message: `at is more than ${Math.round(w.maxFutureMs / 60_000)} minutes ahead of the server's clock (PANTAU_EVENT_MAX_FUTURE_MINUTES)` }];
+  }
+  if (ms < w.nowMs - w.maxAgeMs) {
+    return [{ field: 'at', rule: 'too_old', message: `at is more than ${Math.round(w.maxAgeMs / 86_400_000)} days in the past (PANTAU_EVENT_MAX_AGE_DAYS)` }];
+  }
+  return [];
+}
+
+export function validateItems(items: readonly ParsedItem[], window?: EventTimeWindow): Validated {
   const valid: Validated['valid'] = [];
   const rejected: Rejected[] = [];
   items.forEach((item, index) => {
@@ -57,7 +80,7 @@ export function validateItems(items: readonly ParsedItem[]): Validated {
     }
     const parsed = PantauEvent.safeParse(item.value);
     // Checked on the parsed event only: it is small and bounded, the raw item may not be.
-    const textual = parsed.success ? textErrors(parsed.data) : [];
+    const textual = parsed.success ? [...textErrors(parsed.data), ...(window ? atErrors(parsed.data.at, window) : [])] : [];
     if (parsed.success && textual.length === 0) {
       valid.push({ index, event: parsed.data });
       return;

@@ -1,4 +1,4 @@
-// Issue #20 finding 4: an ingest key could write under Pantau's own sources with the ids Pantau
+// What ingest keys may not send (issue #20). Finding 4: an ingest key could write under Pantau's own sources with the ids Pantau
 // uses later (`pantau-operator` / `ack:<alertId>`, `pantau-sweeper` / `expired:<callId>`,
 // `pantau-alerts` / `raise:…`), so Pantau's own event became a silent duplicate: an
 // acknowledgement never stored, a stale call waiting for ever, an alert suppressed.
@@ -38,5 +38,24 @@ describe('internal sources', () => {
   it('accepts ordinary sources that merely contain the word', async () => {
     const r = await app.post('/api/v1/events', [{ ...makeCallReceived(), source: 'pbx-pantau-gateway' }]);
     expect(r.status).toBe(200);
+  });
+});
+
+describe('the range of `at` (issue #20 finding 8)', () => {
+  const iso = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00');
+  it.each([
+    ['year 9999', '9999-12-31T23:59:59+07:00', 'too_far_in_future'],
+    ['2099', '2099-01-01T00:00:00+07:00', 'too_far_in_future'],
+    ['year 0000', '0000-01-01T00:00:00+07:00', 'too_old'],
+    ['two years ago', iso(Date.now() - 730 * 86_400_000), 'too_old'],
+  ])('refuses %s with a field error on at', async (_name, at, rule) => {
+    const r = await app.post('/api/v1/events', [makeCallReceived({ at })]);
+    expect(r.status).toBe(400);
+    expect((r.json as IngestAnswer).rejected[0]?.errors).toEqual([expect.objectContaining({ field: 'at', rule })]);
+  });
+
+  it('accepts a sender clock a few minutes ahead, and last month', async () => {
+    const r = await app.post('/api/v1/events', [makeCallReceived({ at: iso(Date.now() + 5 * 60_000) }), makeCallReceived({ at: iso(Date.now() - 30 * 86_400_000) })]);
+    expect(r.json).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
   });
 });
