@@ -5,7 +5,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { AppTrendsAnswer, TrendRow } from '../../shared/contract/apps.ts';
 import { NO_SUPER_APP, UNREGISTERED } from '../../shared/contract/apps.ts';
 import { formatCount, formatDayLabel, formatPercent, type Lang } from '../components/format.ts';
-import { downloadText, trendCsv } from './csv.ts';
+import { trendCsv } from './csv.ts';
+import { downloadText } from '../components/download.ts';
 import { withLabels, type AppLabels } from './labels.ts';
 import './apps.css';
 

@@ -1,38 +1,21 @@
-// CSV for the executive tables (RFC 4180: quotes doubled, fields with , " or newlines quoted),
-// with a UTF-8 byte-order mark so spreadsheet programs read "Diskominfo · Tangerang" right.
+// The app trend table as CSV, written by the one CSV writer (components/csv.ts), which also
+// defuses formulas (a leading = + - @ tab or CR) in names that come from ingest sources.
 import type { TrendRow } from '../../shared/contract/apps.ts';
+import { toCsv, type CsvColumn } from '../components/csv.ts';
 import type { AppLabels } from './labels.ts';
 
-export type Cell = string | number | null;
-
-function field(v: Cell): string {
-  if (v === null) return '';
-  const s = String(v);
-  // A leading = + - @ makes spreadsheets run a formula: prefix a quote so a name stays a name.
-  const safe = typeof v === 'string' && /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
-}
+type Figures = TrendRow['current'];
+const KINDS = ['sessions', 'transactions', 'complaints', 'errors', 'total'] as const satisfies readonly (keyof Figures & keyof AppLabels)[];
 
 /** A trend table: both periods' figures per kind, and the change as a fraction (0.125 = +12,5 %). */
 export function trendCsv(rows: readonly TrendRow[], l: AppLabels): string {
-  const kinds = [l.sessions, l.transactions, l.complaints, l.errors, l.total];
-  const header = ['key', l.name, ...kinds.map((k) => `${k} (${l.currentPeriod})`), ...kinds.map((k) => `${k} (${l.previousPeriod})`), l.change];
-  const figs = (t: TrendRow['current']): number[] => [t.sessions, t.transactions, t.complaints, t.errors, t.total];
-  return toCsv(header, rows.map((r) => [r.key, r.name, ...figs(r.current), ...figs(r.previous), r.change]));
-}
-
-/** Offers text as a file download (browser only). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  const period = (pick: (r: TrendRow) => Figures, name: string): CsvColumn<TrendRow>[] =>
+    KINDS.map((k) => ({ header: `${l[k]} (${name})`, value: (r) => pick(r)[k] }));
+  return toCsv(rows, [
+    { header: 'key', value: (r) => r.key },
+    { header: l.name, value: (r) => r.name },
+    ...period((r) => r.current, l.currentPeriod),
+    ...period((r) => r.previous, l.previousPeriod),
+    { header: l.change, value: (r) => r.change },
+  ]);
 }

@@ -6,7 +6,7 @@ import { AlertStrip, activeAlerts } from '../../client/apps/AlertStrip.tsx';
 import { AppGrid, groupByCategory, shortName, tileSize } from '../../client/apps/AppGrid.tsx';
 import { AppTrends } from '../../client/apps/AppTrends.tsx';
 import { TopApps } from '../../client/apps/TopApps.tsx';
-import { toCsv, trendCsv } from '../../client/apps/csv.ts';
+import { trendCsv } from '../../client/apps/csv.ts';
 import { appLabels } from '../../client/apps/labels.ts';
 
 const APP_LABELS_ID = appLabels('id');
@@ -135,10 +135,15 @@ describe('AppTrends and CSV', () => {
     expect(html).toContain('Tanpa super-app');
   });
 
-  it('writes RFC 4180 CSV with every row, and defuses formulas', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['=SUM(A1)', null]])).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),\r\n');
+  it('writes the trend table through the one CSV writer, defusing formulas in names (issue #20 finding 8)', () => {
     const csv = trendCsv(period.byAgency, APP_LABELS_ID);
     expect(csv.split('\r\n').filter((l) => l.length > 0)).toHaveLength(3);
     expect(csv).toContain('Diskominfo,Diskominfo,100,0,0,0,100,80,0,0,0,80,0.25');
+    const first = period.byAgency[0];
+    if (!first) throw new Error('fixture has no row');
+    for (const evil of ['\t=cmd', '\r=cmd', '=SUM(A1)', '+1', '-1', '@x']) {
+      const line = trendCsv([{ ...first, key: 'k', name: evil }], APP_LABELS_ID).slice(1).split('\r\n')[1] ?? '';
+      expect(line.startsWith(`k,"'`) || line.startsWith(`k,'`)).toBe(true);
+    }
   });
 });
