@@ -7,6 +7,8 @@ import { mapViewForBbox } from '../../server/city/generator/map-view.ts';
 import { matchFeatures, normaliseName, type SourceFeature } from '../../server/city/generator/match-features.ts';
 import { parsePopulationsCsv } from '../../server/city/generator/populations-csv.ts';
 import { timezoneForProvince } from '../../server/city/generator/profile-defaults.ts';
+import { parseWilayahSql } from '../../server/city/generator/wilayah-sql.ts';
+import { readFileSync } from 'node:fs';
 
 const geometry: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
 const feature = (properties: Record<string, unknown>): SourceFeature => ({ type: 'Feature', properties, geometry });
@@ -107,5 +109,29 @@ describe('exampleApps', () => {
 
   it('fails loudly when asked for more than it has', () => {
     expect(() => exampleApps({ count: 10_000 })).toThrow(/example services are defined, 10000 asked/);
+  });
+});
+
+describe('parseWilayahSql (the SQL of cahyadsn/wilayah_boundaries)', () => {
+  const text = readFileSync(new URL('../fixtures/wilayah/kec-32-excerpt.sql', import.meta.url), 'utf8');
+
+  it('reads a polygon and a multipolygon row, swapping [lat, lng] to [lon, lat] and closing rings', () => {
+    const [margahayu, majalaya] = parseWilayahSql(text);
+    expect(margahayu?.properties).toEqual({ code: '32.04.09', name: 'Margahayu' });
+    expect(margahayu?.geometry.type).toBe('Polygon');
+    expect(majalaya?.properties).toEqual({ code: '32.04.33', name: 'Majalaya' });
+    expect(majalaya?.geometry.type).toBe('MultiPolygon');
+    const first = (margahayu?.geometry.type === 'Polygon' ? margahayu.geometry.coordinates[0]?.[0] : undefined) ?? [];
+    // Kabupaten Bandung lies near 107.6° E, 7.0° S.
+    expect(first[0]).toBeGreaterThan(107);
+    expect(first[1]).toBeLessThan(-6.9);
+    for (const f of [margahayu, majalaya]) {
+      const rings = f?.geometry.type === 'Polygon' ? f.geometry.coordinates : f?.geometry.coordinates.flat() ?? [];
+      for (const r of rings) expect(r[0]).toEqual(r[r.length - 1]);
+    }
+  });
+
+  it('names the row it cannot read', () => {
+    expect(() => parseWilayahSql("('32.04.01','X',1,2,'[[[1]]]')")).toThrow('32.04.01');
   });
 });

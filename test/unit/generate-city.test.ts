@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCityProfile } from '../../server/city/load-profile.ts';
-import { generateCity } from '../../scripts/generate-city.ts';
+import { generateCity, STARTER_APP_COUNT } from '../../scripts/generate-city.ts';
 
 const GEO = fileURLToPath(new URL('../../../shared/geo/', import.meta.url));
 const BUNDLED = fileURLToPath(new URL('../../cities/kota-bandung/', import.meta.url));
@@ -37,7 +37,7 @@ async function variant(source: string, name: string, change: (features: { proper
 describe('generateCity on Kota Bandung', () => {
   it('matches all 30 kecamatan and 151 kelurahan by code and writes a loadable folder', { timeout: 30_000 }, async () => {
     const result = await generateCity({ ...input, out });
-    expect(result.written).toEqual(['profile.json', 'kecamatan.geojson', 'kelurahan.geojson', 'apps.json', 'ATTRIBUTION.md']);
+    expect(result.written).toEqual(['profile.json', 'kecamatan.geojson', 'kelurahan.geojson', 'apps.json', 'ATTRIBUTION.md', 'CHECKLIST.md']);
     expect(result.report).toEqual([
       'Kota Bandung (32.73), id kota-bandung',
       'kecamatan: 30 matched (30 by code, 0 by name), 0 features unmatched, 0 codes without a feature, 0 codes with several features',
@@ -55,7 +55,9 @@ describe('generateCity on Kota Bandung', () => {
       targets: { sl15: 0.9, sl20: 0.95, asaSeconds: 10, abandonmentRate: 0.05, responseMinutes: 15 },
     });
     expect(city.profile.kecamatan[0]).toMatchObject({ code: '32.73.01', name: 'Sukasari', population: 77576 });
-    expect(city.apps).toEqual([]);
+    // A starter catalog, so the new wall's app grid is not empty; every app marked as an example.
+    expect(city.apps).toHaveLength(STARTER_APP_COUNT);
+    expect(city.apps.every((a) => !a.real && a.name.startsWith('Contoh: '))).toBe(true);
     expect(city.geo.locate(-6.9025, 107.6188)?.kecamatan).toBe('32.73.09'); // Gedung Sate, Bandung Wetan
     expect(city.geo.locate(-6.8915, 107.6107)?.kecamatan).toBe('32.73.02'); // ITB, Coblong
     expect(city.geo.locate(-6.1754, 106.8272)).toBeNull(); // Monas, Jakarta
@@ -104,12 +106,47 @@ describe('generateCity on Kota Bandung', () => {
     const result = await generateCity({ bps: '32.73', boundaries, out });
     expect(result.city.complete).toBe(false);
     expect(result.written).toEqual([]);
-    expect(result.report).toContain('  unmatched feature #29 (code 32.74.01, name Elsewhere): code 32.74.01 is not an area of this city; no area named "Elsewhere"');
+    // Another kab/kota's feature (32.74) is skipped and counted, as in a province-wide file.
+    expect(result.report).toContain('skipped 1 feature of other kab/kota in the boundary files');
     expect(result.report).toContain('  no feature for 32.73.30 Mandalajati');
     expect(result.report).toContain('result: INCOMPLETE, the folder would not load (see above)');
   });
 
+  it('refuses to rewrite a folder that holds a profile, unless forced, and keeps its apps.json then', { timeout: 30_000 }, async () => {
+    await generateCity({ ...input, out });
+    await writeFile(join(out, 'apps.json'), '{"apps":[]}\n');
+    await expect(generateCity({ ...input, out })).rejects.toThrow(/already holds a city profile.*--force/);
+    const forced = await generateCity({ ...input, out, force: true });
+    expect(forced.written).toContain('profile.json');
+    expect(forced.written).not.toContain('apps.json');
+    expect(await readFile(join(out, 'apps.json'), 'utf8')).toBe('{"apps":[]}\n');
+    expect(await readFile(join(out, 'CHECKLIST.md'), 'utf8')).toContain("- [x] **Apps** (`apps.json`): the folder's own catalog was kept.");
+  });
+
   it('refuses an unknown regency code', async () => {
     await expect(generateCity({ ...input, bps: '99.99', out })).rejects.toThrow('--bps 99.99: no regency with that code in idn-area-data');
+  });
+});
+
+describe('generateCity from the province file shipped in geo/banten', () => {
+  const BANTEN = fileURLToPath(new URL('../../geo/banten/', import.meta.url));
+
+  it('keeps only the kab/kota asked for, copies the boundaries\' attribution and lists what to fill in', { timeout: 30_000 }, async () => {
+    const result = await generateCity({ bps: '36.73', boundaries: join(BANTEN, 'kecamatan.geojson'), out });
+    expect(result.report.slice(0, 3)).toEqual([
+      'Kota Serang (36.73), id kota-serang',
+      'skipped 149 features of other kab/kota in the boundary files',
+      'kecamatan: 6 matched (6 by code, 0 by name), 0 features unmatched, 0 codes without a feature, 0 codes with several features',
+    ]);
+    const city = await loadCityProfile(out);
+    expect(city.profile).toMatchObject({ id: 'kota-serang', name: 'Kota Serang', province: 'Banten', timezoneLabel: 'WIB' });
+    expect(city.geo.locate(-6.1201, 106.1503)?.kecamatan).toBe('36.73.01'); // Alun-alun Kota Serang, Serang
+    const attribution = await readFile(join(out, 'ATTRIBUTION.md'), 'utf8');
+    expect(attribution).toContain('idn-area-data');
+    expect(attribution).toContain('cahyadsn/wilayah_boundaries');
+    expect(attribution).toContain('Copyright (c) 2024 Cahya DSN');
+    const todo = await readFile(join(out, 'CHECKLIST.md'), 'utf8');
+    expect(todo).toContain('6 of 6 are placeholders');
+    expect(todo).toContain(`- [ ] **Apps** (\`apps.json\`): ${STARTER_APP_COUNT} examples`);
   });
 });

@@ -95,6 +95,19 @@ export function normaliseName(name: string): string {
 }
 
 /** A code property in dotted BPS form, shaped like `like` (e.g. "36.71.07"); digits-only codes are dotted. */
+/**
+ * A province-wide (or national) boundary file holds other kab/kota too: keeps the features whose
+ * kecamatan or kelurahan code lies in `regency` ("36.73") or that carry no code (those are matched by name),
+ * and counts the rest, so one shipped file serves every kab/kota in it.
+ */
+export function featuresOfRegency(features: readonly SourceFeature[], regency: string): { kept: SourceFeature[]; skipped: number } {
+  const kept = features.filter((feature) => {
+    const code = codeOf(feature, '00.00.00') ?? codeOf(feature, '00.00.00.0000');
+    return code === null || code.startsWith(`${regency}.`);
+  });
+  return { kept, skipped: features.length - kept.length };
+}
+
 function codeOf(feature: SourceFeature, like: string): string | null {
   const groups = like.split('.').map((part) => part.length);
   for (const key of CODE_KEYS) {
