@@ -120,6 +120,25 @@ describe('(c) server/alerts has its layer', () => {
   });
 });
 
+// The folder rules that predate these moved to resolved paths with them: a few of each kind.
+describe('the older direction rules, on resolved paths', () => {
+  const forbidden: [path: string, code: string, says: RegExp][] = [
+    ['server/domain/rule.ts', "import { applyEvents } from '../store/apply-events.ts';", /server\/domain may not import server\/store/],
+    ['server/domain/rule.ts', "import { loadConfig } from '../config.ts';", /server\/domain gets config, logger and clock as arguments/],
+    ['server/adapters/parse.ts', "import { createLogger } from '../log.ts';", /server\/adapters gets config, logger and clock as arguments/],
+    ['server/store/read.ts', "import { SpaceFeed } from '../live/space-feed.ts';", /server\/store may not import server\/live/],
+    ['server/http/routes/x.ts', "import '../../main.ts';", /main\.ts is the composition root/],
+    ['server/live/x.ts', "import { App } from '../../client/app/App.tsx';", /server\/ never imports client\//],
+    ['client/views/wall/x.tsx', "import { spaceKeys } from '../../../server/store/keys.ts';", /client\/ never imports server\//],
+    ['client/live/x.ts', "import { WallPage } from '../views/wall/WallPage.tsx';", /client\/live sits below client\/views/],
+    ['shared/contract/x.ts', "import { useLiveStore } from '../../client/live/store.ts';", /shared\/ sits below server\/ and client\//],
+  ];
+  it.each(forbidden)('%s: %s is reported', async (path, code, says) => {
+    const findings = await layerFindings(path, code);
+    expect(findings.filter((f) => f.ruleId === 'pantau/layers').map((f) => f.message)).toEqual([expect.stringMatching(says)]);
+  });
+});
+
 describe('the real tree', () => {
   it('has no violation of the layer rules', { timeout: 60_000 }, async () => {
     const results = await eslint.lintFiles(['server', 'client', 'shared']);
