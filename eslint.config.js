@@ -1,7 +1,9 @@
 // ESLint flat config. Besides a light rule set, it enforces the dependency direction of
-// ../shared/style.md ("Dependency direction") with one `no-restricted-imports` list per folder.
+// ../shared/style.md ("Dependency direction") with two lists per folder: `no-restricted-imports`
+// for bare modules, `pantau/layers` (eslint/layer-rule.js) for the project's folders by resolved
+// path. test/unit/lint-layers.test.ts shows each rule firing and the tree clean of them.
 // ESLint replaces (never merges) a rule's options when a later block matches the same file, so
-// each folder's list below is complete on its own: `layer(...)` builds it from shared pieces.
+// each folder's lists below are complete on their own: `layer(...)` builds them from shared pieces.
 // Import cycles are checked by dpdm in `npm run lint` (it sees imports across files).
 // Type-aware rules (floating promises and friends) need the whole TypeScript program, which
 // doubles the run time; they are on when PANTAU_LINT_TYPED=1, as in scripts/test.sh (npm test,
@@ -9,6 +11,7 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import layerPlugin from './eslint/layer-rule.js';
 
 const TS = ['**/*.ts', '**/*.tsx'];
 // The files tsconfig.json includes: only these can get type information.
@@ -16,6 +19,10 @@ const TYPED = ['{server,shared,client,test,bench,scripts}/**/*.{ts,tsx}', 'vite.
 const typeAware = process.env.PANTAU_LINT_TYPED === '1';
 
 // --- import restrictions -------------------------------------------------------------------
+// Two rules per folder: `no-restricted-imports` for bare modules and specifier shapes, and
+// `pantau/layers` (eslint/layer-rule.js) for the project's own folders, on resolved paths.
+
+const ROOT = import.meta.dirname;
 
 /** A bare module (and its subpaths), e.g. `ioredis`, `socket.io`, `node:fs`. */
 const mod = (name, why) => ({
@@ -24,116 +31,152 @@ const mod = (name, why) => ({
 });
 /** A Node built-in, with or without the `node:` prefix. */
 const builtin = (name, why) => ({ regex: `^(node:)?${name}(/|$)`, message: why });
-/**
- * A relative import that goes into a folder called `name` (`../store/keys.ts`, `../../server/x.ts`).
- * Specifiers are not resolved, so this matches by folder name; the names are distinct enough here.
- */
-const folder = (name, why) => ({ regex: `^\\.{1,2}/(.*/)?${name}/`, message: why });
+/** A folder of the project (`server/live/`, with the slash) or one file (`server/config.ts`), by resolved path. */
+const into = (path, why, importNames) => ({ path, message: why, ...(importNames ? { importNames } : {}) });
 
 const DIRECTION = 'see ../shared/style.md "Dependency direction"';
 const noBarrelInside = {
   regex: '^\\./index\\.tsx?$',
   message: "A folder's index.ts is its public surface; code inside the folder imports the file itself.",
 };
-const noRedis = mod('ioredis', `Only server/store (and main.ts, app.ts, test/, bench/) may import ioredis; ${DIRECTION}.`);
+// Store is the only Redis user: nothing else imports ioredis, nor takes a connection by type.
+// What other layers need from Redis is a Store function that says what it does (the
+// simulator's lease, the sweeper's query, the rate limiter's send, the readiness ping).
+const noRedis = mod('ioredis', `Only server/store imports ioredis: call a function of server/store instead; ${DIRECTION}.`);
+const noRedisType = into(
+  'server/store/connect.ts',
+  `Only server/store holds a Redis connection; take the server/store function you need instead of a \`Redis\`; ${DIRECTION}.`,
+  ['Redis'],
+);
 const noSocketIo = [
   mod('socket.io', `Only server/live (and server/app.ts, test/, bench/) may import socket.io; ${DIRECTION}.`),
   mod('@socket.io/redis-streams-adapter', `Only server/live (and server/app.ts) wires the Socket.IO adapter; ${DIRECTION}.`),
 ];
-const noServerFromClient = folder('server', `client/ never imports server/: share through shared/; ${DIRECTION}.`);
 const ioModules = (where) =>
   ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns', 'worker_threads', 'cluster'].map(
     (m) => builtin(m, `${where} has no I/O; ${DIRECTION}.`),
   );
-const serverFolders = (where, names) =>
-  names.map((n) => folder(n, `${where} may not import server/${n}; ${DIRECTION}.`));
-/** server/config.ts, log.ts, main.ts, app.ts seen from a folder directly under server/. */
-const serverRootFiles = (where) => ({
-  regex: '^\\.\\./(config|log|main|app)\\.ts$',
-  message: `${where} gets config, logger and clock as arguments; ${DIRECTION}.`,
+const serverFolders = (where, names) => names.map((n) => into(`server/${n}/`, `${where} may not import server/${n}; ${DIRECTION}.`));
+/** server/config.ts, log.ts, main.ts, app.ts: the process's own files. */
+const serverRootFiles = (where) =>
+  ['config', 'log', 'main', 'app'].map((f) => into(`server/${f}.ts`, `${where} gets config, logger and clock as arguments; ${DIRECTION}.`));
+
+/** Concatenates restriction lists: { modules: no-restricted-imports patterns, paths: pantau/layers entries }. */
+const rules = (...parts) => ({
+  modules: parts.flatMap((p) => p.modules ?? []),
+  paths: parts.flatMap((p) => p.paths ?? []),
 });
 
 // Restrictions every server file has, unless a layer lifts one.
-const serverBase = ({ redis = false, socket = false } = {}) => [
-  noBarrelInside,
-  folder('client', `server/ never imports client/; ${DIRECTION}.`),
-  mod('socket.io-client', 'The server does not use the Socket.IO client (tests do).'),
-  ...(redis ? [] : [noRedis]),
-  ...(socket ? [] : noSocketIo),
-];
-const clientBase = ({ socketClient = false } = {}) => [
-  noBarrelInside,
-  noServerFromClient,
-  ...['ioredis', 'express', 'socket.io', 'pino'].map((m) => mod(m, 'Server-only module: the client runs in the browser.')),
-  { regex: '^node:', message: 'Node built-ins do not exist in the browser.' },
-  ...(socketClient
-    ? []
-    : [mod('socket.io-client', 'Only client/live talks Socket.IO; views and components read from client/live.')]),
-];
-const lowerClient = (where) => [folder('views', `${where} sits below client/views; ${DIRECTION}.`)];
-
-const MIDDLE = ['adapters', 'ingest', 'store', 'live', 'sim', 'city'];
-const layer = (files, patterns) => ({
-  files,
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
+const serverBase = ({ redis = false, redisType = false, socket = false } = {}) => ({
+  modules: [
+    noBarrelInside,
+    mod('socket.io-client', 'The server does not use the Socket.IO client (tests do).'),
+    ...(redis ? [] : [noRedis]),
+    ...(socket ? [] : noSocketIo),
+  ],
+  paths: [into('client/', `server/ never imports client/; ${DIRECTION}.`), ...(redis || redisType ? [] : [noRedisType])],
 });
+const clientBase = ({ socketClient = false } = {}) => ({
+  modules: [
+    noBarrelInside,
+    ...['ioredis', 'express', 'socket.io', 'pino'].map((m) => mod(m, 'Server-only module: the client runs in the browser.')),
+    { regex: '^node:', message: 'Node built-ins do not exist in the browser.' },
+    ...(socketClient
+      ? []
+      : [mod('socket.io-client', 'Only client/live talks Socket.IO; views and components read from client/live.')]),
+  ],
+  paths: [into('server/', `client/ never imports server/: share through shared/; ${DIRECTION}.`)],
+});
+const lowerClient = (where) => ({ paths: [into('client/views/', `${where} sits below client/views; ${DIRECTION}.`)] });
+// Ui -> ClientLive: presentational folders take data as props; client/views reads client/live
+// and client/api and passes it down.
+const uiOnly = (where) => ({
+  paths: ['live', 'api'].map((f) =>
+    into(`client/${f}/`, `${where} is UI: it gets data as props from client/views, never from client/${f}; ${DIRECTION}.`),
+  ),
+});
+
+const MIDDLE = ['adapters', 'ingest', 'store', 'live', 'sim', 'city', 'alerts'];
+const layer = (files, { modules, paths }) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: modules }],
+    'pantau/layers': ['error', { root: ROOT, forbid: paths }],
+  },
+});
+const noExpress = (why) => ({ modules: [mod('express', why)] });
+
+const liveRules = (opts = {}) =>
+  rules(
+    serverBase({ socket: true, ...opts }),
+    noExpress(`server/live serves Socket.IO; HTTP lives in server/http; ${DIRECTION}.`),
+    { paths: serverFolders('server/live', ['adapters', 'ingest', 'sim', 'alerts', 'http', 'cli']) },
+  );
+// TEMPORARY (issue #14): these still take a `Redis` from store/connect.ts until the split of
+// server/live (branch h3) lands; delete this list (and `redisType`) at that merge.
+const LIVE_AWAITING_SPLIT = ['server/live/socket-server.ts', 'server/live/space-feed.ts', 'server/live/handshake-limit.ts'];
 
 const layers = [
   layer(['server/**/*.{ts,tsx}'], serverBase()),
-  layer(['server/domain/**/*.ts'], [
-    ...serverBase(),
-    ...['express', 'pino'].map((m) => mod(m, `server/domain is pure: no ${m}; ${DIRECTION}.`)),
-    ...ioModules('server/domain'),
-    ...serverFolders('server/domain', [...MIDDLE, 'http', 'cli']),
-    serverRootFiles('server/domain'),
-  ]),
-  layer(['server/store/**/*.ts'], [
-    ...serverBase({ redis: true }),
-    mod('express', `server/store sees only domain and shared; ${DIRECTION}.`),
-    ...serverFolders('server/store', ['adapters', 'ingest', 'live', 'sim', 'city', 'http', 'cli']),
-  ]),
-  layer(['server/live/**/*.ts'], [
-    ...serverBase({ socket: true }),
-    mod('express', `server/live serves Socket.IO; HTTP lives in server/http; ${DIRECTION}.`),
-    ...serverFolders('server/live', ['adapters', 'ingest', 'sim', 'http', 'cli']),
-  ]),
-  layer(['server/ingest/**/*.ts'], [
-    ...serverBase(),
-    mod('express', `server/ingest is called by server/http and knows no Express; ${DIRECTION}.`),
-    ...serverFolders('server/ingest', ['live', 'sim', 'http', 'cli']),
-  ]),
-  layer(['server/sim/**/*.ts'], [
-    ...serverBase(),
-    mod('express', `server/sim knows no Express; ${DIRECTION}.`),
-    ...serverFolders('server/sim', ['live', 'http', 'cli']),
-  ]),
-  layer(['server/adapters/**/*.ts'], [
-    ...serverBase(),
-    mod('express', `server/adapters are pure parsers; ${DIRECTION}.`),
-    ...ioModules('server/adapters'),
-    ...serverFolders('server/adapters', [...MIDDLE, 'http', 'cli']),
-    serverRootFiles('server/adapters'),
-  ]),
-  layer(['server/city/**/*.ts'], [
-    ...serverBase(),
-    mod('express', `server/city loads profiles and knows no Express; ${DIRECTION}.`),
-    ...serverFolders('server/city', ['adapters', 'ingest', 'store', 'live', 'sim', 'http', 'cli']),
-  ]),
-  layer(['server/http/**/*.ts'], [
-    ...serverBase(),
-    { regex: '^(\\.\\./)+main\\.ts$', message: `main.ts is the composition root; nothing imports it; ${DIRECTION}.` },
-  ]),
-  layer(['server/main.ts'], serverBase({ redis: true })),
-  layer(['server/app.ts'], serverBase({ redis: true, socket: true })),
-  layer(['shared/**/*.ts'], [
-    noBarrelInside,
-    { regex: '^(?!zod(/|$)|\\.)', message: 'shared/ imports only zod (and itself): it runs in the server and the browser.' },
-    folder('(server|client)', `shared/ sits below server/ and client/; ${DIRECTION}.`),
-  ]),
+  layer(['server/domain/**/*.ts'], rules(
+    serverBase(),
+    { modules: [...['express', 'pino'].map((m) => mod(m, `server/domain is pure: no ${m}; ${DIRECTION}.`)), ...ioModules('server/domain')] },
+    { paths: [...serverFolders('server/domain', [...MIDDLE, 'http', 'cli']), ...serverRootFiles('server/domain')] },
+  )),
+  layer(['server/store/**/*.ts'], rules(
+    serverBase({ redis: true }),
+    noExpress(`server/store sees only domain and shared; ${DIRECTION}.`),
+    { paths: serverFolders('server/store', ['adapters', 'ingest', 'live', 'sim', 'city', 'alerts', 'http', 'cli']) },
+  )),
+  layer(['server/live/**/*.ts'], liveRules()),
+  layer(LIVE_AWAITING_SPLIT, liveRules({ redisType: true })),
+  layer(['server/ingest/**/*.ts'], rules(
+    serverBase(),
+    noExpress(`server/ingest is called by server/http and knows no Express; ${DIRECTION}.`),
+    { paths: serverFolders('server/ingest', ['live', 'sim', 'alerts', 'http', 'cli']) },
+  )),
+  layer(['server/sim/**/*.ts'], rules(
+    serverBase(),
+    noExpress(`server/sim knows no Express; ${DIRECTION}.`),
+    { paths: serverFolders('server/sim', ['live', 'alerts', 'http', 'cli']) },
+  )),
+  // The app-alert job: reads activity through server/store, judges it with server/domain and
+  // writes alert events through server/ingest, like the simulator. Only the composition root
+  // (server/app.ts) and server/http may start or use it.
+  layer(['server/alerts/**/*.ts'], rules(
+    serverBase(),
+    noExpress(`server/alerts knows no Express; ${DIRECTION}.`),
+    { paths: serverFolders('server/alerts', ['adapters', 'live', 'sim', 'http', 'cli']) },
+  )),
+  layer(['server/adapters/**/*.ts'], rules(
+    serverBase(),
+    noExpress(`server/adapters are pure parsers; ${DIRECTION}.`),
+    { modules: ioModules('server/adapters') },
+    { paths: [...serverFolders('server/adapters', [...MIDDLE, 'http', 'cli']), ...serverRootFiles('server/adapters')] },
+  )),
+  layer(['server/city/**/*.ts'], rules(
+    serverBase(),
+    noExpress(`server/city loads profiles and knows no Express; ${DIRECTION}.`),
+    { paths: serverFolders('server/city', ['adapters', 'ingest', 'store', 'live', 'sim', 'alerts', 'http', 'cli']) },
+  )),
+  layer(['server/http/**/*.ts'], rules(serverBase(), {
+    paths: [into('server/main.ts', `main.ts is the composition root; nothing imports it; ${DIRECTION}.`)],
+  })),
+  layer(['server/main.ts'], serverBase()),
+  layer(['server/app.ts'], serverBase({ socket: true })),
+  layer(['shared/**/*.ts'], {
+    modules: [
+      noBarrelInside,
+      { regex: '^(?!zod(/|$)|\\.)', message: 'shared/ imports only zod (and itself): it runs in the server and the browser.' },
+    ],
+    paths: ['server/', 'client/'].map((f) => into(f, `shared/ sits below server/ and client/; ${DIRECTION}.`)),
+  }),
   layer(['client/**/*.{ts,tsx}'], clientBase()),
-  layer(['client/live/**/*.{ts,tsx}'], [...clientBase({ socketClient: true }), ...lowerClient('client/live')]),
-  ...['api', 'map', 'charts', 'components'].map((f) =>
-    layer([`client/${f}/**/*.{ts,tsx}`], [...clientBase(), ...lowerClient(`client/${f}`)]),
+  layer(['client/live/**/*.{ts,tsx}'], rules(clientBase({ socketClient: true }), lowerClient('client/live'))),
+  layer(['client/api/**/*.{ts,tsx}'], rules(clientBase(), lowerClient('client/api'))),
+  ...['map', 'charts', 'components', 'apps'].map((f) =>
+    layer([`client/${f}/**/*.{ts,tsx}`], rules(clientBase(), lowerClient(`client/${f}`), uiOnly(`client/${f}`))),
   ),
 ];
 
@@ -212,10 +255,11 @@ export default defineConfig([
 
   { files: ['client/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
 
+  { plugins: { pantau: layerPlugin } },
   ...layers,
   {
     // Views get their data only through client/live and client/api (style.md).
-    files: ['client/views/**/*.{ts,tsx}', 'client/components/**/*.{ts,tsx}', 'client/charts/**/*.{ts,tsx}'],
+    files: ['client/{views,components,charts,map,apps}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-globals': [
         'error',

@@ -1,6 +1,7 @@
 // The wall in a real browser (Debian's chromium through playwright-core) with 10,000 open
-// incidents: first paint and time until the map shows them, p95 frame time while the map is
-// dragged around, and (bench/browser-soak.ts) the JS heap over a time-lapsed hour of live events.
+// incidents: first paint and time until the map shows them, how soon a posted call's row is on
+// the wall, p95 frame time while the map is dragged around, and (bench/browser-soak.ts) the JS
+// heap over a time-lapsed hour of live events.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -10,10 +11,12 @@ import { SOAK_FIGURES, soakWall } from './browser-soak.ts';
 import type { Benchmark, BenchContext } from './support/context.ts';
 import { round, skipped, target } from './support/figure.ts';
 import { ingestAll, openState } from './support/fill.ts';
-import { DISPLAY_TOKEN, startPantauProcess } from './support/pantau-process.ts';
-import { percentile } from './support/stats.ts';
+import { wib } from './support/events.ts';
+import { httpClient } from './support/http.ts';
+import { DISPLAY_TOKEN, INGEST_KEY, startPantauProcess } from './support/pantau-process.ts';
+import { percentile, summarize } from './support/stats.ts';
 
-const FIGURES = ['browser.wall.firstPaint', 'browser.wall.mapPaint', 'browser.wall.panFrameP95', ...SOAK_FIGURES];
+const FIGURES = ['browser.wall.firstPaint', 'browser.wall.mapPaint', 'browser.wall.postToRow', 'browser.wall.panFrameP95', ...SOAK_FIGURES];
 const CLIENT = fileURLToPath(new URL('../dist/client/index.html', import.meta.url));
 
 declare global {
@@ -56,14 +59,46 @@ async function panFrames(page: Page, ms: number): Promise<number[]> {
   });
 }
 
+/**
+ * Posts `probes` calls one at a time and measures, for each, the ms from just before its POST
+ * to the first animation frame in which its row is on the wall (both read from the machine's
+ * clock, Date.now(), on either side). Each probe is received 15 minutes ago plus a second per
+ * probe: older than every other waiting call (openState's are within 10 minutes), so it is the
+ * longest-waiting and its row is the first of its line's list, never cut off below the fold;
+ * and younger than the profile's staleMinutes, so the sweeper leaves it alone.
+ */
+async function postToRow(page: Page, serverUrl: string, probes: number): Promise<number[]> {
+  const http = httpClient(serverUrl, 1);
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < probes; i++) {
+      const callId = `probe-${i}-${Date.now()}`;
+      const at = wib(Date.now() - 15 * 60_000 - (i + 1) * 1_000);
+      const body = JSON.stringify([{ id: `${callId}-r`, type: 'call.received', at, source: 'bench', callId, line: '112', caller: { number: '081200000001' } }]);
+      const t0 = Date.now();
+      const shown = page.waitForFunction(
+        (id) => (document.querySelector(`[data-testid="waiting-call-${id}"]`) ? Date.now() : false),
+        callId,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      const r = await http.post('/api/v1/events', body, 'application/json', INGEST_KEY);
+      if (r.status !== 200) throw new Error(`probe call answered ${r.status}: ${r.body}`);
+      ms.push(Number(await (await shown).jsonValue()) - t0);
+    }
+  } finally {
+    http.close();
+  }
+  return ms;
+}
+
 async function run(ctx: BenchContext): Promise<void> {
   if (!existsSync(CLIENT)) {
     for (const name of FIGURES) ctx.report(skipped(name, 'client not built: run `npx vite build` (dist/client)'));
     return;
   }
   const size = ctx.quick
-    ? { incidents: 300, panMs: 1_500 }
-    : { incidents: 10_000, panMs: 10_000 };
+    ? { incidents: 300, panMs: 1_500, probes: 5 }
+    : { incidents: 10_000, panMs: 10_000, probes: 30 };
   const prefix = ctx.prefix('browser');
   const redis = ctx.redis.connect();
   const now = Date.now();
@@ -108,6 +143,17 @@ async function run(ctx: BenchContext): Promise<void> {
       // The 10,000 incidents follow in the snapshot (3.7 MB); when they are on the map is extra.
       extra: { incidentsOnMapMs: round(Number(mapReadyMs), 0) },
       target: target('value', '<=', 2_000, Number(mapPaintMs)),
+    });
+
+    // What test/e2e/wall-live.test.ts once asserted ("within a second"): a benchmark measures it.
+    const toRow = summarize(await postToRow(page, server.url, size.probes));
+    ctx.report({
+      name: 'browser.wall.postToRow',
+      value: round(toRow.p95, 0),
+      unit: "ms (p95, POST sent to the call's row drawn on the wall)",
+      conditions: { ...conditions, probes: size.probes, waitingCalls: 50 },
+      extra: { p50: round(toRow.p50, 0), max: round(toRow.max, 0) },
+      target: target('value', '<=', 1_000, toRow.p95),
     });
 
     const frames = await panFrames(page, size.panMs);

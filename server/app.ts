@@ -37,6 +37,11 @@ import { startAppAlertJob } from './alerts/app-alert-job.ts';
 import { readKpis } from './store/read-kpis.ts';
 import { KpiDayCache } from './store/kpi-day-cache.ts';
 import { trimRecordIndexes } from './store/trim-record-indexes.ts';
+import { createDemoSimStore } from './store/demo-sim-store.ts';
+import { eventWriter } from './store/event-writer.ts';
+import { pingRedis } from './store/ping.ts';
+import { rateLimitCommandSender } from './store/rate-limit-commands.ts';
+import { waitingCallsBeforeReader } from './store/read-stale-calls.ts';
 
 export interface PantauOptions {
   log: Logger;
@@ -88,7 +93,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const appStore = (space: Space) => appStores[space] ?? createAppStore(redis.redis, keys(space));
 
   const ingest = createIngestService({
-    redis: redis.redis,
+    writeEvents: eventWriter(redis.redis),
     keys,
     timeZone: tz,
     locate: (lat, lon) => city.geo.locate(lat, lon),
@@ -132,12 +137,12 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   await Promise.all(SPACES.map((s) => feeds[s].start()));
   const demo = config.demo
     ? await startDemoRunner({
-        redis: redis.redis, subscriber: redis.duplicate(), keys: keys('demo'), ingest, city,
+        store: createDemoSimStore(redis.redis, redis.duplicate(), keys('demo')), ingest, city,
         seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
       })
     : null;
   const stopSweeper = startStaleCallSweeper({
-    redis: redis.redis, keys, ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: tz, clock, log,
+    readWaitingCallsBefore: waitingCallsBeforeReader(redis.redis, keys), ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: tz, clock, log,
   });
   const stopAppAlerts = startAppAlertJob({ store: appStore, ingest, city, clock, log });
   // Hourly and idempotent, so every process may run it.
@@ -157,13 +162,13 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     clientDir,
     tileOrigin: tileSource(tileUrl),
     rateLimits: createRateLimits({
-      send: (command, ...args) => redis.redis.call(command, ...args),
+      send: rateLimitCommandSender(redis.redis),
       prefix: keys('live').rateLimitPrefix,
       ingestPerMinute: config.ingestRatePerMin,
       log,
     }),
     routers: [
-      healthRoutes(redis.redis, metrics),
+      healthRoutes(() => pingRedis(redis.redis, 1_000), metrics),
       eventsRoutes(ingest, metrics),
       asteriskRoutes(ingest, city, metrics),
       demoRoutes(demo),

@@ -3,15 +3,14 @@
 // every server process behind a load balancer, not once per process.
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import { RedisStore } from 'rate-limit-redis';
 import type { Logger } from '../log.ts';
+import type { SendRateLimitCommand } from '../store/rate-limit-commands.ts';
 import { sendError } from './errors.ts';
 
-/** Sends one raw Redis command (the http layer never imports ioredis). */
-export type SendRedisCommand = (command: string, ...args: string[]) => Promise<unknown>;
-
 export interface RateLimitDeps {
-  send: SendRedisCommand;
+  /** store/rate-limit-commands.ts: the counters' commands, without a connection in hand. */
+  send: SendRateLimitCommand;
   /** Where counters live: SpaceKeys.rateLimitPrefix (`<prefix>:rl:`). */
   prefix: string;
   ingestPerMinute: number;
@@ -31,17 +30,6 @@ export interface RateLimits {
 
 const WINDOW_MS = 60_000;
 
-function isReplyData(v: unknown): v is boolean | number | string {
-  return typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string';
-}
-
-/** ioredis answers `unknown`; the store wants its reply shape, checked rather than cast. */
-function toReply(v: unknown): RedisReply {
-  if (isReplyData(v)) return v;
-  if (Array.isArray(v) && v.every(isReplyData)) return v;
-  throw new TypeError('unexpected Redis reply to a rate-limit script');
-}
-
 const ipKey = (req: Request): string => `ip:${ipKeyGenerator(req.ip ?? '')}`;
 
 export function createRateLimits(deps: RateLimitDeps): RateLimits {
@@ -58,7 +46,7 @@ export function createRateLimits(deps: RateLimitDeps): RateLimits {
   };
 
   const limiter = (name: string, limit: number | ((req: Request) => number), keyOf: (req: Request) => string, what: string): RequestHandler => {
-    const store = new RedisStore({ sendCommand: async (...args: string[]) => toReply(await deps.send(args[0] ?? '', ...args.slice(1))), prefix: `${deps.prefix}${name}:` });
+    const store = new RedisStore({ sendCommand: (...args: string[]) => deps.send(args[0] ?? '', ...args.slice(1)), prefix: `${deps.prefix}${name}:` });
     // The store loads its scripts in its constructor and awaits them only on first use: a
     // Redis outage at that moment must not become an unhandled rejection (the store reloads).
     store.incrementScriptSha.catch(() => undefined);

@@ -1,13 +1,12 @@
 // The ingest path shared by the HTTP routes, the Asterisk adapter and the demo simulator:
 // validate, enrich, apply in one pipeline, and answer { accepted, duplicates, rejected }.
-import type { Redis } from '../store/connect.ts';
 import { INTERNAL_EVENT_TYPES, INTERNAL_SOURCE_PREFIX, type PantauEvent } from '../../shared/contract/events.ts';
 import type { IngestAnswer, Rejected } from '../../shared/contract/ingest.ts';
 import type { Space } from '../../shared/contract/views.ts';
 import { enrichEvent, type Locate } from '../domain/enrich.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { applyEvents } from '../store/apply-events.ts';
+import type { WriteEvents } from '../store/event-writer.ts';
 import type { SpaceKeys } from '../store/keys.ts';
 import type { ParsedItem } from './parse-body.ts';
 import { validateItems } from './validate.ts';
@@ -21,7 +20,8 @@ export class OverloadedError extends Error {
 }
 
 export interface IngestDeps {
-  redis: Redis;
+  /** store/event-writer.ts */
+  writeEvents: WriteEvents;
   keys: (space: Space) => SpaceKeys;
   timeZone: string;
   locate: Locate;
@@ -59,7 +59,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
     try {
       const t0 = performance.now();
       const prepared = valid.map(({ event }) => ({ event, enrichment: enrichEvent(event, deps.timeZone, deps.locate) }));
-      const outcomes = await applyEvents(deps.redis, deps.keys(space), prepared, {
+      const outcomes = await deps.writeEvents(deps.keys(space), prepared, {
         principal,
         trimBeforeMs: deps.clock() - deps.streamRetentionMs,
         ...deps.replication,

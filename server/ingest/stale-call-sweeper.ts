@@ -2,16 +2,15 @@
 // the queue cannot fill with ghosts (a PBX restart leaves ENTERQUEUE lines with nothing
 // after them). It writes through ingest with ids derived from the call, so several server
 // processes sweeping at once produce one event and duplicates.
-import type { Redis } from '../store/connect.ts';
 import { SPACES, type Space } from '../../shared/contract/views.ts';
 import { toIsoWithOffset } from '../domain/time.ts';
 import type { Logger } from '../log.ts';
-import type { SpaceKeys } from '../store/keys.ts';
+import type { ReadWaitingCallsBefore } from '../store/read-stale-calls.ts';
 import type { IngestService } from './ingest-service.ts';
 
 export interface SweeperDeps {
-  redis: Redis;
-  keys: (space: Space) => SpaceKeys;
+  /** store/read-stale-calls.ts */
+  readWaitingCallsBefore: ReadWaitingCallsBefore;
   ingest: IngestService;
   staleMinutes: number;
   timeZone: string;
@@ -22,7 +21,8 @@ export interface SweeperDeps {
 export async function sweepStaleCalls(deps: SweeperDeps, space: Space): Promise<number> {
   const now = deps.clock();
   const cutoff = now - deps.staleMinutes * 60_000;
-  const ids = await deps.redis.zrangebyscore(deps.keys(space).callsWaiting, '-inf', `(${cutoff}`, 'LIMIT', 0, 1_000);
+  // A thousand per sweep and space bounds one ingest batch; the next sweep takes the rest.
+  const ids = await deps.readWaitingCallsBefore(space, cutoff, 1_000);
   if (ids.length === 0) return 0;
   const at = toIsoWithOffset(now, deps.timeZone);
   const result = await deps.ingest.ingestEvents(space, 'pantau-sweeper', ids.map((callId) => ({

@@ -2,15 +2,11 @@
 // ingest into the `demo` space only. Presenter commands (scenario, speed, reset) may reach any
 // process: they are published on a Redis channel and the lease holder carries them out.
 import { randomUUID } from 'node:crypto';
-import type { Redis } from '../store/connect.ts';
 import type { CityProfile } from '../city/city-profile.ts';
 import { zoneOffsetMs } from '../domain/time.ts';
 import type { IngestService } from '../ingest/ingest-service.ts';
 import type { Logger } from '../log.ts';
-import { holdLease, releaseLease } from '../store/leader-lock.ts';
-import type { SpaceKeys } from '../store/keys.ts';
-import { lastPosition } from '../store/read-entries.ts';
-import { wipeSpace } from '../store/rebuild.ts';
+import type { DemoSimStore } from '../store/demo-sim-store.ts';
 import { createSimDriver, type SimDriver, type SimStatus } from './driver.ts';
 import { pointSampler } from './geo-sampling.ts';
 import { SCENARIO_NAMES, type ScenarioName, type SimCity } from './state.ts';
@@ -21,10 +17,8 @@ export type DemoCommand =
   | { kind: 'reset' };
 
 export interface DemoRunnerDeps {
-  redis: Redis;
-  /** A connection this runner may put in subscriber mode. */
-  subscriber: Redis;
-  keys: SpaceKeys;
+  /** The lease, status and control channel of the demo space (store/demo-sim-store.ts). */
+  store: DemoSimStore;
   ingest: IngestService;
   city: CityProfile;
   seed: number;
@@ -81,11 +75,11 @@ export async function startDemoRunner(deps: DemoRunnerDeps): Promise<DemoRunner>
     });
 
   async function lead(): Promise<void> {
-    const last = await lastPosition(deps.redis, deps.keys);
-    const ageMs = deps.clock() - Number(last.split('-')[0]);
+    const newestMs = await deps.store.newestEventMs();
+    const stale = newestMs !== null && deps.clock() - newestMs > FRESH_MS;
     // A simulator that stopped a while ago left a gap: start a fresh day rather than replay it twice.
-    if (last !== '0-0' && ageMs > FRESH_MS) await wipeSpace(deps.redis, deps.keys);
-    driver = newDriver(deps.backfill !== false && (last === '0-0' || ageMs > FRESH_MS));
+    if (stale) await deps.store.wipeDemoSpace();
+    driver = newDriver(deps.backfill !== false && (newestMs === null || stale));
     log.info({ owner }, 'this process runs the demo simulator');
     // The backfill of today can take a while; the server must not wait for it to listen.
     driver.start().catch((err: unknown) => log.warn({ err: String(err) }, 'demo simulator failed to start'));
@@ -93,13 +87,13 @@ export async function startDemoRunner(deps: DemoRunnerDeps): Promise<DemoRunner>
 
   async function tick(): Promise<void> {
     if (stopped) return;
-    const held = await holdLease(deps.redis, deps.keys.simLease, owner, LEASE_MS);
+    const held = await deps.store.holdSimLease(owner, LEASE_MS);
     if (held && !driver) await lead();
     if (!held && driver) {
       await driver.stop();
       driver = null;
     }
-    if (driver) await deps.redis.set(deps.keys.simStatus, JSON.stringify(driver.status()), 'PX', LEASE_MS);
+    if (driver) await deps.store.writeSimStatus(JSON.stringify(driver.status()), LEASE_MS);
   }
 
   async function execute(cmd: DemoCommand): Promise<void> {
@@ -108,18 +102,16 @@ export async function startDemoRunner(deps: DemoRunnerDeps): Promise<DemoRunner>
     else if (cmd.kind === 'speed') driver.setSpeed(cmd.speed);
     else {
       await driver.stop();
-      await wipeSpace(deps.redis, deps.keys);
-      await holdLease(deps.redis, deps.keys.simLease, owner, LEASE_MS);
+      await deps.store.wipeDemoSpace();
+      await deps.store.holdSimLease(owner, LEASE_MS);
       driver = newDriver(false);
       await driver.start();
     }
-    await deps.redis.set(deps.keys.simStatus, JSON.stringify(driver.status()), 'PX', LEASE_MS);
+    await deps.store.writeSimStatus(JSON.stringify(driver.status()), LEASE_MS);
     log.info({ cmd: cmd.kind }, 'demo command');
   }
 
-  await deps.subscriber.subscribe(deps.keys.simControl);
-  deps.subscriber.on('message', (channel: string, message: string) => {
-    if (channel !== deps.keys.simControl) return;
+  await deps.store.subscribeSimCommands((message) => {
     let cmd: DemoCommand;
     try {
       cmd = JSON.parse(message) as DemoCommand;
@@ -137,10 +129,10 @@ export async function startDemoRunner(deps: DemoRunnerDeps): Promise<DemoRunner>
 
   return {
     async command(cmd) {
-      await deps.redis.publish(deps.keys.simControl, JSON.stringify(cmd));
+      await deps.store.publishSimCommand(JSON.stringify(cmd));
     },
     async status() {
-      const raw = await deps.redis.get(deps.keys.simStatus);
+      const raw = await deps.store.readSimStatus();
       return raw ? { ...(JSON.parse(raw) as SimStatus), leader: driver !== null } : null;
     },
     async stop() {
@@ -148,8 +140,8 @@ export async function startDemoRunner(deps: DemoRunnerDeps): Promise<DemoRunner>
       clearInterval(timer);
       await driver?.stop();
       driver = null;
-      await releaseLease(deps.redis, deps.keys.simLease, owner).catch(() => undefined);
-      await deps.subscriber.unsubscribe().catch(() => undefined);
+      await deps.store.releaseSimLease(owner).catch(() => undefined);
+      await deps.store.unsubscribeSimCommands().catch(() => undefined);
     },
   };
 }

@@ -1,6 +1,7 @@
 // 200 apps sending per-minute counts for 30 days: the buckets the projection would hold
 // (minutes for the last 48 h, hours and days for the month) are written straight into Redis,
-// then the ranking and series endpoints are timed and the buckets' memory is measured.
+// then every window of the ranking and series endpoints must answer, and answer right. How
+// fast, and the memory the buckets take, are figures of `npm run bench` (read.apps.*), not tests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppActivityAnswer, AppSeriesAnswer } from '../../shared/contract/apps.ts';
 import { cityDayKey } from '../../server/domain/time.ts';
@@ -61,22 +62,8 @@ afterAll(async () => {
   await app.close();
 });
 
-async function time(path: string): Promise<{ p50: number; max: number; json: unknown }> {
-  const ms: number[] = [];
-  let json: unknown = null;
-  for (let i = 0; i < 7; i++) {
-    const t0 = performance.now();
-    const r = await app.get(path, OPERATOR_TOKEN);
-    ms.push(performance.now() - t0);
-    expect(r.status).toBe(200);
-    json = r.json;
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: Math.round(ms[3] ?? 0), max: Math.round(ms.at(-1) ?? 0), json };
-}
-
 describe('200 apps × per-minute counts × 30 days', () => {
-  it('answers ranking and series in under 200 ms, and reports the memory the buckets take', async () => {
+  it('answers ranking and series over every window, from minute, hour and day buckets', async () => {
     const q = (o: Record<string, string>) => new URLSearchParams(o).toString();
     const cases: [string, string][] = [
       ['activity today', '/api/v1/apps/activity'],
@@ -88,11 +75,16 @@ describe('200 apps × per-minute counts × 30 days', () => {
       ['series 30 days by hour', `/api/v1/apps/tangerang-live/series?${q({ from: wib(now - 29 * DAY), to: wib(now), resolution: 'hour' })}`],
       ['series 30 days by day', `/api/v1/apps/tangerang-live/series?${q({ from: wib(now - 30 * DAY), to: wib(now) })}`],
     ];
-    const results: Record<string, { p50: number; max: number }> = {};
     for (const [name, path] of cases) {
-      const r = await time(path);
-      results[name] = { p50: r.p50, max: r.max };
-      expect(r.p50, name).toBeLessThan(200);
+      const r = await app.get(path, OPERATOR_TOKEN);
+      expect(r.status, name).toBe(200);
+      if (name.startsWith('activity')) {
+        const a = AppActivityAnswer.parse(r.json);
+        expect(a.top.length, name).toBeGreaterThan(0);
+      } else {
+        const series = AppSeriesAnswer.parse(r.json);
+        expect(series.points.length, name).toBeGreaterThan(0);
+      }
       if (name === 'activity last 30 days') {
         const a = AppActivityAnswer.parse(r.json);
         expect(a.top).toHaveLength(200);
@@ -101,25 +93,5 @@ describe('200 apps × per-minute counts × 30 days', () => {
       }
       if (name === 'series 30 days by day') expect(AppSeriesAnswer.parse(r.json).resolution).toBe('day');
     }
-    const k = app.keys('live');
-    let bytes = { minutes: 0, hours: 0, days: 0 };
-    let cursor = '0';
-    do {
-      const [next, keys] = await app.redis.redis.scan(cursor, 'MATCH', `${k.appsPrefix}*`, 'COUNT', 1000);
-      cursor = next;
-      const p = app.redis.redis.pipeline();
-      for (const key of keys) p.memory('USAGE', key);
-      const sizes = ((await p.exec()) ?? []).map(([, v]) => Number(v ?? 0));
-      keys.forEach((key, i) => {
-        const res = key.slice(k.appsPrefix.length, k.appsPrefix.length + 1) as 'm' | 'h' | 'd';
-        const field = res === 'm' ? 'minutes' : res === 'h' ? 'hours' : 'days';
-        bytes = { ...bytes, [field]: bytes[field] + (sizes[i] ?? 0) };
-      });
-    } while (cursor !== '0');
-    const mb = (b: number): number => Math.round((b / 1_048_576) * 10) / 10;
-    console.log(JSON.stringify({
-      bench: 'apps-200x30d', ms: results,
-      redisMB: { minutes48h: mb(bytes.minutes), hours30d: mb(bytes.hours), days30: mb(bytes.days), total: mb(bytes.minutes + bytes.hours + bytes.days) },
-    }));
   });
 });

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/co
 import type { Delta, Snapshot } from '../../shared/contract/views.ts';
 import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { makeCallReceived } from '../support/factories.ts';
+import { waitFor } from '../support/wait.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -34,15 +35,14 @@ function record(s: Client) {
 }
 
 describe('live protocol', () => {
-  it('sends a snapshot, then a chained delta with a posted call within a second', async () => {
+  // How soon the delta arrives is a figure of `npm run bench` (latency: POST to client), not a test.
+  it('sends a snapshot, then a chained delta with a posted call', async () => {
     const s = connect({ token: OPERATOR_TOKEN });
     const r = record(s);
     await expect.poll(() => r.snapshots.length).toBe(1);
     const call = makeCallReceived({ caller: { number: '081234567789' } });
-    const t0 = Date.now();
     expect((await app.post('/api/v1/events', [call])).status).toBe(200);
-    await expect.poll(() => r.seen(call.callId), { timeout: 1_000, interval: 10 }).toBe(true);
-    expect(Date.now() - t0).toBeLessThanOrEqual(1_000);
+    await waitFor(() => r.seen(call.callId), { what: `a delta with call ${call.callId}` });
     const first = r.deltas[0];
     expect(first?.prev).toBe(r.snapshots[0]?.position);
     r.deltas.forEach((d, i) => {

@@ -3,6 +3,7 @@ import { OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.t
 import { makeCallReceived, wib } from '../support/factories.ts';
 import { sweepStaleCalls } from '../../server/ingest/stale-call-sweeper.ts';
 import { createLogger } from '../../server/log.ts';
+import { waitingCallsBeforeReader } from '../../server/store/read-stale-calls.ts';
 import type { Snapshot } from '../../shared/contract/views.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 
@@ -20,7 +21,7 @@ describe('stale-call sweeper', () => {
     const ghost = makeCallReceived({ at: wib(now - 3 * 3_600_000) });
     const fresh = makeCallReceived({ at: wib(now - 60_000) });
     await app.post('/api/v1/events', [ghost, fresh]);
-    const deps = { redis: app.redis.redis, keys: app.keys, ingest: app.ingest, staleMinutes: 60, timeZone: 'Asia/Jakarta', clock: () => now, log: createLogger('silent') };
+    const deps = { readWaitingCallsBefore: waitingCallsBeforeReader(app.redis.redis, app.keys), ingest: app.ingest, staleMinutes: 60, timeZone: 'Asia/Jakarta', clock: () => now, log: createLogger('silent') };
     const [a, b] = await Promise.all([sweepStaleCalls(deps, 'live'), sweepStaleCalls(deps, 'live')]);
     expect(a + b).toBe(1);
     const snap = (await app.get('/api/v1/snapshot', OPERATOR_TOKEN)).json as Snapshot;

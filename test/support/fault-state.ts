@@ -1,6 +1,6 @@
 // Reads what a fault test compares: every derived key of a space with its content (all but
 // the stream and the dedupe hashes), and the event ids in the stream with their counts.
-import type { Redis } from '../../server/store/connect.ts';
+import type { Redis } from 'ioredis';
 import type { SpaceKeys } from '../../server/store/keys.ts';
 
 export async function derivedState(redis: Redis, keys: SpaceKeys): Promise<Record<string, unknown>> {
