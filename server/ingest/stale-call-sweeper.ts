@@ -3,6 +3,7 @@
 // after them). It writes through ingest with ids derived from the call, so several server
 // processes sweeping at once produce one event and duplicates.
 import { SPACES, type Space } from '../../shared/contract/views.ts';
+import { internalEventId } from '../domain/internal-id.ts';
 import { toIsoWithOffset } from '../domain/time.ts';
 import type { Logger } from '../log.ts';
 import type { ReadWaitingCallsBefore } from '../store/read-stale-calls.ts';
@@ -26,7 +27,7 @@ export async function sweepStaleCalls(deps: SweeperDeps, space: Space): Promise<
   if (ids.length === 0) return 0;
   const at = toIsoWithOffset(now, deps.timeZone);
   const result = await deps.ingest.ingestEvents(space, 'pantau-sweeper', ids.map((callId) => ({
-    id: `expired:${callId}`.slice(0, 128), type: 'call.expired' as const, at, source: 'pantau-sweeper', callId,
+    id: internalEventId('expired', callId), type: 'call.expired' as const, at, source: 'pantau-sweeper', callId,
   })));
   deps.log.info({ mod: 'sweeper', space, expired: result.answer.accepted }, 'stale calls expired');
   return result.answer.accepted;

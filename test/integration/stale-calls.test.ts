@@ -31,4 +31,16 @@ describe('stale-call sweeper', () => {
     const kpis = (await app.get(`/api/v1/kpis?${window}`, OPERATOR_TOKEN)).json as KpisAnswer;
     expect(kpis.calls.all).toMatchObject({ offered: 2, answered: 0, abandoned: 0 });
   });
+
+  it('expires calls whose ids would break a cut id: astral characters, and ids sharing 120 characters (issue #20 finding 5)', async () => {
+    const now = Date.now();
+    const emoji = makeCallReceived({ at: wib(now - 3 * 3_600_000), callId: 'a' + '😀'.repeat(63) });
+    const twinA = makeCallReceived({ at: wib(now - 3 * 3_600_000), callId: `${'x'.repeat(120)}-a` });
+    const twinB = makeCallReceived({ at: wib(now - 3 * 3_600_000), callId: `${'x'.repeat(120)}-b` });
+    expect((await app.post('/api/v1/events', [emoji, twinA, twinB])).status).toBe(200);
+    const deps = { readWaitingCallsBefore: waitingCallsBeforeReader(app.redis.redis, app.keys), ingest: app.ingest, staleMinutes: 60, timeZone: 'Asia/Jakarta', clock: () => now, log: createLogger('silent') };
+    expect(await sweepStaleCalls(deps, 'live')).toBe(3);
+    const snap = (await app.get('/api/v1/snapshot', OPERATOR_TOKEN)).json as Snapshot;
+    expect(snap.calls.waiting.map((w) => w.callId)).toEqual([]);
+  });
 });
