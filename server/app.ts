@@ -103,6 +103,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     streamRetentionMs: config.streamRetentionDays * 86_400_000,
     replication: config.replication,
     eventTime: config.eventTime,
+    kecamatanCodes: new Set(city.profile.kecamatan.map((k) => k.code)),
     ...(options.maxIngestInFlight === undefined ? {} : { maxInFlight: options.maxIngestInFlight }),
   });
 

@@ -35,6 +35,8 @@ export interface IngestDeps {
   maxInFlight?: number;
   /** The range of `at` ingest keys may send (config PANTAU_EVENT_MAX_*); Pantau's own events are not bounded. */
   eventTime: { maxFutureMs: number; maxAgeMs: number };
+  /** The city's kecamatan codes: an event naming another is refused (field error). */
+  kecamatanCodes: ReadonlySet<string>;
 }
 
 export interface IngestResult {
@@ -83,7 +85,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
 
   return {
     async ingestItems(space, principal, items, extraRejected = []) {
-      const validated = validateItems(items, { nowMs: deps.clock(), ...deps.eventTime });
+      const validated = validateItems(items, { window: { nowMs: deps.clock(), ...deps.eventTime }, kecamatan: deps.kecamatanCodes });
       const rejected = validated.rejected;
       // Alerts and Pantau's own sources are Pantau's: an ingest key may not raise, clear or
       // acknowledge alerts, nor write under a source whose ids Pantau will use itself.

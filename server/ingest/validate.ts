@@ -70,7 +70,27 @@ export function atErrors(at: string, w: EventTimeWindow): FieldError[] {
   return [];
 }
 
-export function validateItems(items: readonly ParsedItem[], window?: EventTimeWindow): Validated {
+/**
+ * A kecamatan code the city's profile does not have: shown raw on three screens and counted in
+ * no kecamatan, so it is refused where it arrives, naming the field.
+ */
+export function kecamatanErrors(event: PantauEvent, known: ReadonlySet<string>): FieldError[] {
+  const [field, code] =
+    event.type === 'app.activity' ? ['kecamatan', event.kecamatan]
+      : event.type === 'call.received' || event.type === 'incident.reported' ? ['location.kecamatan', event.location?.kecamatan]
+        : ['', undefined];
+  if (code === undefined || known.has(code)) return [];
+  return [{ field, rule: 'unknown_kecamatan', message: `${field} ${code} is not a kecamatan of this city's profile` }];
+}
+
+export interface ValidationContext {
+  /** The accepted range of `at`; unbounded when absent. */
+  window?: EventTimeWindow;
+  /** The city's kecamatan codes; any well-formed code passes when absent. */
+  kecamatan?: ReadonlySet<string>;
+}
+
+export function validateItems(items: readonly ParsedItem[], ctx: ValidationContext = {}): Validated {
   const valid: Validated['valid'] = [];
   const rejected: Rejected[] = [];
   items.forEach((item, index) => {
@@ -80,7 +100,13 @@ export function validateItems(items: readonly ParsedItem[], window?: EventTimeWi
     }
     const parsed = PantauEvent.safeParse(item.value);
     // Checked on the parsed event only: it is small and bounded, the raw item may not be.
-    const textual = parsed.success ? [...textErrors(parsed.data), ...(window ? atErrors(parsed.data.at, window) : [])] : [];
+    const textual = parsed.success
+      ? [
+          ...textErrors(parsed.data),
+          ...(ctx.window ? atErrors(parsed.data.at, ctx.window) : []),
+          ...(ctx.kecamatan ? kecamatanErrors(parsed.data, ctx.kecamatan) : []),
+        ]
+      : [];
     if (parsed.success && textual.length === 0) {
       valid.push({ index, event: parsed.data });
       return;

@@ -4,7 +4,7 @@
 // acknowledgement never stored, a stale call waiting for ever, an alert suppressed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app-harness.ts';
-import { makeCallReceived } from '../support/factories.ts';
+import { makeAppActivity, makeCallReceived, makeIncidentReported } from '../support/factories.ts';
 import type { IngestAnswer } from '../../shared/contract/ingest.ts';
 
 let app: TestApp;
@@ -56,6 +56,24 @@ describe('the range of `at` (issue #20 finding 8)', () => {
 
   it('accepts a sender clock a few minutes ahead, and last month', async () => {
     const r = await app.post('/api/v1/events', [makeCallReceived({ at: iso(Date.now() + 5 * 60_000) }), makeCallReceived({ at: iso(Date.now() - 30 * 86_400_000) })]);
+    expect(r.json).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+  });
+});
+
+describe('kecamatan codes (issue #16 item 5)', () => {
+  it.each([
+    ['a call', { ...makeCallReceived(), location: { kecamatan: '99.99.99' } }, 'location.kecamatan'],
+    ['an incident', { ...makeIncidentReported(), location: { kecamatan: '99.99.99' } }, 'location.kecamatan'],
+    ['app activity', { ...makeAppActivity(), kecamatan: '99.99.99' }, 'kecamatan'],
+  ])('refuses %s in a kecamatan the profile does not have, naming the field', async (_what, event, field) => {
+    const r = await app.post('/api/v1/events', [event]);
+    expect(r.status).toBe(400);
+    expect((r.json as IngestAnswer).rejected[0]?.errors).toEqual([expect.objectContaining({ field, rule: 'unknown_kecamatan' })]);
+  });
+
+  it("accepts the profile's own codes", async () => {
+    const code = app.city.profile.kecamatan[0]?.code ?? '';
+    const r = await app.post('/api/v1/events', [{ ...makeIncidentReported(), location: { kecamatan: code } }, { ...makeAppActivity(), kecamatan: code }]);
     expect(r.json).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
   });
 });
