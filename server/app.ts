@@ -37,6 +37,8 @@ import { startAppAlertJob } from './alerts/app-alert-job.ts';
 import { readKpis } from './store/read-kpis.ts';
 import { KpiDayCache } from './store/kpi-day-cache.ts';
 import { trimRecordIndexes } from './store/trim-record-indexes.ts';
+import { createCredentialGuard, type CredentialLimits } from './credential-guard.ts';
+import { createCredentialStore } from './store/credential-failures.ts';
 import { createDemoSimStore } from './store/demo-sim-store.ts';
 import { eventWriter } from './store/event-writer.ts';
 import { pingRedis } from './store/ping.ts';
@@ -58,6 +60,8 @@ export interface PantauOptions {
   maxIngestInFlight?: number;
   /** Packets queued for one Socket.IO client above which it is dropped (default 500; tests lower it). */
   maxBufferedPackets?: number;
+  /** Failed credentials per credential and per address before refusals (server/credential-guard.ts; tests lower them). */
+  credentialLimits?: CredentialLimits;
   /** Failed socket handshakes per address and window before refusals (default 30 a minute; tests lower it). */
   handshakeLimit?: HandshakeLimitOptions;
 }
@@ -156,8 +160,16 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
 
   const clientDir = options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir;
   const tileUrl = city.profile.map.tileUrl;
+  const credentialGuard = createCredentialGuard({
+    store: createCredentialStore(redis.redis, keys('live')),
+    secrets: [...Object.values(config.tokens), ...config.ingestKeys.map((k) => k.key), ...(demoKey === undefined ? [] : [demoKey])],
+    ...(options.credentialLimits === undefined ? {} : { limits: options.credentialLimits }),
+    log,
+    metrics,
+  });
   const app = createHttpApp({
     credentials,
+    credentialGuard,
     metrics,
     log,
     clientDir,

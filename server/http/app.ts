@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { CredentialTable } from '../auth.ts';
+import type { CredentialGuard } from '../credential-guard.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { resolvePrincipal } from './auth-middleware.ts';
@@ -13,6 +14,8 @@ import type { RateLimits } from './rate-limit.ts';
 
 export interface HttpAppDeps {
   credentials: CredentialTable;
+  /** Limits failed credentials per address on every route (server/credential-guard.ts). */
+  credentialGuard: CredentialGuard;
   routers: RequestHandler[];
   metrics: Metrics;
   log: Logger;
@@ -81,7 +84,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     }),
   );
   app.use(timing(deps.metrics));
-  app.use(resolvePrincipal(deps.credentials));
+  app.use(resolvePrincipal(deps.credentials, deps.credentialGuard));
   // After the principal is known, so ingest is counted per key rather than per address.
   if (deps.rateLimits) {
     app.use(['/api/v1/events', '/api/v1/adapters'], deps.rateLimits.ingest);

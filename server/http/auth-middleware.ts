@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Role, Space } from '../../shared/contract/views.ts';
 import { bearer, resolveToken, viewerSpace, type CredentialTable, type Principal } from '../auth.ts';
 import { sendError } from './errors.ts';
+import type { CredentialGuard } from '../credential-guard.ts';
 
 export interface Viewer { role: Role; space: Space; name: string }
 
@@ -14,10 +15,30 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function resolvePrincipal(table: CredentialTable): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    req.principal = resolveToken(bearer(req.headers.authorization), table);
-    next();
+/**
+ * Resolves the bearer token on every route. A token is compared only when the credential guard
+ * admits it from the client's address (else 429 with Retry-After), and the outcome is recorded,
+ * so guessing is limited everywhere, not only where a token is first typed in.
+ */
+export function resolvePrincipal(table: CredentialTable, guard: CredentialGuard): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const token = bearer(req.headers.authorization);
+    if (token === undefined || token === '') {
+      req.principal = resolveToken(token, table);
+      next();
+      return;
+    }
+    const address = req.ip ?? req.socket.remoteAddress ?? '';
+    guard.admit(address, token).then(async (wait) => {
+      if (wait !== null) {
+        res.setHeader('Retry-After', String(wait));
+        sendError(res, 429, 'rate_limited', `too many failed credentials from this address; retry after ${wait} s`);
+        return;
+      }
+      req.principal = resolveToken(token, table);
+      await guard.outcome(address, token, req.principal !== null);
+      next();
+    }, next);
   };
 }
 

@@ -87,6 +87,18 @@ export interface SpaceKeys {
   readonly rateLimitPrefix: string;
   /** Failed Socket.IO handshakes per client address: prefix + address (string counter with a TTL). */
   readonly handshakeFailuresPrefix: string;
+  /** The credential guard's keys of one client address (store/credential-failures.ts). */
+  credentialKeys(address: string): CredentialKeys;
+}
+
+/** Per client address, in one hash slot so one MULTI reads them all on a Redis Cluster. */
+export interface CredentialKeys {
+  /** Failures of one credential (by fingerprint) from the address: prefix + fingerprint. */
+  readonly failuresOfPrefix: string;
+  /** How many distinct credentials failed from the address in the window. */
+  readonly distinctFailures: string;
+  /** Fingerprints of credentials that succeeded from the address lately. */
+  readonly knownGood: string;
 }
 
 /** A city id as it may stand in a key: the kebab-case ids the profiles and the generator use. */
@@ -127,6 +139,10 @@ export function spaceKeys(prefix: string, city: string, space: Space): SpaceKeys
     rateLimitPrefix: `${prefix}:rl:`,
     // Per deployment like the HTTP limits, not per space: an address guessing tokens is one guesser.
     handshakeFailuresPrefix: `${prefix}:rl:handshake:`,
+    credentialKeys(address: string): CredentialKeys {
+      const t = `{${prefix}:cred:${address}}`;
+      return { failuresOfPrefix: `${t}:fail:`, distinctFailures: `${t}:distinct`, knownGood: `${t}:good` };
+    },
   });
 }
 

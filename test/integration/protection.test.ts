@@ -9,7 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import { io, type Socket } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createCredentialGuard } from '../../server/credential-guard.ts';
+import { createCredentialStore } from '../../server/store/credential-failures.ts';
+import { spaceKeys } from '../../server/store/keys.ts';
 import { loadCityProfile } from '../../server/city/load-profile.ts';
 import { createHttpApp } from '../../server/http/app.ts';
 import { createLogger } from '../../server/log.ts';
@@ -194,7 +198,11 @@ describe('errors', () => {
       await Promise.resolve();
       throw new TypeError("Cannot read properties of undefined (reading 'x')");
     });
-    const app = createHttpApp({ credentials: { tokens: {}, ingestKeys: [], demoKey: undefined }, routers: [boom], metrics: createMetrics(), log: createLogger('silent'), clientDir: null, tileOrigin: null });
+    const redis = new Redis(inject('redisUrl'));
+    const metrics = createMetrics();
+    const log = createLogger('silent');
+    const credentialGuard = createCredentialGuard({ store: createCredentialStore(redis, spaceKeys(`t-${randomUUID().slice(0, 8)}`, 'kota-tangerang', 'live')), secrets: [], log, metrics });
+    const app = createHttpApp({ credentials: { tokens: {}, ingestKeys: [], demoKey: undefined }, credentialGuard, routers: [boom], metrics, log, clientDir: null, tileOrigin: null });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as { port: number };
@@ -208,6 +216,7 @@ describe('errors', () => {
       }
     } finally {
       await new Promise((resolve) => server.close(resolve));
+      redis.disconnect();
     }
   });
 
