@@ -157,7 +157,7 @@ export interface LegacySpaceKeys {
   readonly space: Space;
   /** Every key of the old space starts with this: `<prefix>:{<space>}:`. */
   readonly base: string;
-  /** SCAN MATCH pattern of every key under `base`. */
+  /** SCAN MATCH pattern of every key of the old space, `<prefix>:{<space>}*`: those under `base` and the epoch. */
   readonly pattern: string;
   /** The old wipe counter, `<prefix>:{<space>}#epoch` (outside `base`, as the new one is). */
   readonly epoch: string;
@@ -173,7 +173,7 @@ export function legacySpaceKeys(prefix: string, space: Space): LegacySpaceKeys {
   return Object.freeze({
     space,
     base,
-    pattern: `${globLiteral(base)}*`,
+    pattern: `${globLiteral(`${prefix}:{${space}}`)}*`,
     epoch,
     singles: Object.freeze(Object.values(KEY_SUFFIX).filter((s) => !s.endsWith(':')).map((s) => base + s)),
     renamed(oldKey: string, to: SpaceKeys): string {

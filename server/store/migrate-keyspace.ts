@@ -26,12 +26,12 @@ export type SpaceMigration =
 
 export class MigrationTargetNotEmptyError extends Error {
   override name = 'MigrationTargetNotEmptyError';
-  constructor(readonly space: Space, readonly from: string, readonly to: string, readonly example: string) {
+  constructor(readonly space: Space, readonly from: string, readonly to: string, readonly example: string, pattern: string) {
     super(
       `${to}* already holds data (e.g. ${example}) and ${from}* holds the old single-city ${space} space: ` +
         'moving one onto the other would mix two histories, so nothing was moved. ' +
         `If the old keys belong to another city, run again with --city <that city>; otherwise remove one of the two first ` +
-        `(the old ones with: redis-cli --scan --pattern '${globLiteral(from)}*' | xargs -r redis-cli unlink).`,
+        `(the old ones with: redis-cli --scan --pattern '${pattern}' | xargs -r redis-cli unlink).`,
     );
   }
 }
@@ -90,7 +90,7 @@ export async function refuseLegacyKeyspace(url: string, prefix: string, city: st
   const handle = await connectRedis(url, log);
   try {
     const found = await findLegacySpaces(handle.redis, prefix);
-    if (found.length > 0) throw new LegacyKeyspaceError(prefix, city, found.map((l) => `${l.base}*`));
+    if (found.length > 0) throw new LegacyKeyspaceError(prefix, city, found.map((l) => l.pattern));
   } finally {
     await handle.close();
   }
@@ -100,11 +100,10 @@ interface SpacePlan { legacy: LegacySpaceKeys; target: SpaceKeys; old: string[] 
 
 async function planSpace(redis: Redis, legacy: LegacySpaceKeys, target: SpaceKeys): Promise<SpacePlan> {
   const old = await scanAll(redis, legacy.pattern);
-  if ((await redis.exists(legacy.epoch)) > 0) old.push(legacy.epoch);
   if (old.length > 0) {
     // The target's epoch alone is no data (a reset space keeps it): the old one replaces it.
     const occupied = await scanFirst(redis, `${globLiteral(target.all)}*`);
-    if (occupied !== undefined) throw new MigrationTargetNotEmptyError(legacy.space, legacy.base, target.all, occupied);
+    if (occupied !== undefined) throw new MigrationTargetNotEmptyError(legacy.space, legacy.base, target.all, occupied, legacy.pattern);
   }
   return { legacy, target, old };
 }
