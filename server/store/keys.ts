@@ -144,7 +144,12 @@ export function derivedKeyPatterns(k: SpaceKeys): string[] {
  * migration (store/migrate-keyspace.ts) and the start-up refusal read it.
  */
 export function legacySpaceBase(prefix: string, space: Space): string {
-  return `${prefix}:{${space}}:`;
+  return `${legacyStem(prefix, space)}:`;
+}
+
+/** `<prefix>:{<space>}`: the old base without its ':', and the old epoch without its '#epoch'. */
+function legacyStem(prefix: string, space: Space): string {
+  return `${prefix}:{${space}}`;
 }
 
 /** Escapes Redis glob characters, so a name can stand literally in a SCAN MATCH pattern. */
@@ -169,11 +174,11 @@ export interface LegacySpaceKeys {
 
 export function legacySpaceKeys(prefix: string, space: Space): LegacySpaceKeys {
   const base = legacySpaceBase(prefix, space);
-  const epoch = `${prefix}:{${space}}#epoch`;
+  const epoch = `${legacyStem(prefix, space)}#epoch`;
   return Object.freeze({
     space,
     base,
-    pattern: `${globLiteral(`${prefix}:{${space}}`)}*`,
+    pattern: `${globLiteral(legacyStem(prefix, space))}*`,
     epoch,
     singles: Object.freeze(Object.values(KEY_SUFFIX).filter((s) => !s.endsWith(':')).map((s) => base + s)),
     renamed(oldKey: string, to: SpaceKeys): string {
