@@ -16,7 +16,7 @@ import { applyEvents } from '../../server/store/apply-events.ts';
 import { connectRedis, type RedisHandle } from '../../server/store/connect.ts';
 import { KEY_SUFFIX, legacySpaceKeys, spaceKeys, type LegacySpaceKeys, type SpaceKeys } from '../../server/store/keys.ts';
 import {
-  findLegacySpaces, LegacyKeyspaceError, migrateKeyspace, MigrationTargetNotEmptyError, refuseLegacyKeyspace,
+  findLegacySpaces, LegacyKeyspaceError, migrateKeyspace, MigrationTargetNotEmptyError, moveKeyspace, planKeyspaceMove, refuseLegacyKeyspace,
 } from '../../server/store/migrate-keyspace.ts';
 import { OPERATOR_TOKEN, startApp } from '../support/app-harness.ts';
 import { makeAppActivity, makeCallReceived, makeIncidentReported } from '../support/factories.ts';
@@ -140,6 +140,19 @@ describe('npm run migrate:keys (store/migrate-keyspace.ts)', () => {
     await expect(refused).rejects.toThrow(/--city/);
     expect(await dump(`${prefix}:{`)).toEqual(before);
     expect(await dump(spaceKeys(prefix, city.profile.id, 'live').all)).toEqual({});
+  });
+
+  it('moves the whole space when a key expires between the SCAN and the move', async () => {
+    await writeOld('live', oldEvents().events);
+    const plans = await planKeyspaceMove(handle.redis, prefix, city.profile.id);
+    const live = plans.find((p) => p.legacy.space === 'live');
+    const dedupe = live?.old.find((k) => k.includes(`:${KEY_SUFFIX.dedupe}`));
+    expect(dedupe).toBeDefined();
+    await handle.redis.del(dedupe as string); // as its TTL running out would
+    const moved = await moveKeyspace(handle.redis, plans);
+    expect(moved[0]).toMatchObject({ space: 'live', outcome: 'moved', keys: (live?.old.length ?? 0) - 1 });
+    expect(await dump(legacySpaceKeys(prefix, 'live').base)).toEqual({});
+    expect(Object.keys(await dump(spaceKeys(prefix, city.profile.id, 'live').all))).toContain(KEY_SUFFIX.stream);
   });
 
   it('another city keeps its own names: migrating to one city leaves the other empty', async () => {
