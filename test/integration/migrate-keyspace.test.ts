@@ -4,6 +4,9 @@
 // every name from the base it is given, so this is byte for byte what 0.1 wrote.
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -14,6 +17,7 @@ import { enrichEvent } from '../../server/domain/enrich.ts';
 import { createLogger } from '../../server/log.ts';
 import { applyEvents } from '../../server/store/apply-events.ts';
 import { connectRedis, type RedisHandle } from '../../server/store/connect.ts';
+import { startEmbeddedRedis } from '../../server/store/embedded-redis.ts';
 import { KEY_SUFFIX, legacySpaceKeys, spaceKeys, type LegacySpaceKeys, type SpaceKeys } from '../../server/store/keys.ts';
 import {
   findLegacySpaces, LegacyKeyspaceError, migrateKeyspace, MigrationTargetNotEmptyError, moveKeyspace, planKeyspaceMove, refuseLegacyKeyspace,
@@ -198,6 +202,39 @@ describe('the start-up refusal', () => {
       await started.start(30_000);
     } finally {
       await started.stop();
+    }
+  });
+});
+
+describe('npm run migrate:keys on the embedded Redis', () => {
+  it('finds the data folder by PANTAU_DATA_DIR, as the server does', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pantau-migrate-'));
+    try {
+      // A 0.1 server's data folder: old keys in the embedded Redis's AOF.
+      let embedded = await startEmbeddedRedis({ dataDir, appendfsync: 'always', log });
+      const own = await connectRedis(embedded.url, log);
+      const old = oldLayout(legacySpaceKeys(prefix, 'live'));
+      const call = makeCallReceived();
+      await applyEvents(own.redis, old, [{ event: call, enrichment: enrichEvent(call, city.profile.timezone, () => null) }], { principal: 'test' });
+      await own.close();
+      await embedded.stop();
+
+      const cli = await run(['--import', 'tsx', 'server/cli/migrate-keys.ts', '--city', city.profile.id, '--prefix', prefix], { PANTAU_DATA_DIR: dataDir });
+      expect(cli.stderr).toBe('');
+      expect(cli.code).toBe(0);
+      expect(cli.stdout).toContain(`live: moved`);
+
+      embedded = await startEmbeddedRedis({ dataDir, appendfsync: 'always', log });
+      const after = await connectRedis(embedded.url, log);
+      try {
+        expect(await after.redis.xlen(spaceKeys(prefix, city.profile.id, 'live').stream)).toBe(1);
+        expect(await findLegacySpaces(after.redis, prefix)).toEqual([]);
+      } finally {
+        await after.close();
+        await embedded.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
