@@ -5,6 +5,7 @@ import { createLogger } from './log.ts';
 import { createPantau, type Pantau } from './app.ts';
 import { startEmbeddedRedis, RedisServerMissingError, type EmbeddedRedis } from './store/embedded-redis.ts';
 import { CityProfileError } from './city/load-profile.ts';
+import { LegacyKeyspaceError, refuseLegacyKeyspace } from './store/migrate-keyspace.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -37,10 +38,12 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedRedis({ dataDir: config.dataDir, appendfsync: config.appendfsync, log });
       redisUrl = embedded.url;
     }
+    // Before anything writes: keys of the single-city layout would be invisible to this one.
+    await refuseLegacyKeyspace(redisUrl, config.keyPrefix, config.city, log);
     pantau = await createPantau(config, { log, redisUrl, keyPrefix: config.keyPrefix });
     log.info({ mod: 'main', url: pantau.url, city: pantau.city.profile.id, demo: config.demo }, 'pantau listening');
   } catch (err) {
-    if (err instanceof RedisServerMissingError || err instanceof CityProfileError) {
+    if (err instanceof RedisServerMissingError || err instanceof CityProfileError || err instanceof LegacyKeyspaceError) {
       process.stderr.write(`pantau: ${err.message}\n`);
     } else {
       log.fatal({ mod: 'main', err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, 'start failed');

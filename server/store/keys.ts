@@ -160,5 +160,47 @@ export function derivedKeyPatterns(k: SpaceKeys): string[] {
  * migration (store/migrate-keyspace.ts) and the start-up refusal read it.
  */
 export function legacySpaceBase(prefix: string, space: Space): string {
-  return `${prefix}:{${space}}:`;
+  return `${legacyStem(prefix, space)}:`;
+}
+
+/** `<prefix>:{<space>}`: the old base without its ':', and the old epoch without its '#epoch'. */
+function legacyStem(prefix: string, space: Space): string {
+  return `${prefix}:{${space}}`;
+}
+
+/** Escapes Redis glob characters, so a name can stand literally in a SCAN MATCH pattern. */
+export function globLiteral(name: string): string {
+  return name.replace(/[\\[\]*?]/g, '\\$&');
+}
+
+/** A space of the single-city layout, and where each of its keys goes in the city-scoped one. */
+export interface LegacySpaceKeys {
+  readonly space: Space;
+  /** Every key of the old space starts with this: `<prefix>:{<space>}:`. */
+  readonly base: string;
+  /** SCAN MATCH pattern of every key of the old space, `<prefix>:{<space>}*`: those under `base` and the epoch. */
+  readonly pattern: string;
+  /** The old wipe counter, `<prefix>:{<space>}#epoch` (outside `base`, as the new one is). */
+  readonly epoch: string;
+  /** The old names that are one key each (the stream, the sets, the sim's keys): any one of them is a sign of an old space. */
+  readonly singles: readonly string[];
+  /** The name a key of the old space takes in `to`: the same suffix after the new base (the suffix table did not change). */
+  renamed(oldKey: string, to: SpaceKeys): string;
+}
+
+export function legacySpaceKeys(prefix: string, space: Space): LegacySpaceKeys {
+  const base = legacySpaceBase(prefix, space);
+  const epoch = `${legacyStem(prefix, space)}#epoch`;
+  return Object.freeze({
+    space,
+    base,
+    pattern: `${globLiteral(legacyStem(prefix, space))}*`,
+    epoch,
+    singles: Object.freeze(Object.values(KEY_SUFFIX).filter((s) => !s.endsWith(':')).map((s) => base + s)),
+    renamed(oldKey: string, to: SpaceKeys): string {
+      if (oldKey === epoch) return to.epoch;
+      if (!oldKey.startsWith(base)) throw new Error(`${oldKey} is not a key of ${base}*`);
+      return to.all + oldKey.slice(base.length);
+    },
+  });
 }

@@ -34,7 +34,7 @@ export async function startApp(env: Record<string, string> = {}, options: Partia
     PANTAU_CITY: TEST_CITY,
     ...env,
   });
-  const prefix = `t-${randomUUID().slice(0, 8)}`;
+  const prefix = options.keyPrefix ?? `t-${randomUUID().slice(0, 8)}`;
   const pantau = await createPantau(config, {
     log: createLogger(config.logLevel),
     redisUrl: inject('redisUrl'),
