@@ -3,14 +3,16 @@
 // Every process runs its own feed from the shared stream, so any process can serve any
 // client, and positions (stream ids) mean the same everywhere.
 import type { Redis } from '../store/connect.ts';
-import type { AlertView, AppsSummary, Change, Delta, Role, Snapshot, Space } from '../../shared/contract/views.ts';
+import type { AppsSummary, Change, Delta, Role, Snapshot, Space, WaitingCall } from '../../shared/contract/views.ts';
 import { redactSnapshot } from '../domain/redact.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';
 import { toAlertView } from '../domain/alert-record.ts';
-import { callStatus, parseCallRecord, toCallView, type CallRecord } from '../domain/call-record.ts';
+import { parseCallRecord, toCallView } from '../domain/call-record.ts';
 import { liveQueueFigures, type LiveQueue } from '../domain/call-kpis.ts';
-import { incidentStatus, parseIncidentRecord, toIncidentView, type IncidentRecord } from '../domain/incident-record.ts';
+import { parseIncidentRecord, toIncidentView, type IncidentRecord } from '../domain/incident-record.ts';
+import { EMPTY_LIVE, type LiveData } from '../../shared/live/live-data.ts';
+import { applyChange, inPlaceDraft, type Mutable } from '../../shared/live/apply-change.ts';
 import { cityDayKey, parseIsoMs, todayWindow, toIsoWithOffset } from '../domain/time.ts';
 import type { Line } from '../../shared/contract/events.ts';
 import type { Logger } from '../log.ts';
@@ -59,10 +61,8 @@ export class SpaceFeed {
   private position = '0-0';
   /** The space's epoch when the state was loaded; a different one means it was wiped since. */
   private epoch = '0';
-  private readonly waiting = new Map<string, CallRecord>();
-  private readonly open = new Map<string, Change & { t: 'incident' }>();
-  private readonly agents = new Map<string, Change & { t: 'agent' }>();
-  private readonly alerts = new Map<string, AlertView>();
+  /** The entities a snapshot lists, moved by the same applyChange as every browser's view. */
+  private view: Mutable<LiveData> = { ...EMPTY_LIVE };
   /** Incidents reported today (city day), kept from the stream for today's incident KPIs. */
   private readonly todayIncidents = new Map<string, IncidentRecord>();
   private todayWindow = { fromMs: 0, toMs: 0 };
@@ -151,7 +151,7 @@ export class SpaceFeed {
   }
 
   private snapshotBody(): SnapshotBody {
-    const key = `${this.position}|${this.lastSummaryMs}|${this.alerts.size}`;
+    const key = `${this.position}|${this.lastSummaryMs}|${Object.keys(this.view.alerts).length}`;
     if (this.snapshotCache?.key === key) return this.snapshotCache.body;
     const tz = this.deps.city.timezone;
     const body: SnapshotBody = {
@@ -159,15 +159,13 @@ export class SpaceFeed {
       space: this.deps.space,
       city: this.deps.city,
       calls: {
-        waiting: [...this.waiting.values()]
-          .sort((a, b) => (a.receivedAtMs ?? 0) - (b.receivedAtMs ?? 0))
-          .map((r) => toCallView(r, tz, 'operator') as Snapshot['calls']['waiting'][number]),
-        agents: [...this.agents.values()].map((c) => c.agent),
+        waiting: Object.values(this.view.waiting).sort((a, b) => parseIsoMs(a.receivedAt) - parseIsoMs(b.receivedAt)),
+        agents: Object.values(this.view.agents),
       },
-      incidents: { open: [...this.open.values()].map((c) => c.incident) },
+      incidents: { open: Object.values(this.view.incidents) },
       kpis: this.kpis ?? emptyKpis(tz),
       apps: this.apps ?? { from: '', to: '', top: [] },
-      alerts: [...this.alerts.values()],
+      alerts: Object.values(this.view.alerts),
       eventsToday: this.eventsToday,
     };
     this.snapshotCache = { key, body };
@@ -217,18 +215,23 @@ export class SpaceFeed {
     // Before the state: a wipe after this read moves the epoch again, and the next pull reloads.
     this.epoch = await readEpoch(this.deps.redis, this.deps.keys);
     const raw = await readState(this.deps.redis, this.deps.keys, this.today, now - CLEARED_ALERTS_MS);
-    this.waiting.clear();
-    this.open.clear();
-    this.agents.clear();
-    for (const [id, h] of raw.waiting) this.waiting.set(id, parseCallRecord(id, h));
-    for (const [id, h] of raw.incidents) this.open.set(id, { t: 'incident', incident: toIncidentView(parseIncidentRecord(id, h), tz) });
-    for (const [id, h] of raw.agents) this.agents.set(id, { t: 'agent', agent: toAgentView(parseAgentRecord(id, h), tz) });
+    // Each entity read is a member of its set (read-state reads the projection's sets).
+    const waiting: Record<string, WaitingCall> = {};
+    for (const [id, h] of raw.waiting) {
+      const call = toCallView(parseCallRecord(id, h), tz, 'operator');
+      if (call.line !== null && call.receivedAt !== null) waiting[id] = { ...call, line: call.line, receivedAt: call.receivedAt };
+    }
+    this.view = {
+      ...EMPTY_LIVE,
+      waiting,
+      incidents: Object.fromEntries([...raw.incidents].map(([id, h]) => [id, toIncidentView(parseIncidentRecord(id, h), tz)])),
+      agents: Object.fromEntries([...raw.agents].map(([id, h]) => [id, toAgentView(parseAgentRecord(id, h), tz)])),
+      alerts: Object.fromEntries([...raw.alerts].map(([id, h]) => [id, toAlertView(id, h, tz)])),
+    };
     this.eventsToday = raw.eventsToday;
     this.position = raw.position;
     this.ring = [];
     this.ringBase = raw.position;
-    this.alerts.clear();
-    for (const [id, h] of raw.alerts) this.alerts.set(id, toAlertView(id, h, tz));
     await this.loadTodayIncidents(now);
     await this.refreshSummaries(now);
   }
@@ -308,11 +311,7 @@ export class SpaceFeed {
     this.deps.onEntryChanges?.(entry.changes);
     const changes = this.toChanges(entry.changes);
     for (const raw of entry.changes) {
-      if (raw.t === 'call') {
-        const r = parseCallRecord(raw.id, raw.h);
-        if (callStatus(r) === 'waiting') this.waiting.set(raw.id, r);
-        else this.waiting.delete(raw.id);
-      } else if (raw.t === 'incident') {
+      if (raw.t === 'incident') {
         const r = parseIncidentRecord(raw.id, raw.h);
         const today = r.reportedAtMs !== null && r.reportedAtMs >= this.todayWindow.fromMs && r.reportedAtMs < this.todayWindow.toMs;
         if (today) this.todayIncidents.set(raw.id, r);
@@ -321,16 +320,8 @@ export class SpaceFeed {
         this.eventsToday = raw.n;
       }
     }
-    for (const c of changes) {
-      if (c.t === 'incident') {
-        if (c.incident.status === 'closed' || c.incident.reportedAt === null) this.open.delete(c.incident.incidentId);
-        else this.open.set(c.incident.incidentId, c);
-      } else if (c.t === 'agent') {
-        this.agents.set(c.agent.agentId, c);
-      } else if (c.t === 'alert') {
-        this.alerts.set(c.alert.alertId, c.alert);
-      }
-    }
+    const draft = inPlaceDraft(this.view);
+    for (const c of changes) applyChange(draft, c);
     this.position = entry.position;
     this.ring.push({ position: entry.position, changes });
     this.deps.metrics.feedLagMs.set({ space: this.deps.space }, Math.max(0, this.deps.clock() - Number(entry.position.split('-')[0])));
@@ -341,12 +332,11 @@ export class SpaceFeed {
     const tz = this.deps.city.timezone;
     const out: Change[] = [];
     for (const c of raw) {
-      if (c.t === 'call') out.push({ t: 'call', call: toCallView(parseCallRecord(c.id, c.h), tz, 'operator') });
-      else if (c.t === 'incident') {
-        const r = parseIncidentRecord(c.id, c.h);
-        if (incidentStatus(r) !== 'unknown' || r.reportedAtMs !== null) out.push({ t: 'incident', incident: toIncidentView(r, tz) });
-      } else if (c.t === 'agent') out.push({ t: 'agent', agent: toAgentView(parseAgentRecord(c.id, c.h), tz) });
-      else if (c.t === 'alert') out.push({ t: 'alert', alert: toAlertView(c.id, c.h, tz) });
+      // Membership is the projection's `member`, carried as is (see Change in views.ts).
+      if (c.t === 'call') out.push({ t: 'call', call: toCallView(parseCallRecord(c.id, c.h), tz, 'operator'), waiting: c.member });
+      else if (c.t === 'incident') out.push({ t: 'incident', incident: toIncidentView(parseIncidentRecord(c.id, c.h), tz), open: c.member });
+      else if (c.t === 'agent') out.push({ t: 'agent', agent: toAgentView(parseAgentRecord(c.id, c.h), tz) });
+      else if (c.t === 'alert') out.push({ t: 'alert', alert: toAlertView(c.id, c.h, tz), active: c.member });
       else if (c.t === 'counter' && c.id === this.today) out.push({ t: 'counter', eventsToday: c.n });
     }
     return out;
@@ -364,7 +354,7 @@ export class SpaceFeed {
     // Cleared before the reads: a change applied while they run makes the next refresh due.
     this.summaryDue = false;
     const waiting: { receivedAtMs: number; line: Line }[] = [];
-    for (const r of this.waiting.values()) if (r.receivedAtMs !== null && r.line !== null) waiting.push({ receivedAtMs: r.receivedAtMs, line: r.line });
+    for (const c of Object.values(this.view.waiting)) waiting.push({ receivedAtMs: parseIsoMs(c.receivedAt), line: c.line });
     const [kpis, apps] = await Promise.all([
       this.deps.readKpis(now, liveQueueFigures(waiting, now), [...this.todayIncidents.values()]),
       this.deps.readApps(now),
@@ -380,8 +370,9 @@ export class SpaceFeed {
    * feed that runs for weeks does not send every alert since it started in each snapshot.
    */
   private dropOldClearedAlerts(now: number): void {
-    for (const [id, a] of this.alerts) {
-      if (a.clearedAt !== null && a.raisedAt !== '' && parseIsoMs(a.raisedAt) < now - CLEARED_ALERTS_MS) this.alerts.delete(id);
+    const alerts = inPlaceDraft(this.view).own('alerts');
+    for (const [id, a] of Object.entries(alerts)) {
+      if (a.clearedAt !== null && a.raisedAt !== '' && parseIsoMs(a.raisedAt) < now - CLEARED_ALERTS_MS) delete alerts[id];
     }
   }
 

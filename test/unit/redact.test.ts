@@ -29,7 +29,7 @@ const snapshot: Snapshot = {
 };
 
 describe('redactChange', () => {
-  const change: Change = { t: 'call', call };
+  const change: Change = { t: 'call', call, waiting: true };
 
   it.each<[Role, { number: string } | undefined]>([
     ['operator', { number: NUMBER }],
@@ -51,7 +51,7 @@ describe('redactChange', () => {
   });
 
   it('blanks incident summaries for executives only', () => {
-    const c: Change = { t: 'incident', incident };
+    const c: Change = { t: 'incident', incident, open: true };
     const exec = redactChange(c, 'executive');
     expect(exec.t === 'incident' && exec.incident.summary).toBeNull();
     expect(redactChange(c, 'display')).toBe(c);
