@@ -1,6 +1,8 @@
-// Builds one Pantau instance from a Config: Redis connection, city profile, ingest, live
-// feeds, Socket.IO and the HTTP app on one port. main.ts adds process concerns (embedded
-// Redis, signals); tests call createPantau directly with a fresh key prefix.
+// Builds one Pantau instance from a Config, in dependency order: storage (the Redis
+// connection and what is built on it), ingest, the live feeds, the background jobs, the HTTP
+// app, then Socket.IO on the same server. Each part gets its dependencies as arguments; nothing
+// is filled in later. main.ts adds process concerns (embedded Redis, signals); tests call
+// createPantau directly with a fresh key prefix.
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,8 +25,9 @@ import { healthRoutes } from './http/routes/health.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
-import { SpaceFeed } from './live/space-feed.ts';
-import { createSocketServer } from './live/socket-server.ts';
+import type { SpaceFeed } from './live/space-feed.ts';
+import { createFeeds, startLive } from './live/live-service.ts';
+import { createLiveStore, type LiveStore } from './store/live-store.ts';
 import type { HandshakeLimitOptions } from './live/handshake-limit.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -71,21 +74,62 @@ export interface Pantau {
   close(): Promise<void>;
 }
 
+interface Storage {
+  redis: RedisHandle;
+  keys: (space: Space) => SpaceKeys;
+  live: LiveStore;
+  appStore: (space: Space) => ReturnType<typeof createAppStore>;
+  /** Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts). */
+  kpiCache: Record<Space, KpiDayCache>;
+}
+
+async function openStorage(options: PantauOptions, city: CityProfile, clock: () => number): Promise<Storage> {
+  const redis = await connectRedis(options.redisUrl, options.log);
+  const prefix = options.keyPrefix ?? 'pantau';
+  const keyCache = Object.fromEntries(SPACES.map((s) => [s, spaceKeys(prefix, city.profile.id, s)])) as Record<Space, SpaceKeys>;
+  const keys = (space: Space): SpaceKeys => keyCache[space];
+  const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createAppStore>>;
+  return {
+    redis,
+    keys,
+    // A connection of its own: the feeds' reads (a month of KPIs) never wait behind ingest.
+    live: createLiveStore(redis.duplicate(), keys),
+    appStore: (space) => appStores[space],
+    kpiCache: Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>,
+  };
+}
+
+/** The jobs every process runs beside the live path; returns their stop. */
+function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger }): () => void {
+  const { storage, ingest, city, clock, log } = deps;
+  const stopSweeper = startStaleCallSweeper({
+    redis: storage.redis.redis, keys: storage.keys, ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: city.profile.timezone, clock, log,
+  });
+  const stopAppAlerts = startAppAlertJob({ store: storage.appStore, ingest, city, clock, log });
+  // Hourly and idempotent, so every process may run it.
+  const indexTrim = setInterval(() => {
+    for (const s of SPACES) {
+      trimRecordIndexes(storage.redis.redis, storage.keys(s), clock()).catch((err: unknown) => log.warn({ mod: 'retention', space: s, err: String(err) }, 'index trim failed'));
+    }
+  }, 3_600_000);
+  indexTrim.unref();
+  return () => {
+    stopSweeper();
+    stopAppAlerts();
+    clearInterval(indexTrim);
+  };
+}
+
 export async function createPantau(config: Config, options: PantauOptions): Promise<Pantau> {
   const { log } = options;
   const clock = options.clock ?? Date.now;
-  const prefix = options.keyPrefix ?? 'pantau';
   const city = options.city ?? (await loadCityProfile(config.city));
   const tz = city.profile.timezone;
   const metrics = createMetrics();
-  const redis = await connectRedis(options.redisUrl, log);
-  const feedRedis = redis.duplicate();
-  const keyCache = Object.fromEntries(SPACES.map((s) => [s, spaceKeys(prefix, city.profile.id, s)])) as Record<Space, SpaceKeys>;
-  const keys = (space: Space): SpaceKeys => keyCache[space];
+  const storage = await openStorage(options, city, clock);
+  const { redis, keys, kpiCache } = storage;
   const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
   const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };
-  const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))]));
-  const appStore = (space: Space) => appStores[space] ?? createAppStore(redis.redis, keys(space));
 
   const ingest = createIngestService({
     redis: redis.redis,
@@ -99,62 +143,37 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     replication: config.replication,
     ...(options.maxIngestInFlight === undefined ? {} : { maxInFlight: options.maxIngestInFlight }),
   });
-
-  // Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts).
-  const kpiCache = Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>;
   const kpisFor = (space: Space, q: { fromMs: number; toMs: number; line?: '112' | '119'; kecamatan?: string }) =>
     readKpis(redis.redis, keys(space), { ...q, timeZone: tz, targets: city.profile.targets, cache: kpiCache[space] });
+  const appsSummary = Object.fromEntries(SPACES.map((s) => [s, createAppsSummaryReader(redis.redis, keys(s), city.apps, tz)])) as Record<Space, ReturnType<typeof createAppsSummaryReader>>;
 
-  const feeds = {} as Record<Space, SpaceFeed>;
-  // The socket server needs the feeds and the feeds emit through it: a holder breaks the knot.
-  const live: { sockets?: ReturnType<typeof createSocketServer> } = {};
-  for (const space of SPACES) {
-    feeds[space] = new SpaceFeed({
-      redis: feedRedis,
-      keys: keys(space),
-      space,
-      city: { id: city.profile.id, name: city.profile.name, timezone: tz },
-      clock,
-      batchMs: config.batchMs,
-      log,
-      metrics,
-      readKpis: (now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
-      readApps: createAppsSummaryReader(redis.redis, keys(space), city.apps, tz),
-      onDelta: (d) => live.sockets?.emitDelta(space, d),
-      onReset: () => {
-        kpiCache[space].clear();
-        live.sockets?.emitReset(space);
-      },
-      onEntryChanges: (changes) => kpiCache[space].changed(changes),
-    });
-  }
-  await Promise.all(SPACES.map((s) => feeds[s].start()));
+  const feeds = await createFeeds({
+    store: storage.live,
+    city: { id: city.profile.id, name: city.profile.name, timezone: tz },
+    clock,
+    batchMs: config.batchMs,
+    log,
+    metrics,
+    readKpis: (space, now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
+    readApps: (space, now) => appsSummary[space](now),
+    onEntryChanges: (space, changes) => kpiCache[space].changed(changes),
+    onReload: (space) => kpiCache[space].clear(),
+  });
   const demo = config.demo
     ? await startDemoRunner({
         redis: redis.redis, subscriber: redis.duplicate(), keys: keys('demo'), ingest, city,
         seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
       })
     : null;
-  const stopSweeper = startStaleCallSweeper({
-    redis: redis.redis, keys, ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: tz, clock, log,
-  });
-  const stopAppAlerts = startAppAlertJob({ store: appStore, ingest, city, clock, log });
-  // Hourly and idempotent, so every process may run it.
-  const indexTrim = setInterval(() => {
-    for (const s of SPACES) {
-      trimRecordIndexes(redis.redis, keys(s), clock()).catch((err: unknown) => log.warn({ mod: 'retention', space: s, err: String(err) }, 'index trim failed'));
-    }
-  }, 3_600_000);
-  indexTrim.unref();
+  const stopJobs = startJobs({ storage, ingest, city, clock, log });
 
   const clientDir = options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir;
-  const tileUrl = city.profile.map.tileUrl;
   const app = createHttpApp({
     credentials,
     metrics,
     log,
     clientDir,
-    tileOrigin: tileSource(tileUrl),
+    tileOrigin: tileSource(city.profile.map.tileUrl),
     rateLimits: createRateLimits({
       send: (command, ...args) => redis.redis.call(command, ...args),
       prefix: keys('live').rateLimitPrefix,
@@ -167,22 +186,19 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       asteriskRoutes(ingest, city, metrics),
       demoRoutes(demo),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
-      appRoutes({ store: appStore, city, clock }),
+      appRoutes({ store: storage.appStore, city, clock }),
     ],
   });
   const server = createServer(app);
-  const acknowledgeAlert = async (space: Space, alertId: string, by: string): Promise<void> => {
-    const at = toIsoWithOffset(clock(), tz);
-    await ingest.ingestEvents(space, 'pantau', [{ id: `ack:${alertId}`.slice(0, 128), type: 'alert.acked', at, source: 'pantau-operator', alertId, by }]);
-  };
-  const sockets = createSocketServer(server, {
-    credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins, acknowledgeAlert,
-    // Its own connection: the adapter blocks on XREAD and subscribes, which would stall a shared one.
-    adapter: { redis: redis.duplicate(), prefix },
+  const live = startLive({
+    http: server, feeds, store: storage.live, log, metrics, credentials, corsOrigins: config.corsOrigins,
+    acknowledgeAlert: async (space, alertId, by) => {
+      const at = toIsoWithOffset(clock(), tz);
+      await ingest.ingestEvents(space, 'pantau', [{ id: `ack:${alertId}`.slice(0, 128), type: 'alert.acked', at, source: 'pantau-operator', alertId, by }]);
+    },
     ...(options.maxBufferedPackets === undefined ? {} : { maxBufferedPackets: options.maxBufferedPackets }),
     ...(options.handshakeLimit === undefined ? {} : { handshakeLimit: options.handshakeLimit }),
   });
-  live.sockets = sockets;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -205,12 +221,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     credentials,
     close() {
       closing ??= (async () => {
-        stopSweeper();
-        clearInterval(indexTrim);
-        stopAppAlerts();
+        stopJobs();
         await demo?.stop();
-        for (const s of SPACES) feeds[s].stop();
-        await sockets.close();
+        await live.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // In-flight requests get a moment to finish; then a browser's open connection must

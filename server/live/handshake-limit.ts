@@ -5,9 +5,7 @@
 // demo viewer) are neither counted nor refused: they reveal nothing.
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Redis } from '../store/connect.ts';
-import { readHandshakeFailures, recordHandshakeFailure } from '../store/handshake-failures.ts';
-import type { SpaceKeys } from '../store/keys.ts';
+import type { HandshakeFailureStore } from '../store/live-store.ts';
 import { addressKey } from './client-address.ts';
 
 export interface HandshakeLimitOptions {
@@ -26,7 +24,7 @@ export interface HandshakeLimit {
   failed(address: string): Promise<void>;
 }
 
-export function createHandshakeLimit(deps: { redis: Redis; keys: SpaceKeys; log: Logger; metrics: Metrics; options: HandshakeLimitOptions }): HandshakeLimit {
+export function createHandshakeLimit(deps: { store: HandshakeFailureStore; log: Logger; metrics: Metrics; options: HandshakeLimitOptions }): HandshakeLimit {
   // Redis down: let handshakes through (walls reconnecting after an outage must get in), as
   // the HTTP limits do (passOnStoreError); logged once per 10 s, counted every time.
   let lastLogMs = 0;
@@ -40,7 +38,7 @@ export function createHandshakeLimit(deps: { redis: Redis; keys: SpaceKeys; log:
   return {
     async blockedFor(address) {
       try {
-        const c = await readHandshakeFailures(deps.redis, deps.keys, addressKey(address));
+        const c = await deps.store.read(addressKey(address));
         return c.failures >= deps.options.failures ? Math.max(1, Math.ceil(c.resetInMs / 1000)) : null;
       } catch (err) {
         storeFailed(err);
@@ -49,7 +47,7 @@ export function createHandshakeLimit(deps: { redis: Redis; keys: SpaceKeys; log:
     },
     async failed(address) {
       try {
-        await recordHandshakeFailure(deps.redis, deps.keys, addressKey(address), deps.options.windowMs);
+        await deps.store.record(addressKey(address), deps.options.windowMs);
       } catch (err) {
         storeFailed(err);
       }

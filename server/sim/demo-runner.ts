@@ -10,7 +10,7 @@ import type { Logger } from '../log.ts';
 import { holdLease, releaseLease } from '../store/leader-lock.ts';
 import type { SpaceKeys } from '../store/keys.ts';
 import { lastPosition } from '../store/read-entries.ts';
-import { wipeSpace } from '../store/rebuild.ts';
+import { wipeSpace } from '../store/wipe-space.ts';
 import { createSimDriver, type SimDriver, type SimStatus } from './driver.ts';
 import { pointSampler } from './geo-sampling.ts';
 import { SCENARIO_NAMES, type ScenarioName, type SimCity } from './state.ts';

@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket.ts';
 import type { Snapshot } from '../../shared/contract/views.ts';
-import { wipeSpace } from '../../server/store/rebuild.ts';
+import { wipeSpace } from '../../server/store/wipe-space.ts';
 import { DEMO_KEY, startApp, type TestApp } from '../support/app-harness.ts';
 import { makeIncidentReported } from '../support/factories.ts';
 
