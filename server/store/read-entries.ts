@@ -40,6 +40,11 @@ export async function isResumable(redis: Redis, keys: SpaceKeys, position: strin
     if (first.length === 0) return true;
     return !(await wasTrimmed(redis, keys));
   }
+  return hasEntry(redis, keys, position);
+}
+
+/** Whether the stream still holds the entry at `position`. */
+export async function hasEntry(redis: Redis, keys: SpaceKeys, position: string): Promise<boolean> {
   const hit = (await redis.xrange(keys.stream, position, position, 'COUNT', 1)) as unknown[];
   return hit.length === 1;
 }

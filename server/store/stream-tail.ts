@@ -6,8 +6,7 @@
 // reconnection, before the next read.
 import type { Redis } from 'ioredis';
 import type { SpaceKeys } from './keys.ts';
-import { comparePositions } from '../../shared/contract/position.ts';
-import { lastPosition, parseRows, type StreamItem } from './read-entries.ts';
+import { hasEntry, lastPosition, parseRows, type StreamItem } from './read-entries.ts';
 
 export interface TailSink {
   /** Items after the position already handed over, in stream order (markers included). */
@@ -45,14 +44,17 @@ export function startStreamTail(base: Redis, streams: readonly TailedStream[], o
   let mustCheck = false;
   conn.on('close', () => { mustCheck = true; });
 
+  /**
+   * The entry at our position must still be there. Comparing with the stream's last id would
+   * miss a loss once new events (newer ids) landed after the restart; a missing entry is lost
+   * data (or a wipe or a trim during the outage: reloading is right for those too).
+   */
   async function checkLost(): Promise<void> {
     for (const s of streams) {
-      const last = await lastPosition(conn, s.keys);
       const at = position.get(s.keys.stream) ?? '0-0';
-      if (comparePositions(last, at) < 0) {
-        position.set(s.keys.stream, last);
-        s.sink.onLost();
-      }
+      if (at === '0-0' || (await hasEntry(conn, s.keys, at))) continue;
+      position.set(s.keys.stream, await lastPosition(conn, s.keys));
+      s.sink.onLost();
     }
   }
 
