@@ -71,6 +71,7 @@ export class SpaceFeed {
   /** Flushes run one at a time, in order. */
   private flushing: Promise<void> = Promise.resolve();
   private windowTimer: NodeJS.Timeout | undefined;
+  private windowDueAt = 0;
   private dayTimer: NodeJS.Timeout | undefined;
   private lastWindowMs = -Infinity;
   private stopped = false;
@@ -175,10 +176,19 @@ export class SpaceFeed {
     }));
   }
 
-  /** Runs a window batchMs after the previous one started (fixed rate), unless one is pending. */
+  /**
+   * Runs a window batchMs after the previous one started (fixed rate), or after `delayMs` (a
+   * summary refresh still due), whichever comes first: a pending later window is brought forward.
+   */
   private scheduleWindow(delayMs?: number): void {
-    if (this.stopped || this.windowTimer) return;
+    if (this.stopped) return;
     const delay = delayMs ?? Math.max(0, this.deps.batchMs - (performance.now() - this.lastWindowMs));
+    const dueAt = performance.now() + delay;
+    if (this.windowTimer) {
+      if (this.windowDueAt <= dueAt) return;
+      clearTimeout(this.windowTimer);
+    }
+    this.windowDueAt = dueAt;
     this.windowTimer = setTimeout(() => {
       this.windowTimer = undefined;
       this.flush({ read: false, fresh: false }).catch(() => undefined);
