@@ -46,6 +46,8 @@ export interface FeedDeps {
 
 /** Entries read per round when the feed catches up by itself (an HTTP snapshot, a resume). */
 const PAGE = 5_000;
+/** A window that failed (Redis away) is retried this much later. */
+const RETRY_MS = 1_000;
 /** Cleared alerts stay in the view this long after they were raised (history is in the API). */
 const CLEARED_ALERTS_MS = 86_400_000;
 
@@ -66,8 +68,8 @@ export class SpaceFeed {
   private today = '';
   /** Stream items received and not yet applied: the window applies them together. */
   private inbox: StreamItem[] = [];
-  /** Redis came back with less than the feed had read: the next window reloads. */
-  private lost = false;
+  /** Why the next window must reload first (a wipe, lost data, or a reload that failed), or null. */
+  private mustReload: string | null = null;
   /** Flushes run one at a time, in order. */
   private flushing: Promise<void> = Promise.resolve();
   private windowTimer: NodeJS.Timeout | undefined;
@@ -101,7 +103,7 @@ export class SpaceFeed {
       this.scheduleWindow();
     },
     onLost: () => {
-      this.lost = true;
+      this.mustReload = 'the stream no longer holds our position (Redis lost data)';
       this.scheduleWindow();
     },
   };
@@ -198,18 +200,19 @@ export class SpaceFeed {
 
   private flush(opts: { read: boolean; fresh: boolean }): Promise<void> {
     const run = this.flushing.then(() => this.window(opts));
-    // The chain survives a failed window; the caller of this one still sees its failure.
-    this.flushing = run.catch((err: unknown) => this.failed('feed window failed', err));
+    // The chain survives a failed window; the caller of this one still sees its failure. What
+    // it left (items, a reload) is retried: a timer that runs only while Redis is failing.
+    this.flushing = run.catch((err: unknown) => {
+      this.failed('feed window failed', err);
+      if (this.inbox.length > 0 || this.mustReload !== null) this.scheduleWindow(RETRY_MS);
+    });
     return run;
   }
 
   private async window(opts: { read: boolean; fresh: boolean }): Promise<void> {
     if (this.stopped) return;
     this.lastWindowMs = performance.now();
-    if (this.lost) {
-      this.lost = false;
-      await this.reload('the stream ends before our position (Redis lost data)');
-    }
+    if (this.mustReload !== null) await this.reload(this.mustReload);
     if (opts.read) {
       for (;;) {
         const items = await this.deps.store.readItemsAfter(this.view.position, PAGE);
@@ -223,11 +226,18 @@ export class SpaceFeed {
     let changes: Change[] = [];
     const items = this.inbox;
     this.inbox = [];
-    for (const item of items) {
+    for (const [i, item] of items.entries()) {
       // The tail and a catch-up read may bring the same items: what the view holds is skipped.
       if (comparePositions(item.position, this.view.position) <= 0) continue;
       if (isReset(item)) {
-        await this.reload('the space was wiped');
+        this.mustReload = 'the space was wiped';
+        try {
+          await this.reload(this.mustReload);
+        } catch (err) {
+          // Kept for the retry; the changes before the wipe are moot (its snapshot replaces them).
+          this.inbox = [...items.slice(i + 1), ...this.inbox];
+          throw err;
+        }
         // The reload sent every client a snapshot at the new position: the delta starts there.
         prev = this.view.position;
         changes = [];
@@ -267,16 +277,16 @@ export class SpaceFeed {
   private async reload(why: string): Promise<void> {
     this.deps.log.info({ mod: 'live', space: this.deps.space, why }, 'reloading the space');
     await this.load();
+    this.mustReload = null;
     this.deps.onReload?.();
     this.listener?.reset(this.snapshot());
   }
 
-  /** A new city day: its counter restarts and today's incidents are read once. */
+  /** A new city day: its counter restarts and today's incidents are read once (figures ride on the next delta). */
   private async newDay(now: number): Promise<void> {
+    await this.summaries.load(now, this.view.waitingQueue());
     this.today = cityDayKey(now, this.deps.city.timezone);
     this.view.newDay();
-    await this.summaries.load(now, this.view.waitingQueue());
-    this.summaries.changed([]);
     this.scheduleDayEnd();
   }
 

@@ -49,6 +49,8 @@ export class Summaries {
     this.todayIncidents.clear();
     for (const r of await this.deps.readIncidentRecords(this.window.fromMs, this.window.toMs)) this.todayIncidents.set(r.incidentId, r);
     await this.refresh(now, queue);
+    // A new day's figures (or a reload's) go out with the next delta.
+    this.ready = true;
   }
 
   /** Keeps today's incident records current and marks the figures due. */
