@@ -19,14 +19,14 @@ import { createHttpApp, tileSource } from './http/app.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { asteriskRoutes } from './http/routes/asterisk.ts';
 import { demoRoutes } from './http/routes/demo.ts';
-import { startDemoRunner } from './sim/demo-runner.ts';
+import { startDemoRunner, type DemoRunner } from './sim/demo-runner.ts';
 import { eventsRoutes } from './http/routes/events.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
 import type { SpaceFeed } from './live/space-feed.ts';
-import { createFeeds, startLive } from './live/live-service.ts';
+import { createFeeds, startLive, type Feeds } from './live/live-service.ts';
 import { createLiveStore, type LiveStore } from './store/live-store.ts';
 import type { HandshakeLimitOptions } from './live/handshake-limit.ts';
 import type { Logger } from './log.ts';
@@ -120,21 +120,23 @@ function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityPr
   };
 }
 
-export async function createPantau(config: Config, options: PantauOptions): Promise<Pantau> {
-  const { log } = options;
-  const clock = options.clock ?? Date.now;
-  const city = options.city ?? (await loadCityProfile(config.city));
-  const tz = city.profile.timezone;
-  const metrics = createMetrics();
-  const storage = await openStorage(options, city, clock);
-  const { redis, keys, kpiCache } = storage;
-  const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
-  const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };
+/** What every part is built from: the config, the city, and the process's shared pieces. */
+interface Core {
+  config: Config;
+  options: PantauOptions;
+  log: Logger;
+  clock: () => number;
+  city: CityProfile;
+  metrics: Metrics;
+  storage: Storage;
+  credentials: CredentialTable;
+}
 
-  const ingest = createIngestService({
-    redis: redis.redis,
-    keys,
-    timeZone: tz,
+function createIngest({ config, options, log, clock, city, metrics, storage }: Core): IngestService {
+  return createIngestService({
+    redis: storage.redis.redis,
+    keys: storage.keys,
+    timeZone: city.profile.timezone,
     locate: (lat, lon) => city.geo.locate(lat, lon),
     metrics,
     log,
@@ -143,11 +145,13 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     replication: config.replication,
     ...(options.maxIngestInFlight === undefined ? {} : { maxInFlight: options.maxIngestInFlight }),
   });
-  const kpisFor = (space: Space, q: { fromMs: number; toMs: number; line?: '112' | '119'; kecamatan?: string }) =>
-    readKpis(redis.redis, keys(space), { ...q, timeZone: tz, targets: city.profile.targets, cache: kpiCache[space] });
-  const appsSummary = Object.fromEntries(SPACES.map((s) => [s, createAppsSummaryReader(redis.redis, keys(s), city.apps, tz)])) as Record<Space, ReturnType<typeof createAppsSummaryReader>>;
+}
 
-  const feeds = await createFeeds({
+function loadFeeds({ config, log, clock, city, metrics, storage }: Core): Promise<Feeds> {
+  const { redis, keys, kpiCache } = storage;
+  const tz = city.profile.timezone;
+  const appsSummary = Object.fromEntries(SPACES.map((s) => [s, createAppsSummaryReader(redis.redis, keys(s), city.apps, tz)])) as Record<Space, ReturnType<typeof createAppsSummaryReader>>;
+  return createFeeds({
     store: storage.live,
     city: { id: city.profile.id, name: city.profile.name, timezone: tz },
     clock,
@@ -159,20 +163,19 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     onEntryChanges: (space, changes) => kpiCache[space].changed(changes),
     onReload: (space) => kpiCache[space].clear(),
   });
-  const demo = config.demo
-    ? await startDemoRunner({
-        redis: redis.redis, subscriber: redis.duplicate(), keys: keys('demo'), ingest, city,
-        seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
-      })
-    : null;
-  const stopJobs = startJobs({ storage, ingest, city, clock, log });
+}
 
-  const clientDir = options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir;
-  const app = createHttpApp({
+async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: Feeds; demo: DemoRunner | null }): Promise<ReturnType<typeof createHttpApp>> {
+  const { config, options, log, clock, city, metrics, storage, credentials } = core;
+  const { redis, keys, kpiCache } = storage;
+  const { ingest, feeds, demo } = parts;
+  const kpisFor = (space: Space, q: { fromMs: number; toMs: number; line?: '112' | '119'; kecamatan?: string }) =>
+    readKpis(redis.redis, keys(space), { ...q, timeZone: city.profile.timezone, targets: city.profile.targets, cache: kpiCache[space] });
+  return createHttpApp({
     credentials,
     metrics,
     log,
-    clientDir,
+    clientDir: options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir,
     tileOrigin: tileSource(city.profile.map.tileUrl),
     rateLimits: createRateLimits({
       send: (command, ...args) => redis.redis.call(command, ...args),
@@ -189,7 +192,31 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       appRoutes({ store: storage.appStore, city, clock }),
     ],
   });
-  const server = createServer(app);
+}
+
+export async function createPantau(config: Config, options: PantauOptions): Promise<Pantau> {
+  const { log } = options;
+  const clock = options.clock ?? Date.now;
+  const city = options.city ?? (await loadCityProfile(config.city));
+  const tz = city.profile.timezone;
+  const storage = await openStorage(options, city, clock);
+  const { redis, keys } = storage;
+  const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
+  const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };
+  const metrics = createMetrics();
+  const core: Core = { config, options, log, clock, city, metrics, storage, credentials };
+
+  const ingest = createIngest(core);
+  const feeds = await loadFeeds(core);
+  const demo = config.demo
+    ? await startDemoRunner({
+        redis: redis.redis, subscriber: redis.duplicate(), keys: keys('demo'), ingest, city,
+        seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
+      })
+    : null;
+  const stopJobs = startJobs({ storage, ingest, city, clock, log });
+  const server = createServer(await buildHttpApp(core, { ingest, feeds, demo }));
+  // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
     http: server, feeds, store: storage.live, log, metrics, credentials, corsOrigins: config.corsOrigins,
     acknowledgeAlert: async (space, alertId, by) => {
