@@ -167,13 +167,16 @@ export class SpaceFeed {
   }
 
   private snapshotBody(): SnapshotBody {
-    const key = `${this.view.position}|${this.summaries.lastMs}|${this.view.alertCount}`;
+    const now = this.deps.clock();
+    const queue = this.view.waitingQueue();
+    // While calls wait, the longest wait moves: the body is rebuilt at most once a second then.
+    const key = `${this.view.position}|${this.summaries.lastMs}|${this.view.alertCount}|${queue.length > 0 ? Math.floor(now / 1000) : ''}`;
     return this.cache.body(key, () => ({
       position: this.view.position as Snapshot['position'],
       space: this.deps.space,
       city: this.deps.city,
       ...this.view.lists(),
-      kpis: this.summaries.kpis ?? emptyKpis(this.deps.city.timezone),
+      kpis: this.summaries.kpisAt(now, queue) ?? emptyKpis(this.deps.city.timezone),
       apps: this.summaries.apps ?? { from: '', to: '', top: [] },
     }));
   }

@@ -89,6 +89,18 @@ export class Summaries {
     return null;
   }
 
+  /**
+   * The KPIs with "waiting now" and "longest wait now" taken at `now` from the view's queue in
+   * memory: the longest wait moves with the clock, and nothing re-reads Redis for that.
+   */
+  kpisAt(now: number, queue: Queue): KpisAnswer | null {
+    if (!this.kpis) return null;
+    const live = liveQueueFigures(queue, now);
+    const calls = { ...this.kpis.calls };
+    for (const line of ['112', '119', 'all'] as const) calls[line] = { ...calls[line], ...live[line] };
+    return { ...this.kpis, calls };
+  }
+
   /** The figures to send with this window's delta, once per refresh. */
   takeReady(eventsToday: number): Change[] {
     if (!this.ready) return [];

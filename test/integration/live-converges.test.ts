@@ -64,8 +64,18 @@ async function freshLoad(): Promise<Pick<LiveData, 'position' | 'waiting' | 'inc
   };
 }
 
+/** The KPIs but "waiting now" and "longest wait now", which move with the clock (screens compute them). */
+function kpisWithoutClock(kpis: LiveData['kpis']): unknown {
+  if (!kpis) return kpis;
+  const calls = Object.fromEntries(Object.entries(kpis.calls).map(([line, k]) => {
+    const { waitingNow: _w, longestWaitNow: _l, ...rest } = k;
+    return [line, rest];
+  }));
+  return { ...kpis, calls };
+}
+
 /** Everything a view holds: its entities, the day's count and the figures (KPIs, apps). */
-const entities = (s: LiveData) => ({ position: s.position, waiting: s.waiting, incidents: s.incidents, agents: s.agents, alerts: s.alerts, eventsToday: s.eventsToday, kpis: s.kpis, apps: s.apps });
+const entities = (s: LiveData) => ({ position: s.position, waiting: s.waiting, incidents: s.incidents, agents: s.agents, alerts: s.alerts, eventsToday: s.eventsToday, kpis: kpisWithoutClock(s.kpis), apps: s.apps });
 
 /**
  * Waits until the client holds what a fresh snapshot holds (a delta may still be on the wire

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket.ts';
-import type { Delta } from '../../shared/contract/views.ts';
+import type { Delta, Snapshot } from '../../shared/contract/views.ts';
 import { OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { makeCallReceived } from '../support/factories.ts';
 
@@ -53,4 +53,21 @@ it('sends no command about its spaces while no event arrives, and still delivers
   await app.ingest.ingestEvents('live', 'test', [next]);
   await expect.poll(() => deltas.some((d) => d.changes.some((c) => c.t === 'call' && c.call.callId === next.callId))).toBe(true);
   expect(seen.length).toBeGreaterThan(0);
+});
+
+it('moves "longest wait now" with the clock from memory, with no event and no summary read', async () => {
+  let offsetMs = 0;
+  const clocked = await startApp({}, { clock: () => Date.now() + offsetMs });
+  try {
+    const call = makeCallReceived({ line: '112' });
+    await clocked.ingest.ingestEvents('live', 'test', [call]);
+    const longest = async (): Promise<number | null | undefined> =>
+      ((await clocked.get('/api/v1/snapshot', OPERATOR_TOKEN)).json as Snapshot).kpis.calls['112'].longestWaitNow;
+    const before = (await longest()) ?? 0;
+    offsetMs = 120_000;
+    const after = (await longest()) ?? 0;
+    expect(after - before).toBeGreaterThanOrEqual(120);
+  } finally {
+    await clocked.close();
+  }
 });
