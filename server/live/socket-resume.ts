@@ -26,7 +26,7 @@ export async function resumeDelta(deps: ResumeDeps, space: Space, position: stri
   // Too far behind, or across a wipe: a snapshot is the answer.
   if (items.length > deps.maxReplay || items.some(isReset)) return null;
   // The feed may have moved on while we read: stitch Redis up to where memory starts.
-  const upTo = (items as StreamEntry[]).filter((e) => comparePositions(e.position, feed.currentPosition) <= 0);
+  const upTo = items.filter((e): e is StreamEntry => !isReset(e) && comparePositions(e.position, feed.currentPosition) <= 0);
   const lastRead = upTo.at(-1)?.position ?? position;
   const rest = feed.catchUpFromMemory(lastRead);
   if (!rest) return null;

@@ -84,7 +84,11 @@ export class Summaries {
         this.ready = true;
         this.deps.onReady();
       })
-      .catch((err: unknown) => this.deps.onFailed(err))
+      .catch((err: unknown) => {
+        // Still due: the next window (the next event) tries again.
+        this.due = true;
+        this.deps.onFailed(err);
+      })
       .finally(() => { this.refreshing = undefined; });
     return null;
   }
