@@ -3,7 +3,8 @@
 // that space's sink. While no event arrives it holds one blocked command and sends nothing
 // else: no timer, no poll. A wipe reaches it as a reset marker in the stream (wipe-space.ts);
 // a Redis that came back with less than we read (a restart without AOF) is checked once per
-// reconnection, before the next read.
+// reconnection, before the next read. On Redis Cluster one XREAD cannot span hash slots (each
+// city-space is its own slot): there the streams must be grouped per node, one read each.
 import type { Redis } from 'ioredis';
 import type { SpaceKeys } from './keys.ts';
 import { hasEntry, lastPosition, parseRows, type StreamItem } from './read-entries.ts';
