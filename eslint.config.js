@@ -50,7 +50,6 @@ const noRedisType = into(
 );
 const noSocketIo = [
   mod('socket.io', `Only server/live (and server/app.ts, test/, bench/) may import socket.io; ${DIRECTION}.`),
-  mod('@socket.io/redis-streams-adapter', `Only server/live (and server/app.ts) wires the Socket.IO adapter; ${DIRECTION}.`),
 ];
 const ioModules = (where) =>
   ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns', 'worker_threads', 'cluster'].map(
@@ -68,14 +67,14 @@ const rules = (...parts) => ({
 });
 
 // Restrictions every server file has, unless a layer lifts one.
-const serverBase = ({ redis = false, redisType = false, socket = false } = {}) => ({
+const serverBase = ({ redis = false, socket = false } = {}) => ({
   modules: [
     noBarrelInside,
     mod('socket.io-client', 'The server does not use the Socket.IO client (tests do).'),
     ...(redis ? [] : [noRedis]),
     ...(socket ? [] : noSocketIo),
   ],
-  paths: [into('client/', `server/ never imports client/; ${DIRECTION}.`), ...(redis || redisType ? [] : [noRedisType])],
+  paths: [into('client/', `server/ never imports client/; ${DIRECTION}.`), ...(redis ? [] : [noRedisType])],
 });
 const clientBase = ({ socketClient = false } = {}) => ({
   modules: [
@@ -113,9 +112,6 @@ const liveRules = (opts = {}) =>
     noExpress(`server/live serves Socket.IO; HTTP lives in server/http; ${DIRECTION}.`),
     { paths: serverFolders('server/live', ['adapters', 'ingest', 'sim', 'alerts', 'http', 'cli']) },
   );
-// TEMPORARY (issue #14): these still take a `Redis` from store/connect.ts until the split of
-// server/live (branch h3) lands; delete this list (and `redisType`) at that merge.
-const LIVE_AWAITING_SPLIT = ['server/live/socket-server.ts', 'server/live/space-feed.ts', 'server/live/handshake-limit.ts'];
 
 const layers = [
   layer(['server/**/*.{ts,tsx}'], serverBase()),
@@ -130,7 +126,6 @@ const layers = [
     { paths: serverFolders('server/store', ['adapters', 'ingest', 'live', 'sim', 'city', 'alerts', 'http', 'cli']) },
   )),
   layer(['server/live/**/*.ts'], liveRules()),
-  layer(LIVE_AWAITING_SPLIT, liveRules({ redisType: true })),
   layer(['server/ingest/**/*.ts'], rules(
     serverBase(),
     noExpress(`server/ingest is called by server/http and knows no Express; ${DIRECTION}.`),

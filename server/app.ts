@@ -1,6 +1,8 @@
-// Builds one Pantau instance from a Config: Redis connection, city profile, ingest, live
-// feeds, Socket.IO and the HTTP app on one port. main.ts adds process concerns (embedded
-// Redis, signals); tests call createPantau directly with a fresh key prefix.
+// Builds one Pantau instance from a Config, in dependency order: storage (the Redis
+// connection and what is built on it), ingest, the live feeds, the background jobs, the HTTP
+// app, then Socket.IO on the same server. Each part gets its dependencies as arguments; nothing
+// is filled in later. main.ts adds process concerns (embedded Redis, signals); tests call
+// createPantau directly with a fresh key prefix.
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,15 +19,15 @@ import { createHttpApp, tileSource } from './http/app.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { asteriskRoutes } from './http/routes/asterisk.ts';
 import { demoRoutes } from './http/routes/demo.ts';
-import { startDemoRunner } from './sim/demo-runner.ts';
+import { startDemoRunner, type DemoRunner } from './sim/demo-runner.ts';
 import { eventsRoutes } from './http/routes/events.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
-import { SpaceFeed } from './live/space-feed.ts';
-import { createSocketServer } from './live/socket-server.ts';
-import type { HandshakeLimitOptions } from './live/handshake-limit.ts';
+import type { SpaceFeed } from './live/space-feed.ts';
+import { createFeeds, startLive, type Feeds } from './live/live-service.ts';
+import { createLiveStore, type LiveStore } from './store/live-store.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { connectRedis, type RedisHandle } from './store/connect.ts';
@@ -37,7 +39,8 @@ import { startAppAlertJob } from './alerts/app-alert-job.ts';
 import { readKpis } from './store/read-kpis.ts';
 import { KpiDayCache } from './store/kpi-day-cache.ts';
 import { trimRecordIndexes } from './store/trim-record-indexes.ts';
-import { createCredentialGuard, type CredentialLimits } from './credential-guard.ts';
+import { createCredentialGuard, type CredentialGuard, type CredentialLimits } from './credential-guard.ts';
+import { internalEventId } from './domain/internal-id.ts';
 import { createCredentialStore } from './store/credential-failures.ts';
 import { createDemoSimStore } from './store/demo-sim-store.ts';
 import { eventWriter } from './store/event-writer.ts';
@@ -62,8 +65,6 @@ export interface PantauOptions {
   maxBufferedPackets?: number;
   /** Failed credentials per credential and per address before refusals (server/credential-guard.ts; tests lower them). */
   credentialLimits?: CredentialLimits;
-  /** Failed socket handshakes per address and window before refusals (default 30 a minute; tests lower it). */
-  handshakeLimit?: HandshakeLimitOptions;
 }
 
 export interface Pantau {
@@ -80,26 +81,70 @@ export interface Pantau {
   close(): Promise<void>;
 }
 
-export async function createPantau(config: Config, options: PantauOptions): Promise<Pantau> {
-  const { log } = options;
-  const clock = options.clock ?? Date.now;
+interface Storage {
+  redis: RedisHandle;
+  keys: (space: Space) => SpaceKeys;
+  live: LiveStore;
+  appStore: (space: Space) => ReturnType<typeof createAppStore>;
+  /** Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts). */
+  kpiCache: Record<Space, KpiDayCache>;
+}
+
+async function openStorage(options: PantauOptions, city: CityProfile, clock: () => number): Promise<Storage> {
+  const redis = await connectRedis(options.redisUrl, options.log);
   const prefix = options.keyPrefix ?? 'pantau';
-  const city = options.city ?? (await loadCityProfile(config.city));
-  const tz = city.profile.timezone;
-  const metrics = createMetrics();
-  const redis = await connectRedis(options.redisUrl, log);
-  const feedRedis = redis.duplicate();
   const keyCache = Object.fromEntries(SPACES.map((s) => [s, spaceKeys(prefix, city.profile.id, s)])) as Record<Space, SpaceKeys>;
   const keys = (space: Space): SpaceKeys => keyCache[space];
-  const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
-  const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };
-  const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))]));
-  const appStore = (space: Space) => appStores[space] ?? createAppStore(redis.redis, keys(space));
-
-  const ingest = createIngestService({
-    writeEvents: eventWriter(redis.redis),
+  const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createAppStore>>;
+  return {
+    redis,
     keys,
-    timeZone: tz,
+    // A connection of its own: the feeds' reads (a month of KPIs) never wait behind ingest.
+    live: createLiveStore(redis.duplicate(), keys),
+    appStore: (space) => appStores[space],
+    kpiCache: Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>,
+  };
+}
+
+/** The jobs every process runs beside the live path; returns their stop. */
+function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger }): () => void {
+  const { storage, ingest, city, clock, log } = deps;
+  const stopSweeper = startStaleCallSweeper({
+    readWaitingCallsBefore: waitingCallsBeforeReader(storage.redis.redis, storage.keys), ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: city.profile.timezone, clock, log,
+  });
+  const stopAppAlerts = startAppAlertJob({ store: storage.appStore, ingest, city, clock, log });
+  // Hourly and idempotent, so every process may run it.
+  const indexTrim = setInterval(() => {
+    for (const s of SPACES) {
+      trimRecordIndexes(storage.redis.redis, storage.keys(s), clock()).catch((err: unknown) => log.warn({ mod: 'retention', space: s, err: String(err) }, 'index trim failed'));
+    }
+  }, 3_600_000);
+  indexTrim.unref();
+  return () => {
+    stopSweeper();
+    stopAppAlerts();
+    clearInterval(indexTrim);
+  };
+}
+
+/** What every part is built from: the config, the city, and the process's shared pieces. */
+interface Core {
+  config: Config;
+  options: PantauOptions;
+  log: Logger;
+  clock: () => number;
+  city: CityProfile;
+  metrics: Metrics;
+  storage: Storage;
+  credentials: CredentialTable;
+  credentialGuard: CredentialGuard;
+}
+
+function createIngest({ config, options, log, clock, city, metrics, storage }: Core): IngestService {
+  return createIngestService({
+    writeEvents: eventWriter(storage.redis.redis),
+    keys: storage.keys,
+    timeZone: city.profile.timezone,
     locate: (lat, lon) => city.geo.locate(lat, lon),
     metrics,
     log,
@@ -110,70 +155,39 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     kecamatanCodes: new Set(city.profile.kecamatan.map((k) => k.code)),
     ...(options.maxIngestInFlight === undefined ? {} : { maxInFlight: options.maxIngestInFlight }),
   });
+}
 
-  // Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts).
-  const kpiCache = Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>;
-  const kpisFor = (space: Space, q: { fromMs: number; toMs: number; line?: '112' | '119'; kecamatan?: string }) =>
-    readKpis(redis.redis, keys(space), { ...q, timeZone: tz, targets: city.profile.targets, cache: kpiCache[space] });
-
-  const feeds = {} as Record<Space, SpaceFeed>;
-  // The socket server needs the feeds and the feeds emit through it: a holder breaks the knot.
-  const live: { sockets?: ReturnType<typeof createSocketServer> } = {};
-  for (const space of SPACES) {
-    feeds[space] = new SpaceFeed({
-      redis: feedRedis,
-      keys: keys(space),
-      space,
-      city: { id: city.profile.id, name: city.profile.name, timezone: tz },
-      clock,
-      batchMs: config.batchMs,
-      log,
-      metrics,
-      readKpis: (now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
-      readApps: createAppsSummaryReader(redis.redis, keys(space), city.apps, tz),
-      onDelta: (d) => live.sockets?.emitDelta(space, d),
-      onReset: () => {
-        kpiCache[space].clear();
-        live.sockets?.emitReset(space);
-      },
-      onEntryChanges: (changes) => kpiCache[space].changed(changes),
-    });
-  }
-  await Promise.all(SPACES.map((s) => feeds[s].start()));
-  const demo = config.demo
-    ? await startDemoRunner({
-        store: createDemoSimStore(redis.redis, redis.duplicate(), keys('demo')), ingest, city,
-        seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
-      })
-    : null;
-  const stopSweeper = startStaleCallSweeper({
-    readWaitingCallsBefore: waitingCallsBeforeReader(redis.redis, keys), ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: tz, clock, log,
-  });
-  const stopAppAlerts = startAppAlertJob({ store: appStore, ingest, city, clock, log });
-  // Hourly and idempotent, so every process may run it.
-  const indexTrim = setInterval(() => {
-    for (const s of SPACES) {
-      trimRecordIndexes(redis.redis, keys(s), clock()).catch((err: unknown) => log.warn({ mod: 'retention', space: s, err: String(err) }, 'index trim failed'));
-    }
-  }, 3_600_000);
-  indexTrim.unref();
-
-  const clientDir = options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir;
-  const tileUrl = city.profile.map.tileUrl;
-  const credentialGuard = createCredentialGuard({
-    store: createCredentialStore(redis.redis, keys('live')),
-    secrets: [...Object.values(config.tokens), ...config.ingestKeys.map((k) => k.key), ...(demoKey === undefined ? [] : [demoKey])],
-    ...(options.credentialLimits === undefined ? {} : { limits: options.credentialLimits }),
+function loadFeeds({ config, log, clock, city, metrics, storage }: Core): Promise<Feeds> {
+  const { redis, keys, kpiCache } = storage;
+  const tz = city.profile.timezone;
+  const appsSummary = Object.fromEntries(SPACES.map((s) => [s, createAppsSummaryReader(redis.redis, keys(s), city.apps, tz)])) as Record<Space, ReturnType<typeof createAppsSummaryReader>>;
+  return createFeeds({
+    store: storage.live,
+    city: { id: city.profile.id, name: city.profile.name, timezone: tz },
+    clock,
+    batchMs: config.batchMs,
     log,
     metrics,
+    readKpis: (space, now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
+    readApps: (space, now) => appsSummary[space](now),
+    onEntryChanges: (space, changes) => kpiCache[space].changed(changes),
+    onReload: (space) => kpiCache[space].clear(),
   });
-  const app = createHttpApp({
+}
+
+async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: Feeds; demo: DemoRunner | null }): Promise<ReturnType<typeof createHttpApp>> {
+  const { config, options, log, clock, city, metrics, storage, credentials, credentialGuard } = core;
+  const { redis, keys, kpiCache } = storage;
+  const { ingest, feeds, demo } = parts;
+  const kpisFor = (space: Space, q: { fromMs: number; toMs: number; line?: '112' | '119'; kecamatan?: string }) =>
+    readKpis(redis.redis, keys(space), { ...q, timeZone: city.profile.timezone, targets: city.profile.targets, cache: kpiCache[space] });
+  return createHttpApp({
     credentials,
     credentialGuard,
     metrics,
     log,
-    clientDir,
-    tileOrigin: tileSource(tileUrl),
+    clientDir: options.clientDir === undefined ? join(await findProjectRoot(), 'dist', 'client') : options.clientDir,
+    tileOrigin: tileSource(city.profile.map.tileUrl),
     rateLimits: createRateLimits({
       send: rateLimitCommandSender(redis.redis),
       prefix: keys('live').rateLimitPrefix,
@@ -186,22 +200,53 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       asteriskRoutes(ingest, city, metrics),
       demoRoutes(demo),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
-      appRoutes({ store: appStore, city, clock }),
+      appRoutes({ store: storage.appStore, city, clock }),
     ],
   });
-  const server = createServer(app);
-  const acknowledgeAlert = async (space: Space, alertId: string, by: string): Promise<void> => {
-    const at = toIsoWithOffset(clock(), tz);
-    await ingest.ingestEvents(space, 'pantau', [{ id: `ack:${alertId}`.slice(0, 128), type: 'alert.acked', at, source: 'pantau-operator', alertId, by }]);
-  };
-  const sockets = createSocketServer(server, {
-    credentials, feeds, redis: feedRedis, keys, log, metrics, corsOrigins: config.corsOrigins, acknowledgeAlert,
-    // Its own connection: the adapter blocks on XREAD and subscribes, which would stall a shared one.
-    adapter: { redis: redis.duplicate(), prefix },
-    ...(options.maxBufferedPackets === undefined ? {} : { maxBufferedPackets: options.maxBufferedPackets }),
-    ...(options.handshakeLimit === undefined ? {} : { handshakeLimit: options.handshakeLimit }),
+}
+
+export async function createPantau(config: Config, options: PantauOptions): Promise<Pantau> {
+  const { log } = options;
+  const clock = options.clock ?? Date.now;
+  const city = options.city ?? (await loadCityProfile(config.city));
+  const tz = city.profile.timezone;
+  const storage = await openStorage(options, city, clock);
+  const { redis, keys } = storage;
+  const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
+  const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };
+  const metrics = createMetrics();
+  const credentialGuard = createCredentialGuard({
+    store: createCredentialStore(redis.redis, keys('live')),
+    secrets: [...Object.values(config.tokens), ...config.ingestKeys.map((k) => k.key), ...(demoKey === undefined ? [] : [demoKey])],
+    ...(options.credentialLimits === undefined ? {} : { limits: options.credentialLimits }),
+    log,
+    metrics,
   });
-  live.sockets = sockets;
+  const core: Core = { config, options, log, clock, city, metrics, storage, credentials, credentialGuard };
+
+  const ingest = createIngest(core);
+  const feeds = await loadFeeds(core);
+  const demo = config.demo
+    ? await startDemoRunner({
+        store: createDemoSimStore(redis.redis, redis.duplicate(), keys('demo')), ingest, city,
+        seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
+      })
+    : null;
+  const stopJobs = startJobs({ storage, ingest, city, clock, log });
+  const server = createServer(await buildHttpApp(core, { ingest, feeds, demo }));
+  // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
+  const live = startLive({
+    http: server, feeds, store: storage.live, log, metrics, credentials, corsOrigins: config.corsOrigins,
+    acknowledgeAlert: async (space, alertId, by) => {
+      const at = toIsoWithOffset(clock(), tz);
+      const { answer } = await ingest.ingestEvents(space, 'pantau', [{ id: internalEventId('ack', alertId), type: 'alert.acked', at, source: 'pantau-operator', alertId, by }]);
+      // A duplicate is an earlier acknowledgement of the same alert (only Pantau writes under
+      // pantau-operator); anything else was not stored and must not be answered as done.
+      if (answer.accepted + answer.duplicates === 0) throw new Error(`acknowledgement of ${alertId} not stored: ${JSON.stringify(answer.rejected)}`);
+    },
+    ...(options.maxBufferedPackets === undefined ? {} : { maxBufferedPackets: options.maxBufferedPackets }),
+    credentialGuard: core.credentialGuard,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -224,12 +269,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     credentials,
     close() {
       closing ??= (async () => {
-        stopSweeper();
-        clearInterval(indexTrim);
-        stopAppAlerts();
+        stopJobs();
         await demo?.stop();
-        for (const s of SPACES) feeds[s].stop();
-        await sockets.close();
+        await live.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // In-flight requests get a moment to finish; then a browser's open connection must

@@ -1,8 +1,10 @@
-// The live reducer: pure (state, delta) => state. Changes are absolute states, so applying a
+// The live reducer: pure (state, delta) => state, each change applied by the shared
+// applyChange (shared/live/apply-change.ts). Changes are absolute states, so applying a
 // change twice is harmless; what must hold is the order, and `prev` proves it: a delta whose
 // prev is not our position means we missed one, and the caller reconnects with our position.
 import type { Change, Delta, StreamPosition } from '../../shared/contract/views.ts';
-import type { LiveData } from './live-data.ts';
+import type { LiveData } from '../../shared/live/live-data.ts';
+import { applyChange, type LiveCollection, type LiveDraft, type Mutable } from '../../shared/live/apply-change.ts';
 import { comparePositions } from '../../shared/contract/position.ts';
 
 export type DeltaFit = 'next' | 'old' | 'gap';
@@ -16,8 +18,6 @@ export function deltaFit(position: StreamPosition | null, delta: Delta): DeltaFi
   if (delta.prev === position) return 'next';
   return comparePositions(delta.position, position) <= 0 ? 'old' : 'gap';
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Cleared alerts kept between snapshots. The server sends open alerts and those of the last day;
@@ -33,16 +33,19 @@ function pruneCleared(alerts: Mutable<LiveData['alerts']>): void {
   for (const a of cleared.slice(0, cleared.length - MAX_CLEARED_ALERTS)) delete alerts[a.alertId];
 }
 
-/** Copies a collection the first time a batch writes to it, so a batch costs one copy per collection. */
-class Draft {
+/**
+ * Copies a collection the first time a batch writes to it, so a batch costs one copy per
+ * collection and React sees new objects exactly where something changed.
+ */
+class Draft implements LiveDraft {
   readonly next: Mutable<LiveData>;
-  private readonly copied = new Set<'waiting' | 'agents' | 'incidents' | 'alerts'>();
+  private readonly copied = new Set<LiveCollection>();
 
   constructor(base: LiveData) {
     this.next = { ...base };
   }
 
-  private own<K extends 'waiting' | 'agents' | 'incidents' | 'alerts'>(key: K): Mutable<LiveData[K]> {
+  own<K extends LiveCollection>(key: K): Mutable<LiveData[K]> {
     if (!this.copied.has(key)) {
       this.next[key] = { ...this.next[key] };
       this.copied.add(key);
@@ -51,44 +54,8 @@ class Draft {
   }
 
   apply(change: Change): void {
-    switch (change.t) {
-      case 'call': {
-        const { call } = change;
-        const waiting = this.own('waiting');
-        // A waiting call without a line or a receive time cannot sit in a line's queue: it
-        // happens when an answer arrived before its `received`, and the next change fixes it.
-        if (call.status === 'waiting' && call.line !== null && call.receivedAt !== null) {
-          waiting[call.callId] = { ...call, line: call.line, receivedAt: call.receivedAt };
-        } else {
-          delete waiting[call.callId];
-        }
-        return;
-      }
-      case 'incident': {
-        const incidents = this.own('incidents');
-        if (change.incident.status === 'closed') delete incidents[change.incident.incidentId];
-        else incidents[change.incident.incidentId] = change.incident;
-        return;
-      }
-      case 'agent':
-        this.own('agents')[change.agent.agentId] = change.agent;
-        return;
-      case 'alert': {
-        const alerts = this.own('alerts');
-        alerts[change.alert.alertId] = change.alert;
-        if (change.alert.clearedAt !== null) pruneCleared(alerts);
-        return;
-      }
-      case 'kpis':
-        this.next.kpis = change.kpis;
-        return;
-      case 'apps':
-        this.next.apps = change.apps;
-        return;
-      case 'counter':
-        this.next.eventsToday = change.eventsToday;
-        return;
-    }
+    applyChange(this, change);
+    if (change.t === 'alert' && change.alert.clearedAt !== null) pruneCleared(this.own('alerts'));
   }
 }
 

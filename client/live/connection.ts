@@ -7,7 +7,7 @@ import { Delta, Snapshot, type Space } from '../../shared/contract/views.ts';
 import { applyDeltas } from './apply-delta.ts';
 import { clockOffsetMs as clockOffsetFrom } from './clock-offset.ts';
 import { connectionStatus, nextStatusChangeInMs } from './connection-status.ts';
-import { fromSnapshot, type LiveData } from './live-data.ts';
+import { fromSnapshot, type LiveData } from '../../shared/live/live-data.ts';
 import { INITIAL_LIVE_STATE, useLive } from './store.ts';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

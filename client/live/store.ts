@@ -1,7 +1,7 @@
 // The one live store every view reads. Only client/live/connection.ts writes to it.
 import { create } from 'zustand';
 import type { ConnectionStatus } from './connection-status.ts';
-import { EMPTY_LIVE, type LiveData } from './live-data.ts';
+import { EMPTY_LIVE, type LiveData } from '../../shared/live/live-data.ts';
 
 export interface LiveState {
   data: LiveData;

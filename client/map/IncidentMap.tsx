@@ -12,7 +12,7 @@ import {
   HATCH, buildChoropleth, choroplethValues, countByKecamatan, kecamatanNames, kecamatanStats,
   type ChoroplethMode,
 } from './choropleth.ts';
-import { incidentKecamatan, isOpen, placeIncident } from './cluster-input.ts';
+import { incidentKecamatan, placeIncident } from './cluster-input.ts';
 import { labelPointsByCode } from './label-point.ts';
 import { mapText } from './labels.ts';
 import { MapEngine } from './map-engine.ts';
@@ -66,9 +66,8 @@ export function IncidentMap(props: IncidentMapProps) {
 
   const labelPoints = useMemo(() => labelPointsByCode(boundaries), [boundaries]);
   const names = useMemo(() => kecamatanNames(boundaries, kecamatan), [boundaries, kecamatan]);
-  const open = useMemo(() => incidents.filter(isOpen), [incidents]);
-  const counts = useMemo(() => countByKecamatan(open.map(incidentKecamatan)), [open]);
-  const unplaced = useMemo(() => open.filter((i) => placeIncident(i, labelPoints) === null).length, [open, labelPoints]);
+  const counts = useMemo(() => countByKecamatan(incidents.map(incidentKecamatan)), [incidents]);
+  const unplaced = useMemo(() => incidents.filter((i) => placeIncident(i, labelPoints) === null).length, [incidents, labelPoints]);
   const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }), [locale]);
   const shading = useMemo(() => {
     const values = choroplethValues([...names.keys()], counts, kecamatan, choropleth);
@@ -115,8 +114,8 @@ export function IncidentMap(props: IncidentMapProps) {
   useEffect(() => engineRef.current?.setContext(context, locale), [context, locale]);
   useEffect(() => engineRef.current?.setBoundaries(boundaries, labelPoints, names), [boundaries, labelPoints, names]);
   useEffect(() => {
-    engineRef.current?.setIncidents(open, labelPoints);
-  }, [open, labelPoints]);
+    engineRef.current?.setIncidents(incidents, labelPoints);
+  }, [incidents, labelPoints]);
   useEffect(() => engineRef.current?.setFills(shading.fills, stats), [shading, stats]);
 
   useEffect(() => {
@@ -145,7 +144,7 @@ export function IncidentMap(props: IncidentMapProps) {
         choropleth={choropleth}
         classes={shading.classes}
         noData={shading.noData}
-        openCount={number.format(open.length)}
+        openCount={number.format(incidents.length)}
         unplacedCount={unplaced > 0 ? number.format(unplaced) : null}
         style={driftStyle}
       />

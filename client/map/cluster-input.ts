@@ -31,10 +31,6 @@ export interface Placement {
   approx: boolean;
 }
 
-export function isOpen(incident: IncidentView): boolean {
-  return incident.status !== 'closed';
-}
-
 /** The kecamatan an incident counts for: the server's point-in-polygon answer first, then the reported one. */
 export function incidentKecamatan(incident: IncidentView): string | null {
   return incident.kecamatan ?? incident.location?.kecamatan ?? null;
@@ -75,7 +71,8 @@ export function toClusterInput(
   const unplaced: string[] = [];
   const keys = new Map<string, string>();
   for (const incident of incidents) {
-    if (!isOpen(incident) || keys.has(incident.incidentId)) continue;
+    // The incidents given are the view's open set (the projection's decision): none is filtered again.
+    if (keys.has(incident.incidentId)) continue;
     const placement = placeIncident(incident, labelPoints);
     if (!placement) {
       unplaced.push(incident.incidentId);

@@ -10,7 +10,7 @@ import * as L from 'leaflet';
 import Supercluster from 'supercluster';
 import type { IncidentView } from '../../shared/contract/views.ts';
 import {
-  clusterMap, clusterReduce, isOpen, keysChanged, newsSince, toClusterInput, trackFirstSeen,
+  clusterMap, clusterReduce, keysChanged, newsSince, toClusterInput, trackFirstSeen,
   type ClusterAggregate, type IncidentPoint, type IncidentPointProps,
 } from './cluster-input.ts';
 import { glyphCssUrl } from './glyphs.ts';
@@ -114,7 +114,7 @@ export class IncidentLayer {
 
   /** Returns how many open incidents could not be placed (no coordinates, unknown kecamatan). */
   setIncidents(incidents: readonly IncidentView[], labelPoints: ReadonlyMap<string, LonLat>, nowMs: number): number {
-    const firstSeen = trackFirstSeen(this.firstSeen, incidents.filter(isOpen).map((i) => i.incidentId), nowMs);
+    const firstSeen = trackFirstSeen(this.firstSeen, incidents.map((i) => i.incidentId), nowMs);
     this.firstSeen = firstSeen;
     const input = toClusterInput(incidents, labelPoints, (i) => newsSince(firstSeen.get(i.incidentId), i.reportedAt, nowMs));
     if (this.index === null || keysChanged(this.keys, input.keys)) {

@@ -37,11 +37,11 @@ export function redactChange(change: Change, role: Role): Change {
   switch (change.t) {
     case 'call': {
       const call = redactCallView(change.call, role);
-      return call === change.call ? change : { t: 'call', call };
+      return call === change.call ? change : { ...change, call };
     }
     case 'incident': {
       const incident = redactIncidentView(change.incident, role);
-      return incident === change.incident ? change : { t: 'incident', incident };
+      return incident === change.incident ? change : { ...change, incident };
     }
     case 'agent':
     case 'kpis':

@@ -1,30 +1,30 @@
-// One space's live view in this process: the state at a stream position, kept up to date by
-// polling the stream every batch window, and the deltas that carry each window's changes.
-// Every process runs its own feed from the shared stream, so any process can serve any
-// client, and positions (stream ids) mean the same everywhere.
-import type { Redis } from '../store/connect.ts';
-import type { AlertView, AppsSummary, Change, Delta, Role, Snapshot, Space } from '../../shared/contract/views.ts';
-import { redactSnapshot } from '../domain/redact.ts';
+// One space's live feed in this process: composes its parts and runs the batching window.
+// The process's stream tail (store/stream-tail.ts) hands it what the stream gains; the feed
+// applies it to its view once per window and sends one delta. Every process runs its own feed
+// from the shared stream, so any process can serve any client and positions mean the same
+// everywhere (that is the cross-process fan-out). Parts: LiveView (entities), ResumeRing
+// (recent changes for clients that resume), Summaries (KPIs and apps, re-read only because
+// events arrived), SnapshotCache (the snapshot body and its JSON per role).
+import type { AppsSummary, Change, Delta, Role, Snapshot, Space } from '../../shared/contract/views.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
-import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';
-import { toAlertView } from '../domain/alert-record.ts';
-import { callStatus, parseCallRecord, toCallView, type CallRecord } from '../domain/call-record.ts';
-import { liveQueueFigures, type LiveQueue } from '../domain/call-kpis.ts';
-import { incidentStatus, parseIncidentRecord, toIncidentView, type IncidentRecord } from '../domain/incident-record.ts';
-import { cityDayKey, parseIsoMs, todayWindow, toIsoWithOffset } from '../domain/time.ts';
 import type { Line } from '../../shared/contract/events.ts';
+import { comparePositions } from '../../shared/contract/position.ts';
+import type { LiveQueue } from '../domain/call-kpis.ts';
+import type { IncidentRecord } from '../domain/incident-record.ts';
+import { cityDayKey, toIsoWithOffset } from '../domain/time.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { RawChange, StreamEntry } from '../store/entries.ts';
-import type { SpaceKeys } from '../store/keys.ts';
-import { comparePositions } from '../../shared/contract/position.ts';
-import { lastPosition, readEntriesAfter, readEpoch } from '../store/read-entries.ts';
-import { readState } from '../store/read-state.ts';
-import { readIncidentRecords } from '../store/read-incidents.ts';
+import type { SpaceStore } from '../store/live-store.ts';
+import { isReset, type StreamItem } from '../store/read-entries.ts';
+import type { TailSink } from '../store/stream-tail.ts';
+import { LiveView } from './live-view.ts';
+import { ResumeRing } from './resume-ring.ts';
+import { SnapshotCache, type SnapshotBody } from './snapshot-cache.ts';
+import { Summaries } from './summaries.ts';
 
 export interface FeedDeps {
-  redis: Redis;
-  keys: SpaceKeys;
+  store: SpaceStore;
   space: Space;
   city: { id: string; name: string; timezone: string };
   clock: () => number;
@@ -34,10 +34,8 @@ export interface FeedDeps {
   /** Today's KPIs; `incidents` are today's incident records, which the feed keeps in memory. */
   readKpis: (nowMs: number, live: Record<Line | 'all', LiveQueue>, incidents: readonly IncidentRecord[]) => Promise<KpisAnswer>;
   readApps: (nowMs: number) => Promise<AppsSummary>;
-  /** A delta for every room of this space (the socket layer redacts it per role). */
-  onDelta: (delta: Delta) => void;
-  /** The stream was reset (demo reset): every client needs a fresh snapshot. */
-  onReset: () => void;
+  /** The space was reloaded (wiped, or Redis lost data), before listeners hear of it. */
+  onReload?: () => void;
   /** Every stream entry's changes as they are applied (they keep the KPI day cache current). */
   onEntryChanges?: (changes: readonly RawChange[]) => void;
   /** Summaries (KPIs, apps) are re-read at most this often while events flow. */
@@ -46,132 +44,105 @@ export interface FeedDeps {
   ringSize?: number;
 }
 
-interface RingEntry { position: string; changes: Change[] }
-
-/** A snapshot without its send time. */
-type SnapshotBody = Omit<Snapshot, 'at'>;
-
+/** Entries read per round when the feed catches up by itself (an HTTP snapshot, a resume). */
 const PAGE = 5_000;
+/** A window that failed (Redis away) is retried this much later. */
+const RETRY_MS = 1_000;
 /** Cleared alerts stay in the view this long after they were raised (history is in the API). */
 const CLEARED_ALERTS_MS = 86_400_000;
 
+/** Who sends what the feed produces (the socket fan-out); set once, after the feed is built. */
+export interface FeedListener {
+  /** A delta for every room of this space (the listener redacts it per role). */
+  delta(delta: Delta): void;
+  /** The space was reloaded: every client needs this fresh snapshot. */
+  reset(snapshot: Snapshot): void;
+}
+
 export class SpaceFeed {
-  private position = '0-0';
-  /** The space's epoch when the state was loaded; a different one means it was wiped since. */
-  private epoch = '0';
-  private readonly waiting = new Map<string, CallRecord>();
-  private readonly open = new Map<string, Change & { t: 'incident' }>();
-  private readonly agents = new Map<string, Change & { t: 'agent' }>();
-  private readonly alerts = new Map<string, AlertView>();
-  /** Incidents reported today (city day), kept from the stream for today's incident KPIs. */
-  private readonly todayIncidents = new Map<string, IncidentRecord>();
-  private todayWindow = { fromMs: 0, toMs: 0 };
-  private kpis: KpisAnswer | null = null;
-  private apps: AppsSummary | null = null;
-  private eventsToday = 0;
+  private listener: FeedListener | undefined;
+  private readonly view: LiveView;
+  private readonly ring: ResumeRing;
+  private readonly summaries: Summaries;
+  private readonly cache = new SnapshotCache();
   private today = '';
-  private ring: RingEntry[] = [];
-  /** The position the ring starts after: a client at ringBase or later can resume from memory. */
-  private ringBase = '0-0';
-  private timer: NodeJS.Timeout | undefined;
-  private pulling: Promise<void> | undefined;
-  private lastSummaryMs = 0;
-  private summaryDue = false;
-  /** The snapshot minus its `at`, which is stamped per send (a cached one would age). */
-  private snapshotCache: { key: string; body: SnapshotBody } | undefined;
-  /** Per body and role, the JSON of the redacted body without `at`, so a send only splices it in. */
-  private jsonCache: { body: SnapshotBody; byRole: Map<Role, string> } | undefined;
+  /** Stream items received and not yet applied: the window applies them together. */
+  private inbox: StreamItem[] = [];
+  /** Why the next window must reload first (a wipe, lost data, or a reload that failed), or null. */
+  private mustReload: string | null = null;
+  /** Flushes run one at a time, in order. */
+  private flushing: Promise<void> = Promise.resolve();
+  private windowTimer: NodeJS.Timeout | undefined;
+  private windowDueAt = 0;
+  private dayTimer: NodeJS.Timeout | undefined;
+  private lastWindowMs = -Infinity;
   private stopped = false;
-  private freshRequested = false;
-  /** A summary read running behind the windows, and whether its result is still to be sent. */
-  private refreshing: Promise<void> | undefined;
-  private summaryReady = false;
-  /** When the current window's pull started (performance.now()), for fixed-rate windows. */
-  private windowStartMs = 0;
 
-  constructor(private readonly deps: FeedDeps) {}
-
-  get currentPosition(): string {
-    return this.position;
+  constructor(private readonly deps: FeedDeps) {
+    this.view = new LiveView(deps.city.timezone);
+    this.ring = new ResumeRing(deps.ringSize ?? 20_000);
+    this.summaries = new Summaries({
+      timezone: deps.city.timezone,
+      everyMs: deps.summaryEveryMs ?? 1_000,
+      readKpis: deps.readKpis,
+      readApps: deps.readApps,
+      readIncidentRecords: (fromMs, toMs) => deps.store.readIncidentRecords(fromMs, toMs),
+      onReady: () => this.scheduleWindow(),
+      onFailed: (err) => this.failed('summary refresh failed', err),
+    });
   }
 
+  get currentPosition(): string {
+    return this.view.position;
+  }
+
+  /** What the stream tail hands this feed. */
+  readonly sink: TailSink = {
+    onItems: (items) => {
+      this.inbox.push(...items);
+      this.scheduleWindow();
+    },
+    onLost: () => {
+      this.mustReload = 'the stream no longer holds our position (Redis lost data)';
+      this.scheduleWindow();
+    },
+  };
+
+  /** Where deltas and resets go; until then there are no clients to send them to. */
+  listen(listener: FeedListener): void {
+    this.listener = listener;
+  }
+
+  /** Loads the state; the caller then starts the tail from `currentPosition`. */
   async start(): Promise<void> {
     await this.load();
-    this.schedule();
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.windowTimer);
+    clearTimeout(this.dayTimer);
   }
 
   /**
-   * Applies everything in the stream now. HTTP snapshot reads pass fresh, so their KPIs are
-   * re-read rather than up to one summary interval old.
+   * Applies everything in the stream now and sends it as a delta. HTTP snapshot reads pass
+   * fresh, so their KPIs are re-read rather than up to one summary interval old.
    */
   async pullNow(opts: { fresh?: boolean } = {}): Promise<void> {
-    if (opts.fresh) this.freshRequested = true;
-    while (this.pulling) await this.pulling;
-    this.pulling = this.pull().finally(() => {
-      this.pulling = undefined;
-    });
-    return this.pulling;
+    return this.flush({ read: true, fresh: opts.fresh === true });
   }
 
   /**
    * The state at the current position, unredacted (the socket layer redacts per role), with
-   * `at` stamped now: the state is cached per position, but a snapshot sent after a quiet
-   * period must still say when it was taken, or a client would think its data old.
+   * `at` stamped now: a snapshot sent after a quiet period must still say when it was taken.
    */
   snapshot(): Snapshot {
     return { ...this.snapshotBody(), at: this.stampNow() };
   }
 
-  /**
-   * The snapshot as JSON for one role. The body is serialised once per position and role (with
-   * 10,000 open incidents it is megabytes, and every HTTP request at one position is the same);
-   * each call only prepends the fresh `at`, which V8 does without copying the body.
-   */
+  /** The snapshot as JSON for one role (serialised once per state and role). */
   snapshotJson(role: Role): string {
-    const body = this.snapshotBody();
-    if (this.jsonCache?.body !== body) this.jsonCache = { body, byRole: new Map() };
-    let json = this.jsonCache.byRole.get(role);
-    if (json === undefined) {
-      // `at` is only there to satisfy redactSnapshot's type; it is dropped before serialising.
-      const { at: _unused, ...redacted } = redactSnapshot({ ...body, at: '' }, role);
-      json = JSON.stringify(redacted);
-      this.jsonCache.byRole.set(role, json);
-    }
-    // The body is a non-empty object ("{\"position\":…"), so "{" + at + "," + the rest is valid JSON.
-    return `{"at":${JSON.stringify(this.stampNow())},${json.slice(1)}`;
-  }
-
-  private stampNow(): string {
-    return toIsoWithOffset(this.deps.clock(), this.deps.city.timezone);
-  }
-
-  private snapshotBody(): SnapshotBody {
-    const key = `${this.position}|${this.lastSummaryMs}|${this.alerts.size}`;
-    if (this.snapshotCache?.key === key) return this.snapshotCache.body;
-    const tz = this.deps.city.timezone;
-    const body: SnapshotBody = {
-      position: this.position as Snapshot['position'],
-      space: this.deps.space,
-      city: this.deps.city,
-      calls: {
-        waiting: [...this.waiting.values()]
-          .sort((a, b) => (a.receivedAtMs ?? 0) - (b.receivedAtMs ?? 0))
-          .map((r) => toCallView(r, tz, 'operator') as Snapshot['calls']['waiting'][number]),
-        agents: [...this.agents.values()].map((c) => c.agent),
-      },
-      incidents: { open: [...this.open.values()].map((c) => c.incident) },
-      kpis: this.kpis ?? emptyKpis(tz),
-      apps: this.apps ?? { from: '', to: '', top: [] },
-      alerts: [...this.alerts.values()],
-      eventsToday: this.eventsToday,
-    };
-    this.snapshotCache = { key, body };
-    return body;
+    return this.cache.jsonFor(this.snapshotBody(), role, this.stampNow());
   }
 
   /**
@@ -180,230 +151,162 @@ export class SpaceFeed {
    * sends a fresh snapshot).
    */
   catchUpFromMemory(from: string): Delta | null {
-    if (comparePositions(from, this.position) > 0) return null;
-    if (comparePositions(from, this.ringBase) < 0) return null;
-    const changes: Change[] = [];
-    for (const e of this.ring) if (comparePositions(e.position, from) > 0) changes.push(...e.changes);
-    changes.push(...this.summaryChanges());
-    return { prev: from as Delta['prev'], position: this.position as Delta['position'], changes: compactChanges(changes) };
+    const changes = this.ring.since(from, this.view.position);
+    if (changes === null) return null;
+    changes.push(...this.summaries.current(this.view.eventsToday));
+    return { prev: from as Delta['prev'], position: this.view.position as Delta['position'], changes: compactChanges(changes) };
   }
 
   /** Turns stream entries read from Redis into changes, for replays older than memory. */
   changesOf(entries: readonly StreamEntry[]): Change[] {
-    return entries.flatMap((e) => this.toChanges(e.changes));
+    return entries.flatMap((e) => this.view.changesOf(e.changes, this.today));
   }
 
-  private schedule(): void {
+  private stampNow(): string {
+    return toIsoWithOffset(this.deps.clock(), this.deps.city.timezone);
+  }
+
+  private snapshotBody(): SnapshotBody {
+    const now = this.deps.clock();
+    const queue = this.view.waitingQueue();
+    // While calls wait, the longest wait moves: the body is rebuilt at most once a second then.
+    const key = `${this.view.position}|${this.summaries.lastMs}|${this.view.alertCount}|${queue.length > 0 ? Math.floor(now / 1000) : ''}`;
+    return this.cache.body(key, () => ({
+      position: this.view.position as Snapshot['position'],
+      space: this.deps.space,
+      city: this.deps.city,
+      ...this.view.lists(),
+      kpis: this.summaries.kpisAt(now, queue) ?? emptyKpis(this.deps.city.timezone),
+      apps: this.summaries.apps ?? { from: '', to: '', top: [] },
+    }));
+  }
+
+  /**
+   * Runs a window batchMs after the previous one started (fixed rate), or after `delayMs` (a
+   * summary refresh still due), whichever comes first: a pending later window is brought forward.
+   */
+  private scheduleWindow(delayMs?: number): void {
     if (this.stopped) return;
-    // Fixed rate: the next window starts batchMs after this one started, not after it ended,
-    // so the time a pull takes is not added to every event's wait for its delta.
-    const delay = Math.max(0, this.deps.batchMs - (performance.now() - this.windowStartMs));
-    this.timer = setTimeout(() => {
-      this.windowStartMs = performance.now();
-      this.pullNow()
-        .catch((err: unknown) => {
-          this.deps.metrics.redisErrors.inc({ op: 'feed' });
-          this.deps.log.warn({ mod: 'live', space: this.deps.space, err: String(err) }, 'feed pull failed');
-        })
-        .finally(() => this.schedule());
+    const delay = delayMs ?? Math.max(0, this.deps.batchMs - (performance.now() - this.lastWindowMs));
+    const dueAt = performance.now() + delay;
+    if (this.windowTimer) {
+      if (this.windowDueAt <= dueAt) return;
+      clearTimeout(this.windowTimer);
+    }
+    this.windowDueAt = dueAt;
+    this.windowTimer = setTimeout(() => {
+      this.windowTimer = undefined;
+      this.flush({ read: false, fresh: false }).catch(() => undefined);
     }, delay);
-    this.timer.unref();
+    this.windowTimer.unref();
   }
 
-  private async load(): Promise<void> {
-    const tz = this.deps.city.timezone;
-    const now = this.deps.clock();
-    this.today = cityDayKey(now, tz);
-    // Before the state: a wipe after this read moves the epoch again, and the next pull reloads.
-    this.epoch = await readEpoch(this.deps.redis, this.deps.keys);
-    const raw = await readState(this.deps.redis, this.deps.keys, this.today, now - CLEARED_ALERTS_MS);
-    this.waiting.clear();
-    this.open.clear();
-    this.agents.clear();
-    for (const [id, h] of raw.waiting) this.waiting.set(id, parseCallRecord(id, h));
-    for (const [id, h] of raw.incidents) this.open.set(id, { t: 'incident', incident: toIncidentView(parseIncidentRecord(id, h), tz) });
-    for (const [id, h] of raw.agents) this.agents.set(id, { t: 'agent', agent: toAgentView(parseAgentRecord(id, h), tz) });
-    this.eventsToday = raw.eventsToday;
-    this.position = raw.position;
-    this.ring = [];
-    this.ringBase = raw.position;
-    this.alerts.clear();
-    for (const [id, h] of raw.alerts) this.alerts.set(id, toAlertView(id, h, tz));
-    await this.loadTodayIncidents(now);
-    await this.refreshSummaries(now);
+  private flush(opts: { read: boolean; fresh: boolean }): Promise<void> {
+    const run = this.flushing.then(() => this.window(opts));
+    // The chain survives a failed window; the caller of this one still sees its failure. What
+    // it left (items, a reload) is retried: a timer that runs only while Redis is failing.
+    this.flushing = run.catch((err: unknown) => {
+      this.failed('feed window failed', err);
+      if (this.inbox.length > 0 || this.mustReload !== null) this.scheduleWindow(RETRY_MS);
+    });
+    return run;
   }
 
-  /** Today's incident records, read once per day (and at a reload); the stream keeps them current. */
-  private async loadTodayIncidents(now: number): Promise<void> {
-    this.todayWindow = todayWindow(now, this.deps.city.timezone);
-    this.todayIncidents.clear();
-    for (const r of await readIncidentRecords(this.deps.redis, this.deps.keys, this.todayWindow.fromMs, this.todayWindow.toMs)) {
-      this.todayIncidents.set(r.incidentId, r);
-    }
-  }
-
-  private async pull(): Promise<void> {
-    if ((await readEpoch(this.deps.redis, this.deps.keys)) !== this.epoch) {
-      await this.reload();
-      return;
-    }
-    const prev = this.position;
-    const changes: Change[] = [];
-    for (;;) {
-      const entries = await readEntriesAfter(this.deps.redis, this.deps.keys, this.position, PAGE);
-      for (const entry of entries) {
-        const c = this.applyEntry(entry);
-        changes.push(...c);
+  private async window(opts: { read: boolean; fresh: boolean }): Promise<void> {
+    if (this.stopped) return;
+    this.lastWindowMs = performance.now();
+    if (this.mustReload !== null) await this.reload(this.mustReload);
+    if (opts.read) {
+      for (;;) {
+        const items = await this.deps.store.readItemsAfter(this.view.position, PAGE);
+        this.inbox.push(...items);
+        if (items.length < PAGE || items.some(isReset)) break;
       }
-      if (entries.length < PAGE) break;
     }
     const now = this.deps.clock();
-    // A stream shorter than what was applied: Redis lost data (no AOF) or was emptied by hand.
-    if (changes.length === 0 && (await this.wasReset())) {
-      await this.reload();
-      return;
+    if (cityDayKey(now, this.deps.city.timezone) !== this.today) await this.newDay(now);
+    let prev = this.view.position;
+    let changes: Change[] = [];
+    const items = this.inbox;
+    this.inbox = [];
+    for (const [i, item] of items.entries()) {
+      // The tail and a catch-up read may bring the same items: what the view holds is skipped.
+      if (comparePositions(item.position, this.view.position) <= 0) continue;
+      if (isReset(item)) {
+        this.mustReload = 'the space was wiped';
+        try {
+          await this.reload(this.mustReload);
+        } catch (err) {
+          // Kept for the retry; the changes before the wipe are moot (its snapshot replaces them).
+          this.inbox = [...items.slice(i + 1), ...this.inbox];
+          throw err;
+        }
+        // The reload sent every client a snapshot at the new position: the delta starts there.
+        prev = this.view.position;
+        changes = [];
+        continue;
+      }
+      changes.push(...this.applyEntry(item));
     }
-    const dayChanged = cityDayKey(now, this.deps.city.timezone) !== this.today;
-    if (dayChanged) {
-      this.today = cityDayKey(now, this.deps.city.timezone);
-      this.eventsToday = 0;
-      this.summaryDue = true;
-      await this.loadTodayIncidents(now);
-    }
-    if (changes.length > 0) this.summaryDue = true;
-    const summaryEvery = this.deps.summaryEveryMs ?? 1_000;
-    // Heartbeat: figures like "longest wait now" move with the clock even without events.
-    const heartbeat = now - this.lastSummaryMs >= 10_000;
-    const withSummary = (this.summaryDue && (this.freshRequested || now - this.lastSummaryMs >= summaryEvery)) || heartbeat;
-    const fresh = this.freshRequested;
-    this.freshRequested = false;
-    if (withSummary && fresh) {
-      // An HTTP snapshot waits for figures that include what it is about to show.
-      await this.refreshing;
-      await this.refreshSummaries(now);
-      this.summaryReady = true;
-    } else if (withSummary && !this.refreshing) {
-      // Otherwise KPIs and apps are read behind the windows and ride on the next delta, so a
-      // month-long KPI read never holds back the changes of this one.
-      this.refreshing = this.refreshSummaries(now)
-        .then(() => { this.summaryReady = true; })
-        .catch((err: unknown) => {
-          if (this.stopped) return;
-          this.deps.metrics.redisErrors.inc({ op: 'feed' });
-          this.deps.log.warn({ mod: 'live', space: this.deps.space, err: String(err) }, 'summary refresh failed');
-        })
-        .finally(() => { this.refreshing = undefined; });
-    }
-    if (this.summaryReady) {
-      this.summaryReady = false;
-      changes.push(...this.summaryChanges());
-    }
+    this.view.dropClearedAlertsBefore(now - CLEARED_ALERTS_MS);
+    const trailingMs = await this.summaries.step(now, () => this.view.waitingQueue(), opts.fresh);
+    if (trailingMs !== null) this.scheduleWindow(trailingMs);
+    changes.push(...this.summaries.takeReady(this.view.eventsToday));
     if (changes.length === 0) return;
-    this.trimRing();
+    this.ring.trim();
     this.deps.metrics.deltas.inc({ space: this.deps.space });
-    this.deps.onDelta({ prev: prev as Delta['prev'], position: this.position as Delta['position'], changes: compactChanges(changes) });
+    this.listener?.delta({ prev: prev as Delta['prev'], position: this.view.position as Delta['position'], changes: compactChanges(changes) });
   }
 
   private applyEntry(entry: StreamEntry): Change[] {
     this.deps.onEntryChanges?.(entry.changes);
-    const changes = this.toChanges(entry.changes);
-    for (const raw of entry.changes) {
-      if (raw.t === 'call') {
-        const r = parseCallRecord(raw.id, raw.h);
-        if (callStatus(r) === 'waiting') this.waiting.set(raw.id, r);
-        else this.waiting.delete(raw.id);
-      } else if (raw.t === 'incident') {
-        const r = parseIncidentRecord(raw.id, raw.h);
-        const today = r.reportedAtMs !== null && r.reportedAtMs >= this.todayWindow.fromMs && r.reportedAtMs < this.todayWindow.toMs;
-        if (today) this.todayIncidents.set(raw.id, r);
-        else this.todayIncidents.delete(raw.id);
-      } else if (raw.t === 'counter' && raw.id === this.today) {
-        this.eventsToday = raw.n;
-      }
-    }
-    for (const c of changes) {
-      if (c.t === 'incident') {
-        if (c.incident.status === 'closed' || c.incident.reportedAt === null) this.open.delete(c.incident.incidentId);
-        else this.open.set(c.incident.incidentId, c);
-      } else if (c.t === 'agent') {
-        this.agents.set(c.agent.agentId, c);
-      } else if (c.t === 'alert') {
-        this.alerts.set(c.alert.alertId, c.alert);
-      }
-    }
-    this.position = entry.position;
-    this.ring.push({ position: entry.position, changes });
+    this.summaries.changed(entry.changes);
+    const changes = this.view.changesOf(entry.changes, this.today);
+    this.view.apply(entry.position, changes);
+    this.ring.push(entry.position, changes);
     this.deps.metrics.feedLagMs.set({ space: this.deps.space }, Math.max(0, this.deps.clock() - Number(entry.position.split('-')[0])));
     return changes;
   }
 
-  private toChanges(raw: readonly RawChange[]): Change[] {
-    const tz = this.deps.city.timezone;
-    const out: Change[] = [];
-    for (const c of raw) {
-      if (c.t === 'call') out.push({ t: 'call', call: toCallView(parseCallRecord(c.id, c.h), tz, 'operator') });
-      else if (c.t === 'incident') {
-        const r = parseIncidentRecord(c.id, c.h);
-        if (incidentStatus(r) !== 'unknown' || r.reportedAtMs !== null) out.push({ t: 'incident', incident: toIncidentView(r, tz) });
-      } else if (c.t === 'agent') out.push({ t: 'agent', agent: toAgentView(parseAgentRecord(c.id, c.h), tz) });
-      else if (c.t === 'alert') out.push({ t: 'alert', alert: toAlertView(c.id, c.h, tz) });
-      else if (c.t === 'counter' && c.id === this.today) out.push({ t: 'counter', eventsToday: c.n });
-    }
-    return out;
+  private async load(): Promise<void> {
+    const now = this.deps.clock();
+    this.today = cityDayKey(now, this.deps.city.timezone);
+    this.view.load(await this.deps.store.readState(this.today, now - CLEARED_ALERTS_MS));
+    this.ring.reset(this.view.position);
+    await this.summaries.load(now, this.view.waitingQueue());
+    this.scheduleDayEnd();
   }
 
-  private summaryChanges(): Change[] {
-    const out: Change[] = [];
-    if (this.kpis) out.push({ t: 'kpis', kpis: this.kpis });
-    if (this.apps) out.push({ t: 'apps', apps: this.apps });
-    out.push({ t: 'counter', eventsToday: this.eventsToday });
-    return out;
-  }
-
-  private async refreshSummaries(now: number): Promise<void> {
-    // Cleared before the reads: a change applied while they run makes the next refresh due.
-    this.summaryDue = false;
-    const waiting: { receivedAtMs: number; line: Line }[] = [];
-    for (const r of this.waiting.values()) if (r.receivedAtMs !== null && r.line !== null) waiting.push({ receivedAtMs: r.receivedAtMs, line: r.line });
-    const [kpis, apps] = await Promise.all([
-      this.deps.readKpis(now, liveQueueFigures(waiting, now), [...this.todayIncidents.values()]),
-      this.deps.readApps(now),
-    ]);
-    this.kpis = kpis;
-    this.apps = apps;
-    this.lastSummaryMs = now;
-    this.dropOldClearedAlerts(now);
-  }
-
-  /**
-   * The view holds what a fresh load would (open alerts and those raised in the last day), so a
-   * feed that runs for weeks does not send every alert since it started in each snapshot.
-   */
-  private dropOldClearedAlerts(now: number): void {
-    for (const [id, a] of this.alerts) {
-      if (a.clearedAt !== null && a.raisedAt !== '' && parseIsoMs(a.raisedAt) < now - CLEARED_ALERTS_MS) this.alerts.delete(id);
-    }
-  }
-
-  private async reload(): Promise<void> {
-    this.deps.log.info({ mod: 'live', space: this.deps.space }, 'stream reset: reloading');
+  private async reload(why: string): Promise<void> {
+    this.deps.log.info({ mod: 'live', space: this.deps.space, why }, 'reloading the space');
     await this.load();
-    this.deps.onReset();
+    this.mustReload = null;
+    this.deps.onReload?.();
+    this.listener?.reset(this.snapshot());
   }
 
-  /** The stream now ends before our position: it was wiped (demo reset) or replaced. */
-  private async wasReset(): Promise<boolean> {
-    if (this.position === '0-0') return false;
-    const last = await lastPosition(this.deps.redis, this.deps.keys);
-    return comparePositions(last, this.position) < 0;
+  /** A new city day: its counter restarts and today's incidents are read once (figures ride on the next delta). */
+  private async newDay(now: number): Promise<void> {
+    await this.summaries.load(now, this.view.waitingQueue());
+    this.today = cityDayKey(now, this.deps.city.timezone);
+    this.view.newDay();
+    this.scheduleDayEnd();
   }
 
-  private trimRing(): void {
-    const max = this.deps.ringSize ?? 20_000;
-    if (this.ring.length <= max) return;
-    const drop = this.ring.length - max;
-    this.ringBase = this.ring[drop - 1]?.position ?? this.ringBase;
-    this.ring = this.ring.slice(drop);
+  /** The one timer that may read without an event: once, at the city's midnight. */
+  private scheduleDayEnd(): void {
+    clearTimeout(this.dayTimer);
+    if (this.stopped) return;
+    // Capped: setTimeout takes at most 2^31-1 ms, and a test clock may sit far from the day's end.
+    const delay = Math.min(2_147_483_647, Math.max(1_000, this.summaries.dayEndsMs - this.deps.clock() + 1_000));
+    this.dayTimer = setTimeout(() => this.flush({ read: false, fresh: true }).catch(() => undefined), delay);
+    this.dayTimer.unref();
+  }
+
+  private failed(what: string, err: unknown): void {
+    if (this.stopped) return;
+    this.deps.metrics.redisErrors.inc({ op: 'feed' });
+    this.deps.log.warn({ mod: 'live', space: this.deps.space, err: String(err) }, what);
   }
 }
 

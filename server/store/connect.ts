@@ -5,7 +5,6 @@ import type { Logger } from '../log.ts';
 import { defineScripts } from './scripts.ts';
 import { parseRedisTarget } from './redis-target.ts';
 
-export type { Redis };
 
 export interface RedisHandle {
   redis: Redis;

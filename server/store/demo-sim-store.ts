@@ -5,8 +5,8 @@
 import type { Redis } from 'ioredis';
 import type { SpaceKeys } from './keys.ts';
 import { holdLease, releaseLease } from './leader-lock.ts';
-import { lastPosition } from './read-entries.ts';
-import { wipeSpace } from './rebuild.ts';
+import { lastEventPosition } from './read-entries.ts';
+import { wipeSpace } from './wipe-space.ts';
 
 export interface DemoSimStore {
   /** Takes the simulator's lease if free, or renews it if `owner` holds it; true when `owner` holds it afterwards. */
@@ -52,7 +52,7 @@ export function createDemoSimStore(redis: Redis, subscriber: Redis, keys: SpaceK
       await subscriber.unsubscribe(keys.simControl);
     },
     async newestEventMs() {
-      const last = await lastPosition(redis, keys);
+      const last = await lastEventPosition(redis, keys);
       return last === '0-0' ? null : Number(last.split('-')[0]);
     },
     async wipeDemoSpace() {

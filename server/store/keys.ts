@@ -85,8 +85,6 @@ export interface SpaceKeys {
   readonly simControl: string;
   /** Rate-limit counters (express-rate-limit's Redis store); per deployment, not per city. */
   readonly rateLimitPrefix: string;
-  /** Failed Socket.IO handshakes per client address: prefix + address (string counter with a TTL). */
-  readonly handshakeFailuresPrefix: string;
   /** The credential guard's keys of one client address (store/credential-failures.ts). */
   credentialKeys(address: string): CredentialKeys;
 }
@@ -137,8 +135,7 @@ export function spaceKeys(prefix: string, city: string, space: Space): SpaceKeys
     simStatus: base + KEY_SUFFIX.simStatus,
     simControl: base + KEY_SUFFIX.simControl,
     rateLimitPrefix: `${prefix}:rl:`,
-    // Per deployment like the HTTP limits, not per space: an address guessing tokens is one guesser.
-    handshakeFailuresPrefix: `${prefix}:rl:handshake:`,
+    // Per deployment like the HTTP limits, not per space or city: an address guessing tokens is one guesser.
     credentialKeys(address: string): CredentialKeys {
       const t = `{${prefix}:cred:${address}}`;
       return { failuresOfPrefix: `${t}:fail:`, distinctFailures: `${t}:distinct`, knownGood: `${t}:good` };

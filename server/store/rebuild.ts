@@ -3,6 +3,8 @@
 import type { Redis } from 'ioredis';
 import { derivedKeyPatterns, type SpaceKeys } from './keys.ts';
 import { wasTrimmed } from './trimmed.ts';
+import { unlinkMatching } from './wipe-space.ts';
+import { RESET_FIELD } from './read-entries.ts';
 
 export { wasTrimmed };
 
@@ -12,17 +14,6 @@ export class StreamTrimmedError extends Error {
   constructor() {
     super('the stream has been trimmed (retention): a rebuild would lose history that only the buckets keep; pass force to rebuild anyway');
   }
-}
-
-async function unlinkMatching(redis: Redis, pattern: string): Promise<number> {
-  let cursor = '0';
-  let n = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) n += await redis.unlink(...keys);
-  } while (cursor !== '0');
-  return n;
 }
 
 export interface RebuildResult { entries: number; clearedKeys: number; ms: number }
@@ -42,6 +33,8 @@ export async function rebuildSpace(redis: Redis, keys: SpaceKeys, opts: { force?
     for (const [, fields] of rows) {
       const f: Record<string, string> = {};
       for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
+      // A reset marker (wipe-space.ts) carries no event.
+      if (f[RESET_FIELD] !== undefined) continue;
       p.pantauProjectEvent(keys.stream, keys.all, f.e ?? '{}', f.x ?? '{}');
     }
     for (const [err] of (await p.exec()) ?? []) if (err) throw err;
@@ -50,14 +43,4 @@ export async function rebuildSpace(redis: Redis, keys: SpaceKeys, opts: { force?
     if (rows.length < chunk) break;
   }
   return { entries, clearedKeys: cleared, ms: performance.now() - t0 };
-}
-
-/**
- * Removes every key of a space (the demo reset), then moves its epoch on. The epoch moves
- * after the keys are gone, so a feed that reads the new epoch also reads the wiped state.
- */
-export async function wipeSpace(redis: Redis, keys: SpaceKeys): Promise<number> {
-  const removed = await unlinkMatching(redis, `${keys.all.replace(/[[\]*?]/g, '\\$&')}*`);
-  await redis.incr(keys.epoch);
-  return removed;
 }

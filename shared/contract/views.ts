@@ -125,13 +125,18 @@ export const AppsSummary = z.object({
 });
 export type AppsSummary = z.infer<typeof AppsSummary>;
 
+/**
+ * A change says whether its entity is in its live set afterwards (`waiting`, `open`, `active`):
+ * that is the projection's decision, carried as is, so no reader decides it again from a status
+ * (an incident dispatched before it was reported is not open, whatever its status says).
+ */
 export const Change = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('call'), call: CallView }),
-  z.object({ t: z.literal('incident'), incident: IncidentView }),
+  z.object({ t: z.literal('call'), call: CallView, waiting: z.boolean() }),
+  z.object({ t: z.literal('incident'), incident: IncidentView, open: z.boolean() }),
   z.object({ t: z.literal('agent'), agent: AgentView }),
   z.object({ t: z.literal('kpis'), kpis: KpisAnswer }),
   z.object({ t: z.literal('apps'), apps: AppsSummary }),
-  z.object({ t: z.literal('alert'), alert: AlertView }),
+  z.object({ t: z.literal('alert'), alert: AlertView, active: z.boolean() }),
   z.object({ t: z.literal('counter'), eventsToday: z.number().int() }),
 ]);
 export type Change = z.infer<typeof Change>;

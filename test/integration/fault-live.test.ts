@@ -4,7 +4,7 @@
 // long (past the replay limit, or behind a trimmed stream) gets a fresh snapshot, never a gap.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromSnapshot, type LiveData } from '../../client/live/live-data.ts';
+import { fromSnapshot, type LiveData } from '../../shared/live/live-data.ts';
 import type { Snapshot } from '../../shared/contract/views.ts';
 import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, INGEST_KEY, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { createEventSource } from '../support/fault-events.ts';

@@ -8,7 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket.ts';
 import type { Delta, Snapshot } from '../../shared/contract/views.ts';
 import { applyDelta } from '../../client/live/apply-delta.ts';
-import { fromSnapshot, type LiveData } from '../../client/live/live-data.ts';
+import { fromSnapshot, type LiveData } from '../../shared/live/live-data.ts';
 import { DISPLAY_TOKEN, INGEST_KEY, OPERATOR_TOKEN, startPantauProcess, type PantauProcess } from '../../bench/support/pantau-process.ts';
 import { startStickyProxy, STICKY_COOKIE, type StickyProxy } from '../../scripts/sticky-proxy.ts';
 import { makeCallAnswered, makeCallReceived, makeIncidentReported } from '../support/factories.ts';

@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromSnapshot } from '../../client/live/live-data.ts';
+import { fromSnapshot } from '../../shared/live/live-data.ts';
 import type { Snapshot } from '../../shared/contract/views.ts';
 import { INGEST_KEY, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { createEventSource } from '../support/fault-events.ts';

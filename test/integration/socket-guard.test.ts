@@ -83,13 +83,13 @@ describe('Socket.IO origins', () => {
   });
 });
 
-describe('failed handshake limit', () => {
-  const limit = { failures: 3, windowMs: 60_000 };
+describe('failed credentials on the handshake (server/credential-guard.ts, shared with HTTP)', () => {
+  const limits = { perCredential: 3, distinctPerAddress: 3, windowMs: 60_000, knownGoodMs: 86_400_000 };
   const WRONG = 'wrong-token-000000';
 
-  it('refuses an address with "too many attempts" once its failures reach the limit, whatever the token', async () => {
-    const app = await start({}, { handshakeLimit: limit });
-    for (let i = 0; i < limit.failures; i++) {
+  it('locks a token that keeps failing, not the right token behind the same address (issue #20 finding 8)', async () => {
+    const app = await start({}, { credentialLimits: limits });
+    for (let i = 0; i < limits.perCredential; i++) {
       expect(await attempt(app, { token: WRONG })).toMatchObject({ connected: false, message: 'invalid credential' });
     }
     const blocked = await attempt(app, { token: WRONG, transport: 'polling' });
@@ -97,32 +97,44 @@ describe('failed handshake limit', () => {
     const retry = (blocked as { data: { retryAfterSeconds: number } }).data.retryAfterSeconds;
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(60);
-    // The right token too: otherwise a guesser would learn which guess was right.
+    // A wall with the right token behind the same NAT still gets in.
+    expect(await attempt(app, { token: DISPLAY_TOKEN })).toEqual({ connected: true });
+    expect(await metric(app, /^pantau_socket_refused_total\{reason="credential"\} (\d+)/m)).toBe(limits.perCredential);
+    expect(await metric(app, /^pantau_socket_refused_total\{reason="too_many_attempts"\} (\d+)/m)).toBe(1);
+  });
+
+  it('refuses a guesser every credential that has not worked from its address, the right one too', async () => {
+    const app = await start({}, { credentialLimits: limits });
+    // The display token worked from here before the guessing started.
+    expect(await attempt(app, { token: DISPLAY_TOKEN })).toEqual({ connected: true });
+    for (let i = 0; i < limits.distinctPerAddress; i++) {
+      expect(await attempt(app, { token: `${WRONG}-${i}` })).toMatchObject({ connected: false, message: 'invalid credential' });
+    }
+    expect(await attempt(app, { token: `${WRONG}-next` })).toMatchObject({ connected: false, message: expect.stringMatching(/^too many attempts/) });
+    // Otherwise a guesser would learn which guess was right.
     expect(await attempt(app, { token: OPERATOR_TOKEN })).toMatchObject({ connected: false, message: expect.stringMatching(/^too many attempts/) });
+    expect(await attempt(app, { token: DISPLAY_TOKEN })).toEqual({ connected: true });
     // The public demo viewer carries no token: never counted, never refused.
     expect(await attempt(app)).toEqual({ connected: true });
     // Another client behind the same loopback proxy has its own budget.
     expect(await attempt(app, { token: OPERATOR_TOKEN, headers: { 'X-Forwarded-For': '203.0.113.7' } })).toEqual({ connected: true });
-    expect(await metric(app, /^pantau_socket_refused_total\{reason="credential"\} (\d+)/m)).toBe(limit.failures);
-    expect(await metric(app, /^pantau_socket_refused_total\{reason="too_many_attempts"\} (\d+)/m)).toBe(2);
   });
 
-  it('counts in Redis: failures on one process exhaust the budget on another', async () => {
-    const a = await start({}, { handshakeLimit: limit });
-    const b = await start({}, { handshakeLimit: limit, keyPrefix: a.prefix });
-    const client = { 'X-Forwarded-For': '198.51.100.23' };
-    for (let i = 0; i < limit.failures; i++) {
-      const on = i % 2 === 0 ? a : b;
-      expect(await attempt(on, { token: WRONG, headers: client })).toMatchObject({ connected: false, message: 'invalid credential' });
-    }
+  it('counts in Redis, with the HTTP routes: failures on one process and over HTTP exhaust the budget on another', async () => {
+    const a = await start({}, { credentialLimits: limits });
+    const b = await start({}, { credentialLimits: limits, keyPrefix: a.prefix });
+    expect(await attempt(a, { token: `${WRONG}-1` })).toMatchObject({ connected: false, message: 'invalid credential' });
+    expect((await b.get('/api/v1/snapshot', `${WRONG}-2`)).status).toBe(401);
+    expect(await attempt(b, { token: `${WRONG}-3` })).toMatchObject({ connected: false, message: 'invalid credential' });
     for (const on of [a, b]) {
-      expect(await attempt(on, { token: OPERATOR_TOKEN, headers: client })).toMatchObject({ connected: false, message: expect.stringMatching(/^too many attempts/) });
+      expect(await attempt(on, { token: OPERATOR_TOKEN })).toMatchObject({ connected: false, message: expect.stringMatching(/^too many attempts/) });
     }
+    expect((await a.get('/api/v1/snapshot', OPERATOR_TOKEN)).status).toBe(429);
   });
 
   it('lets the address in again once its window ends', async () => {
-    const app = await start({}, { handshakeLimit: { failures: 2, windowMs: 1_500 } });
-    for (let i = 0; i < 2; i++) expect((await attempt(app, { token: WRONG })).connected).toBe(false);
+    const app = await start({}, { credentialLimits: { ...limits, windowMs: 1_500 } });
+    for (let i = 0; i < limits.distinctPerAddress; i++) expect((await attempt(app, { token: `${WRONG}-${i}` })).connected).toBe(false);
     expect(await attempt(app, { token: OPERATOR_TOKEN })).toMatchObject({ connected: false, message: expect.stringMatching(/^too many attempts/) });
     await expect.poll(async () => (await attempt(app, { token: OPERATOR_TOKEN })).connected, { timeout: 5_000, interval: 250 }).toBe(true);
   });

@@ -1,12 +1,12 @@
 // A wiped space (the demo reset) must reach every live view, even when new events land before
-// the feed's next pull: then the stream is already past the feed's old position and does not
-// show the wipe by itself (the demo reset flaked on a busy machine for exactly this reason).
+// the feed's next window: then the stream is already past the feed's old position. The wipe
+// leaves a reset marker in the stream (store/wipe-space.ts), which every tail reads first.
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket.ts';
 import type { Snapshot } from '../../shared/contract/views.ts';
-import { wipeSpace } from '../../server/store/rebuild.ts';
+import { wipeSpace } from '../../server/store/wipe-space.ts';
 import { DEMO_KEY, startApp, type TestApp } from '../support/app-harness.ts';
 import { makeIncidentReported } from '../support/factories.ts';
 
@@ -14,8 +14,8 @@ let app: TestApp;
 let redis: Redis;
 let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 beforeAll(async () => {
-  // The longest batch window, so the feed's own timer is unlikely to pull between the wipe and
-  // the next event; the HTTP snapshot pulls on demand.
+  // The longest batch window, so the wipe and the next event are most likely in one window;
+  // the HTTP snapshot brings the feed up to date on demand.
   app = await startApp({ PANTAU_BATCH_MS: '5000' });
   redis = new Redis(inject('redisUrl'), { lazyConnect: true });
   await redis.connect();

@@ -3,7 +3,7 @@
 // (re)connect, and a gap makes it reconnect. It counts what happened, for assertions.
 import { io, type Socket } from 'socket.io-client';
 import { applyDeltas } from '../../client/live/apply-delta.ts';
-import { EMPTY_LIVE, fromSnapshot, type LiveData } from '../../client/live/live-data.ts';
+import { EMPTY_LIVE, fromSnapshot, type LiveData } from '../../shared/live/live-data.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket.ts';
 import { Delta, Snapshot } from '../../shared/contract/views.ts';
 

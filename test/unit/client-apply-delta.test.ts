@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDelta, applyDeltas, deltaFit, MAX_CLEARED_ALERTS } from '../../client/live/apply-delta.ts';
 import { comparePositions } from '../../shared/contract/position.ts';
-import { EMPTY_LIVE, fromSnapshot } from '../../client/live/live-data.ts';
+import { EMPTY_LIVE, fromSnapshot } from '../../shared/live/live-data.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { StreamPosition, type AgentView, type AlertView, type CallView, type Delta, type IncidentView, type Snapshot } from '../../shared/contract/views.ts';
 
@@ -152,32 +152,53 @@ describe('deltaFit', () => {
 
 describe('applyDelta', () => {
   it('upserts a waiting call and removes it once answered', () => {
-    let s = applyDelta(start(), makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ callId: 'c1' }) }]));
+    let s = applyDelta(start(), makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ callId: 'c1' }), waiting: true }]));
     expect(Object.keys(s.waiting)).toEqual(['c1']);
     expect(s.position).toBe('101-0');
-    s = applyDelta(s, makeDelta('101-0', '102-0', [{ t: 'call', call: makeCall({ callId: 'c1', status: 'answered', answeredAt: '2026-11-23T14:00:09+07:00' }) }]));
+    s = applyDelta(s, makeDelta('101-0', '102-0', [{ t: 'call', call: makeCall({ callId: 'c1', status: 'answered', answeredAt: '2026-11-23T14:00:09+07:00' }), waiting: false }]));
     expect(s.waiting).toEqual({});
     expect(s.position).toBe('102-0');
   });
 
   it.each(['abandoned', 'ended', 'expired', 'unknown'] as const)('removes a call that turned %s', (status) => {
     const s0 = fromSnapshot(makeSnapshot({ calls: { waiting: [{ ...makeCall(), line: '112', receivedAt: '2026-11-23T14:00:00+07:00' }], agents: [] } }));
-    const s = applyDelta(s0, makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ status }) }]));
+    const s = applyDelta(s0, makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ status }), waiting: false }]));
     expect(s.waiting).toEqual({});
   });
 
   it('keeps a waiting call without a line or receive time out of the queue', () => {
-    const s = applyDelta(start(), makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ line: null }) }, { t: 'call', call: makeCall({ callId: 'c2', receivedAt: null }) }]));
+    const s = applyDelta(start(), makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ line: null }), waiting: true }, { t: 'call', call: makeCall({ callId: 'c2', receivedAt: null }), waiting: true }]));
     expect(s.waiting).toEqual({});
   });
 
   it('upserts open incidents and removes closed ones', () => {
-    let s = applyDelta(start(), makeDelta('100-0', '101-0', [{ t: 'incident', incident: makeIncident() }]));
+    let s = applyDelta(start(), makeDelta('100-0', '101-0', [{ t: 'incident', incident: makeIncident(), open: true }]));
     expect(s.incidents.i1?.status).toBe('reported');
-    s = applyDelta(s, makeDelta('101-0', '102-0', [{ t: 'incident', incident: makeIncident({ status: 'dispatched', dispatchedAt: '2026-11-23T14:02:00+07:00' }) }]));
+    s = applyDelta(s, makeDelta('101-0', '102-0', [{ t: 'incident', incident: makeIncident({ status: 'dispatched', dispatchedAt: '2026-11-23T14:02:00+07:00' }), open: true }]));
     expect(s.incidents.i1?.status).toBe('dispatched');
-    s = applyDelta(s, makeDelta('102-0', '103-0', [{ t: 'incident', incident: makeIncident({ status: 'closed', outcome: 'resolved' }) }]));
+    s = applyDelta(s, makeDelta('102-0', '103-0', [{ t: 'incident', incident: makeIncident({ status: 'closed', outcome: 'resolved' }), open: false }]));
     expect(s.incidents).toEqual({});
+  });
+
+  it('keeps an incident the projection calls not open out, whatever its status (dispatched before reported)', () => {
+    const early = makeIncident({ status: 'dispatched', reportedAt: null, dispatchedAt: '2026-11-23T14:02:00+07:00' });
+    let s = applyDelta(start(), makeDelta('100-0', '101-0', [{ t: 'incident', incident: early, open: false }]));
+    expect(s.incidents).toEqual({});
+    s = applyDelta(s, makeDelta('101-0', '102-0', [{ t: 'incident', incident: makeIncident({ status: 'dispatched' }), open: true }]));
+    expect(Object.keys(s.incidents)).toEqual(['i1']);
+  });
+
+  it('follows the change, not the status, for calls', () => {
+    const s = applyDelta(start(), makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall(), waiting: false }]));
+    expect(s.waiting).toEqual({});
+  });
+
+  it('keeps a cleared alert as history only when it was raised', () => {
+    const s = applyDelta(start(), makeDelta('100-0', '101-0', [
+      { t: 'alert', alert: makeAlert({ alertId: 'raised', clearedAt: '2026-11-23T14:05:00+07:00' }), active: false },
+      { t: 'alert', alert: makeAlert({ alertId: 'never-raised', raisedAt: '', clearedAt: '2026-11-23T14:05:00+07:00' }), active: false },
+    ]));
+    expect(Object.keys(s.alerts)).toEqual(['raised']);
   });
 
   it('upserts agents and alerts, replaces kpis, apps and the counter', () => {
@@ -187,7 +208,7 @@ describe('applyDelta', () => {
       start(),
       makeDelta('100-0', '101-0', [
         { t: 'agent', agent: makeAgent({ state: 'paused' }) },
-        { t: 'alert', alert: makeAlert() },
+        { t: 'alert', alert: makeAlert(), active: true },
         { t: 'kpis', kpis },
         { t: 'apps', apps },
         { t: 'counter', eventsToday: 42 },
@@ -204,8 +225,8 @@ describe('applyDelta', () => {
     const s = applyDelta(
       start(),
       makeDelta('100-0', '101-0', [
-        { t: 'call', call: makeCall() },
-        { t: 'call', call: makeCall({ status: 'answered' }) },
+        { t: 'call', call: makeCall(), waiting: true },
+        { t: 'call', call: makeCall({ status: 'answered' }), waiting: false },
         { t: 'agent', agent: makeAgent({ state: 'available' }) },
         { t: 'agent', agent: makeAgent({ state: 'on_call', callId: 'c1' }) },
         { t: 'counter', eventsToday: 1 },
@@ -224,7 +245,7 @@ describe('applyDelta', () => {
   });
 
   it('is idempotent: the same delta twice gives the same state', () => {
-    const d = makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall() }, { t: 'incident', incident: makeIncident() }, { t: 'counter', eventsToday: 5 }]);
+    const d = makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall(), waiting: true }, { t: 'incident', incident: makeIncident(), open: true }, { t: 'counter', eventsToday: 5 }]);
     const once = applyDelta(start(), d);
     const twice = applyDelta(once, d);
     expect(twice).toEqual(once);
@@ -232,9 +253,9 @@ describe('applyDelta', () => {
 
   it('re-applying changes already held converges to the same state (absolute states)', () => {
     const changes = [
-      { t: 'call', call: makeCall() },
-      { t: 'call', call: makeCall({ status: 'answered' }) },
-      { t: 'incident', incident: makeIncident({ status: 'dispatched' }) },
+      { t: 'call', call: makeCall(), waiting: true },
+      { t: 'call', call: makeCall({ status: 'answered' }), waiting: false },
+      { t: 'incident', incident: makeIncident({ status: 'dispatched' }), open: true },
     ] as const;
     const a = applyDelta(start(), makeDelta('100-0', '101-0', [...changes]));
     const b = applyDelta(start(), makeDelta('100-0', '101-0', [...changes, ...changes]));
@@ -244,7 +265,7 @@ describe('applyDelta', () => {
   it('does not mutate the state it was given', () => {
     const s0 = start();
     const frozen = structuredClone(s0);
-    applyDelta(s0, makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall() }, { t: 'agent', agent: makeAgent() }]));
+    applyDelta(s0, makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall(), waiting: true }, { t: 'agent', agent: makeAgent() }]));
     expect(s0).toEqual(frozen);
   });
 
@@ -259,9 +280,9 @@ describe('applyDelta', () => {
 describe('applyDeltas', () => {
   it('applies a batch in order and reports no gap', () => {
     const r = applyDeltas(start(), [
-      makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ callId: 'a' }) }]),
-      makeDelta('101-0', '102-0', [{ t: 'call', call: makeCall({ callId: 'b' }) }]),
-      makeDelta('102-0', '103-0', [{ t: 'call', call: makeCall({ callId: 'a', status: 'abandoned' }) }]),
+      makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ callId: 'a' }), waiting: true }]),
+      makeDelta('101-0', '102-0', [{ t: 'call', call: makeCall({ callId: 'b' }), waiting: true }]),
+      makeDelta('102-0', '103-0', [{ t: 'call', call: makeCall({ callId: 'a', status: 'abandoned' }), waiting: false }]),
     ]);
     expect(r.gapAt).toBeNull();
     expect(Object.keys(r.state.waiting)).toEqual(['b']);
@@ -296,9 +317,9 @@ describe('applyDeltas', () => {
 
   it('gives the same state batched or one by one', () => {
     const deltas = [
-      makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ callId: 'a' }) }, { t: 'agent', agent: makeAgent() }]),
-      makeDelta('101-0', '102-0', [{ t: 'incident', incident: makeIncident() }]),
-      makeDelta('102-0', '103-0', [{ t: 'call', call: makeCall({ callId: 'a', status: 'answered' }) }, { t: 'alert', alert: makeAlert() }]),
+      makeDelta('100-0', '101-0', [{ t: 'call', call: makeCall({ callId: 'a' }), waiting: true }, { t: 'agent', agent: makeAgent() }]),
+      makeDelta('101-0', '102-0', [{ t: 'incident', incident: makeIncident(), open: true }]),
+      makeDelta('102-0', '103-0', [{ t: 'call', call: makeCall({ callId: 'a', status: 'answered' }), waiting: false }, { t: 'alert', alert: makeAlert(), active: true }]),
     ];
     const oneByOne = deltas.reduce(applyDelta, start());
     expect(applyDeltas(start(), deltas).state).toEqual(oneByOne);
@@ -310,9 +331,9 @@ describe('cleared alerts between snapshots', () => {
     const at = (i: number): string => `2026-11-${String(1 + Math.floor(i / 24)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00+07:00`;
     const changes: Delta['changes'] = [];
     for (let i = 0; i < MAX_CLEARED_ALERTS + 50; i++) {
-      changes.push({ t: 'alert', alert: makeAlert({ alertId: `c${i}`, raisedAt: at(i), clearedAt: at(i + 1) }) });
+      changes.push({ t: 'alert', alert: makeAlert({ alertId: `c${i}`, raisedAt: at(i), clearedAt: at(i + 1) }), active: false });
     }
-    changes.push({ t: 'alert', alert: makeAlert({ alertId: 'open-old', raisedAt: at(0), clearedAt: null }) });
+    changes.push({ t: 'alert', alert: makeAlert({ alertId: 'open-old', raisedAt: at(0), clearedAt: null }), active: true });
     const state = applyDelta({ ...EMPTY_LIVE, position: pos('100-0') }, makeDelta('100-0', '101-0', changes));
     const ids = Object.keys(state.alerts);
     expect(ids).toHaveLength(MAX_CLEARED_ALERTS + 1);
@@ -324,12 +345,12 @@ describe('cleared alerts between snapshots', () => {
 });
 
 describe('fromSnapshot', () => {
-  it('replaces everything and drops closed incidents', () => {
+  it('replaces everything and takes the snapshot\'s lists as the sets (no status filter)', () => {
     const s = fromSnapshot(
       makeSnapshot({
         position: pos('7-1'),
         calls: { waiting: [{ ...makeCall(), line: '119', receivedAt: '2026-11-23T14:00:00+07:00' }], agents: [makeAgent()] },
-        incidents: { open: [makeIncident(), makeIncident({ incidentId: 'i2', status: 'closed' })] },
+        incidents: { open: [makeIncident()] },
         alerts: [makeAlert()],
         eventsToday: 12,
       }),

@@ -37,11 +37,10 @@ describe('placeIncident', () => {
 });
 
 describe('toClusterInput', () => {
-  it('converts open incidents to GeoJSON points [lon, lat] and lists the unplaced', () => {
+  it('converts the incidents it is given (the open set) to GeoJSON points [lon, lat] and lists the unplaced', () => {
     const input = toClusterInput([
       incident({ incidentId: 'a', priority: 1 }),
       incident({ incidentId: 'b', location: null, kecamatan: '36.71.07', priority: null, category: null }),
-      incident({ incidentId: 'c', status: 'closed' }),
       incident({ incidentId: 'd', location: null, kecamatan: null }),
       incident({ incidentId: 'a', priority: 4 }),
     ], labels, (i) => (i.incidentId === 'b' ? 1234 : 0));

@@ -29,7 +29,7 @@ const snapshot: Snapshot = {
 };
 
 describe('redactChange', () => {
-  const change: Change = { t: 'call', call };
+  const change: Change = { t: 'call', call, waiting: true };
 
   it.each<[Role, { number: string } | undefined]>([
     ['operator', { number: NUMBER }],
@@ -51,7 +51,7 @@ describe('redactChange', () => {
   });
 
   it('blanks incident summaries for executives and walls (issue #20 finding 6), keeps them for operators', () => {
-    const c: Change = { t: 'incident', incident };
+    const c: Change = { t: 'incident', incident, open: true };
     for (const role of ['executive', 'display'] as const) {
       const r = redactChange(c, role);
       expect(r.t === 'incident' && r.incident.summary).toBeNull();

@@ -1,5 +1,7 @@
-// The live view's data: what the last snapshot said, moved forward by every delta since.
-// Collections are keyed by id so that a change (an absolute state) is an O(1) upsert.
+// The live view's data: what the last snapshot said, moved forward by every delta since. The
+// browser holds one per screen and the server one per space (server/live/live-view.ts); both
+// move it with the one applyChange (apply-change.ts). Collections are keyed by id so that a
+// change (an absolute state) is an O(1) upsert.
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import type {
   AgentView,
@@ -53,7 +55,8 @@ export function fromSnapshot(s: Snapshot): LiveData {
     city: s.city,
     waiting: byKey(s.calls.waiting, (c) => c.callId),
     agents: byKey(s.calls.agents, (a) => a.agentId),
-    incidents: byKey(s.incidents.open.filter((i) => i.status !== 'closed'), (i) => i.incidentId),
+    // The server lists open incidents only: the snapshot's list is the set, never filtered again.
+    incidents: byKey(s.incidents.open, (i) => i.incidentId),
     kpis: s.kpis,
     apps: s.apps,
     alerts: byKey(s.alerts, (a) => a.alertId),
