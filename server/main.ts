@@ -4,7 +4,7 @@ import { loadConfig, ConfigError } from './config.ts';
 import { createLogger } from './log.ts';
 import { createPantau, type Pantau } from './app.ts';
 import { startEmbeddedRedis, RedisServerMissingError, type EmbeddedRedis } from './store/embedded-redis.ts';
-import { CityProfileError } from './city/load-profile.ts';
+import { CityProfileError, loadCityProfile } from './city/load-profile.ts';
 import { LegacyKeyspaceError, refuseLegacyKeyspace } from './store/migrate-keyspace.ts';
 
 async function main(): Promise<void> {
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     void stop(1);
   });
   try {
+    // First what needs no Redis: a wrong profile is named even when Redis is away too.
+    const city = await loadCityProfile(config.city);
     let redisUrl = config.redisUrl;
     if (!redisUrl) {
       embedded = await startEmbeddedRedis({ dataDir: config.dataDir, appendfsync: config.appendfsync, log });
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     }
     // Before anything writes: keys of the single-city layout would be invisible to this one.
     await refuseLegacyKeyspace(redisUrl, config.keyPrefix, config.city, log);
-    pantau = await createPantau(config, { log, redisUrl, keyPrefix: config.keyPrefix });
+    pantau = await createPantau(config, { log, redisUrl, keyPrefix: config.keyPrefix, city });
     log.info({ mod: 'main', url: pantau.url, city: pantau.city.profile.id, demo: config.demo }, 'pantau listening');
   } catch (err) {
     if (err instanceof RedisServerMissingError || err instanceof CityProfileError || err instanceof LegacyKeyspaceError) {
