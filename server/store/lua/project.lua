@@ -79,6 +79,90 @@ local function set_field(key, rec, field, value)
   if rec[field] ~= value then redis.call('HSET', key, field, value); rec[field] = value end
 end
 
+-- Writes that commute (counter and bucket increments, set adds, index scores, TTLs) go through
+-- these. Live, each runs at once. In a rebuild, W is set for a chunk of entries and they are
+-- combined and written once at its end (flush_writes): the projection never reads them back,
+-- and their end result does not depend on order, so the state is the same, for far fewer calls.
+local W = nil
+
+local function begin_writes() W = { add = {}, incr = {}, sadd = {}, z = {}, exp = {}, expnx = {} } end
+
+local function w_add(key, field, n)
+  if W then
+    local h = W.add[key]
+    if h == nil then h = {}; W.add[key] = h end
+    h[field] = (h[field] or 0) + n
+  -- A field back at zero goes, so a hash is the same whichever way it got there.
+  elseif redis.call('HINCRBY', key, field, fmt(n)) == 0 then
+    redis.call('HDEL', key, field)
+  end
+end
+
+-- Returns the counter's new value (live only: nobody reads it in a rebuild).
+local function w_incr(key)
+  if W then W.incr[key] = (W.incr[key] or 0) + 1; return 0 end
+  return redis.call('INCR', key)
+end
+
+local function w_sadd(key, member)
+  if W then
+    local s = W.sadd[key]
+    if s == nil then s = {}; W.sadd[key] = s end
+    s[member] = true
+  else
+    redis.call('SADD', key, member)
+  end
+end
+
+-- Sets a member's score in a zset, or removes it (score false).
+local function w_zset(key, member, score)
+  if W then
+    local z = W.z[key]
+    if z == nil then z = {}; W.z[key] = z end
+    z[member] = score
+  elseif score then
+    redis.call('ZADD', key, score, member)
+  else
+    redis.call('ZREM', key, member)
+  end
+end
+
+local function w_expire(key, ttl, nx)
+  if W then
+    if nx then W.expnx[key] = ttl else W.exp[key] = ttl end
+  elseif nx then
+    redis.call('EXPIRE', key, ttl, 'NX')
+  else
+    redis.call('EXPIRE', key, ttl)
+  end
+end
+
+local function flush_writes()
+  local w = W
+  W = nil
+  for key, h in pairs(w.add) do
+    for field, n in pairs(h) do
+      if n ~= 0 and redis.call('HINCRBY', key, field, fmt(n)) == 0 then redis.call('HDEL', key, field) end
+    end
+  end
+  for key, n in pairs(w.incr) do redis.call('INCRBY', key, n) end
+  for key, s in pairs(w.sadd) do
+    local members = {}
+    for m in pairs(s) do table.insert(members, m) end
+    redis.call('SADD', key, unpack(members))
+  end
+  for key, z in pairs(w.z) do
+    local add, rem = {}, {}
+    for member, score in pairs(z) do
+      if score then table.insert(add, score); table.insert(add, member) else table.insert(rem, member) end
+    end
+    if #add > 0 then redis.call('ZADD', key, unpack(add)) end
+    if #rem > 0 then redis.call('ZREM', key, unpack(rem)) end
+  end
+  for key, ttl in pairs(w.exp) do redis.call('EXPIRE', key, ttl) end
+  for key, ttl in pairs(w.expnx) do redis.call('EXPIRE', key, ttl, 'NX') end
+end
+
 local function present(v) return v ~= nil and v ~= cjson.null end
 
 -- A record as changes carry it: every field but the ranks (the store's business, not a view's).
@@ -96,10 +180,7 @@ local function apply_contribution(base, contrib, slot, line, sign)
   local prefix = fmt(slot) .. '|' .. line .. '|'
   for metric, v in pairs(contrib) do
     -- Skip zeros: -1 * 0 is -0 in Lua, which Redis refuses as an integer.
-    if v ~= 0 then
-      -- A field back at zero goes, so the buckets are the same whichever way they got there.
-      if redis.call('HINCRBY', key, prefix .. metric, fmt(sign * v)) == 0 then redis.call('HDEL', key, prefix .. metric) end
-    end
+    if v ~= 0 then w_add(key, prefix .. metric, sign * v) end
   end
 end
 
@@ -132,8 +213,8 @@ local function agent_answered(base, agent_id, call_id, r, want, changes)
       set_field(akey, a, 'callId', call_id)
     end
   end
-  redis.call('SADD', base .. K.agents, agent_id)
-  redis.call('EXPIRE', akey, C.RECORD_TTL)
+  w_sadd(base .. K.agents, agent_id)
+  w_expire(akey, C.RECORD_TTL)
   if want then table.insert(changes, { t = 'agent', id = agent_id, h = public_flat(a) }) end
 end
 
@@ -179,7 +260,7 @@ local function project_call(base, ev, x, want, changes)
     local kec = x.kecamatan
     if kec == nil and type(ev.location) == 'table' and present(ev.location.kecamatan) then kec = ev.location.kecamatan end
     if kec ~= nil then take(key, r, '~kec', 'min', { 'kecamatan', kec }) end
-    redis.call('ZADD', base .. K.callsByReceived, tonumber(r.receivedAt), id)
+    w_zset(base .. K.callsByReceived, id, tonumber(r.receivedAt))
   elseif ev.type == 'call.answered' then
     take(key, r, '~ans', 'min', { 'answeredAt', fmt(at), 'agentId', ev.agentId })
     add_answerer(key, r, ev.agentId)
@@ -203,12 +284,8 @@ local function project_call(base, ev, x, want, changes)
   local status = call_status(r)
   set_field(key, r, 'status', status)
   local waiting = status == 'waiting'
-  if waiting then
-    redis.call('ZADD', base .. K.callsWaiting, tonumber(r.receivedAt), id)
-  else
-    redis.call('ZREM', base .. K.callsWaiting, id)
-  end
-  redis.call('EXPIRE', key, C.RECORD_TTL)
+  w_zset(base .. K.callsWaiting, id, waiting and tonumber(r.receivedAt))
+  w_expire(key, C.RECORD_TTL)
   if want then
     table.insert(changes, { t = 'call', id = id, h = public_flat(r), m = waiting and 1 or 0 })
     for _, c in ipairs(agent_changes) do table.insert(changes, c) end
@@ -223,8 +300,8 @@ local function project_agent(base, ev, x, want, changes)
   local a = read_hash(key)
   set_max(key, a, AGENT_FIELD[ev.type], E.at)
   if present(ev.line) then take(key, a, '~line', 'max', { 'line', ev.line }) end
-  redis.call('SADD', base .. K.agents, ev.agentId)
-  redis.call('EXPIRE', key, C.RECORD_TTL)
+  w_sadd(base .. K.agents, ev.agentId)
+  w_expire(key, C.RECORD_TTL)
   if want then table.insert(changes, { t = 'agent', id = ev.agentId, h = public_flat(a) }) end
 end
 
@@ -264,7 +341,7 @@ local function project_incident(base, ev, x, want, changes)
   if ev.type == 'incident.reported' then
     set_min(key, r, 'reportedAt', at)
     take(key, r, '~rep', 'max', report_fields(ev, x))
-    redis.call('ZADD', base .. K.incidentsByReported, tonumber(r.reportedAt), id)
+    w_zset(base .. K.incidentsByReported, id, tonumber(r.reportedAt))
   elseif ev.type == 'incident.dispatched' then
     set_min(key, r, 'dispatchedAt', at)
     local set, list = {}, {}
@@ -280,12 +357,8 @@ local function project_incident(base, ev, x, want, changes)
   end
   set_field(key, r, 'status', incident_status(r))
   local open = r.reportedAt ~= nil and r.closedAt == nil
-  if open then
-    redis.call('ZADD', base .. K.incidentsOpen, tonumber(r.reportedAt), id)
-  else
-    redis.call('ZREM', base .. K.incidentsOpen, id)
-  end
-  redis.call('EXPIRE', key, C.RECORD_TTL)
+  w_zset(base .. K.incidentsOpen, id, open and tonumber(r.reportedAt))
+  w_expire(key, C.RECORD_TTL)
   if want then table.insert(changes, { t = 'incident', id = id, h = public_flat(r), m = open and 1 or 0 }) end
 end
 
@@ -295,18 +368,18 @@ local function project_app(base, ev, x)
   local mkey = base .. K.appsMinute .. fmt(x.minuteMs)
   local hkey = base .. K.appsHour .. fmt(x.hourMs)
   local dkey = base .. K.appsDay .. x.cityDay
-  redis.call('HINCRBY', mkey, field, count)
-  redis.call('EXPIRE', mkey, C.MINUTE_TTL, 'NX')
-  redis.call('HINCRBY', hkey, field, count)
-  redis.call('EXPIRE', hkey, C.HOUR_TTL, 'NX')
-  redis.call('HINCRBY', dkey, field, count)
-  redis.call('SADD', base .. K.appsSeen, ev.appId)
+  w_add(mkey, field, count)
+  w_expire(mkey, C.MINUTE_TTL, true)
+  w_add(hkey, field, count)
+  w_expire(hkey, C.HOUR_TTL, true)
+  w_add(dkey, field, count)
+  w_sadd(base .. K.appsSeen, ev.appId)
   if ev.kind == 'complaint' then
     local kec = ev.kecamatan
     if not present(kec) then kec = 'unknown' end
     local ckey = base .. K.complaints .. fmt(x.hourMs)
-    redis.call('HINCRBY', ckey, kec, count)
-    redis.call('EXPIRE', ckey, C.HOUR_TTL, 'NX')
+    w_add(ckey, kec, count)
+    w_expire(ckey, C.HOUR_TTL, true)
   end
 end
 
@@ -324,19 +397,15 @@ local function project_alert(base, ev, x, want, changes)
     take(key, r, '~raise', 'max', { 'kind', ev.kind, 'subject', ev.subject, 'detail', detail })
     -- Severity only escalates: no raise of any time calms a "critical".
     if r.severity ~= 'critical' then set_field(key, r, 'severity', ev.severity) end
-    redis.call('ZADD', base .. K.alertsByRaised, tonumber(r.raisedAt), id)
+    w_zset(base .. K.alertsByRaised, id, tonumber(r.raisedAt))
   elseif ev.type == 'alert.cleared' then
     set_max(key, r, 'clearedAt', at)
   elseif ev.type == 'alert.acked' then
     take(key, r, '~ack', 'min', { 'ackedAt', fmt(at), 'ackedBy', ev.by })
   end
   local active = r.raisedAt ~= nil and r.clearedAt == nil
-  if active then
-    redis.call('ZADD', base .. K.alertsActive, tonumber(r.raisedAt), id)
-  else
-    redis.call('ZREM', base .. K.alertsActive, id)
-  end
-  redis.call('EXPIRE', key, C.ALERT_TTL)
+  w_zset(base .. K.alertsActive, id, active and tonumber(r.raisedAt))
+  w_expire(key, C.ALERT_TTL)
   if want then table.insert(changes, { t = 'alert', id = id, h = public_flat(r), m = active and 1 or 0 }) end
 end
 
@@ -352,8 +421,8 @@ local function project(base, ev, x, want)
   elseif family == 'alert' then project_alert(base, ev, x, want, changes)
   end
   local ckey = base .. K.eventsPerDay .. x.cityDay
-  local n = redis.call('INCR', ckey)
-  redis.call('EXPIRE', ckey, C.COUNTER_TTL, 'NX')
+  local n = w_incr(ckey)
+  w_expire(ckey, C.COUNTER_TTL, true)
   if want then table.insert(changes, { t = 'counter', id = x.cityDay, n = n }) end
   return changes
 end

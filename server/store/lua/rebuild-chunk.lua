@@ -10,6 +10,7 @@
 -- Returns { last id projected (or '' when none), how many entries were projected }.
 local rows = redis.call('XRANGE', KEYS[1], ARGV[2], '+', 'COUNT', tonumber(ARGV[3]))
 local base = ARGV[1]
+begin_writes()
 for _, row in ipairs(rows) do
   local f = row[2]
   local e, x
@@ -18,5 +19,6 @@ for _, row in ipairs(rows) do
   end
   project(base, cjson.decode(e or '{}'), cjson.decode(x or '{}'), false)
 end
+flush_writes()
 if #rows == 0 then return { '', 0 } end
 return { rows[#rows][1], #rows }
