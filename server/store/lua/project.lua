@@ -22,6 +22,101 @@ local RANK_BYTE = string.byte('~')
 -- The event being projected: its time and rank, set by project().
 local E = { at = 0, rank = '' }
 
+-- Writes. Records are read once (load) and changed in memory (put); every write is made at the
+-- end (flush_writes): one HSET per record touched rather than one per field. The commutative
+-- writes (counter and bucket increments, set adds, index scores, TTLs) are combined the same
+-- way. Live, the span is one event (project() opens and flushes it). In a rebuild it is a chunk
+-- of entries (rebuild-chunk.lua): the projection reads back only records, which the cache
+-- serves, and the combined writes' end result does not depend on order, so the state is the
+-- same as entry by entry, for far fewer calls.
+local W = nil
+
+local function begin_writes()
+  W = { recs = {}, dirty = {}, add = {}, incr = {}, sadd = {}, z = {}, exp = {}, expnx = {} }
+end
+
+local function load(key)
+  local r = W.recs[key]
+  if r == nil then
+    r = {}
+    local flat = redis.call('HGETALL', key)
+    for i = 1, #flat, 2 do r[flat[i]] = flat[i + 1] end
+    W.recs[key] = r
+  end
+  return r
+end
+
+-- Sets (or, with value nil, removes) a field of a loaded record.
+local function put(key, rec, field, value)
+  rec[field] = value
+  local d = W.dirty[key]
+  if d == nil then d = {}; W.dirty[key] = d end
+  d[field] = true
+end
+
+local function w_add(key, field, n)
+  local h = W.add[key]
+  if h == nil then h = {}; W.add[key] = h end
+  h[field] = (h[field] or 0) + n
+end
+
+local function w_incr(key) W.incr[key] = (W.incr[key] or 0) + 1 end
+
+local function w_sadd(key, member)
+  local s = W.sadd[key]
+  if s == nil then s = {}; W.sadd[key] = s end
+  s[member] = true
+end
+
+-- Sets a member's score in a zset, or removes it (score false).
+local function w_zset(key, member, score)
+  local z = W.z[key]
+  if z == nil then z = {}; W.z[key] = z end
+  z[member] = score
+end
+
+local function w_expire(key, ttl, nx)
+  if nx then W.expnx[key] = ttl else W.exp[key] = ttl end
+end
+
+local function flush_writes()
+  local w = W
+  W = nil
+  for key, d in pairs(w.dirty) do
+    local r = w.recs[key]
+    local set, del = {}, {}
+    for f in pairs(d) do
+      local v = r[f]
+      if v == nil then table.insert(del, f) else table.insert(set, f); table.insert(set, v) end
+    end
+    if #set > 0 then redis.call('HSET', key, unpack(set)) end
+    if #del > 0 then redis.call('HDEL', key, unpack(del)) end
+  end
+  for key, h in pairs(w.add) do
+    for field, n in pairs(h) do
+      -- A field back at zero goes, so a hash is the same whichever way it got there.
+      if n ~= 0 and redis.call('HINCRBY', key, field, fmt(n)) == 0 then redis.call('HDEL', key, field) end
+    end
+  end
+  for key, n in pairs(w.incr) do redis.call('INCRBY', key, n) end
+  for key, s in pairs(w.sadd) do
+    local members = {}
+    for m in pairs(s) do table.insert(members, m) end
+    redis.call('SADD', key, unpack(members))
+  end
+  for key, z in pairs(w.z) do
+    local add, rem = {}, {}
+    for member, score in pairs(z) do
+      if score then table.insert(add, score); table.insert(add, member) else table.insert(rem, member) end
+    end
+    if #add > 0 then redis.call('ZADD', key, unpack(add)) end
+    if #rem > 0 then redis.call('ZREM', key, unpack(rem)) end
+  end
+  -- Last, so that a key created above gets its TTL.
+  for key, ttl in pairs(w.exp) do redis.call('EXPIRE', key, ttl) end
+  for key, ttl in pairs(w.expnx) do redis.call('EXPIRE', key, ttl, 'NX') end
+end
+
 -- A rank is "<atMs> <#source> <source><id>": time first, then source and id, which the length
 -- keeps apart whatever bytes they hold.
 local function rank_of(at, source, id) return fmt(at) .. ' ' .. #source .. ' ' .. source .. id end
@@ -49,118 +144,31 @@ local function take(key, rec, group, mode, fields)
     if mode == 'min' and not rank_less(E.rank, cur) then return false end
     if mode == 'max' and not rank_less(cur, E.rank) then return false end
   end
-  local set = { group, E.rank }
-  rec[group] = E.rank
+  put(key, rec, group, E.rank)
   for i = 1, #fields, 2 do
     local f, v = fields[i], fields[i + 1]
     if v == false then
-      if rec[f] ~= nil then redis.call('HDEL', key, f); rec[f] = nil end
+      if rec[f] ~= nil then put(key, rec, f, nil) end
     else
-      v = tostring(v)
-      table.insert(set, f); table.insert(set, v); rec[f] = v
+      put(key, rec, f, tostring(v))
     end
   end
-  redis.call('HSET', key, unpack(set))
   return true
 end
 
 -- Earliest / latest time wins (a time alone: equal values need no tie-break).
 local function set_min(key, rec, field, ms)
   local cur = tonumber(rec[field])
-  if cur == nil or ms < cur then redis.call('HSET', key, field, fmt(ms)); rec[field] = fmt(ms) end
+  if cur == nil or ms < cur then put(key, rec, field, fmt(ms)) end
 end
 
 local function set_max(key, rec, field, ms)
   local cur = tonumber(rec[field])
-  if cur == nil or ms > cur then redis.call('HSET', key, field, fmt(ms)); rec[field] = fmt(ms) end
+  if cur == nil or ms > cur then put(key, rec, field, fmt(ms)) end
 end
 
 local function set_field(key, rec, field, value)
-  if rec[field] ~= value then redis.call('HSET', key, field, value); rec[field] = value end
-end
-
--- Writes that commute (counter and bucket increments, set adds, index scores, TTLs) go through
--- these. Live, each runs at once. In a rebuild, W is set for a chunk of entries and they are
--- combined and written once at its end (flush_writes): the projection never reads them back,
--- and their end result does not depend on order, so the state is the same, for far fewer calls.
-local W = nil
-
-local function begin_writes() W = { add = {}, incr = {}, sadd = {}, z = {}, exp = {}, expnx = {} } end
-
-local function w_add(key, field, n)
-  if W then
-    local h = W.add[key]
-    if h == nil then h = {}; W.add[key] = h end
-    h[field] = (h[field] or 0) + n
-  -- A field back at zero goes, so a hash is the same whichever way it got there.
-  elseif redis.call('HINCRBY', key, field, fmt(n)) == 0 then
-    redis.call('HDEL', key, field)
-  end
-end
-
--- Returns the counter's new value (live only: nobody reads it in a rebuild).
-local function w_incr(key)
-  if W then W.incr[key] = (W.incr[key] or 0) + 1; return 0 end
-  return redis.call('INCR', key)
-end
-
-local function w_sadd(key, member)
-  if W then
-    local s = W.sadd[key]
-    if s == nil then s = {}; W.sadd[key] = s end
-    s[member] = true
-  else
-    redis.call('SADD', key, member)
-  end
-end
-
--- Sets a member's score in a zset, or removes it (score false).
-local function w_zset(key, member, score)
-  if W then
-    local z = W.z[key]
-    if z == nil then z = {}; W.z[key] = z end
-    z[member] = score
-  elseif score then
-    redis.call('ZADD', key, score, member)
-  else
-    redis.call('ZREM', key, member)
-  end
-end
-
-local function w_expire(key, ttl, nx)
-  if W then
-    if nx then W.expnx[key] = ttl else W.exp[key] = ttl end
-  elseif nx then
-    redis.call('EXPIRE', key, ttl, 'NX')
-  else
-    redis.call('EXPIRE', key, ttl)
-  end
-end
-
-local function flush_writes()
-  local w = W
-  W = nil
-  for key, h in pairs(w.add) do
-    for field, n in pairs(h) do
-      if n ~= 0 and redis.call('HINCRBY', key, field, fmt(n)) == 0 then redis.call('HDEL', key, field) end
-    end
-  end
-  for key, n in pairs(w.incr) do redis.call('INCRBY', key, n) end
-  for key, s in pairs(w.sadd) do
-    local members = {}
-    for m in pairs(s) do table.insert(members, m) end
-    redis.call('SADD', key, unpack(members))
-  end
-  for key, z in pairs(w.z) do
-    local add, rem = {}, {}
-    for member, score in pairs(z) do
-      if score then table.insert(add, score); table.insert(add, member) else table.insert(rem, member) end
-    end
-    if #add > 0 then redis.call('ZADD', key, unpack(add)) end
-    if #rem > 0 then redis.call('ZREM', key, unpack(rem)) end
-  end
-  for key, ttl in pairs(w.exp) do redis.call('EXPIRE', key, ttl) end
-  for key, ttl in pairs(w.expnx) do redis.call('EXPIRE', key, ttl, 'NX') end
+  if rec[field] ~= value then put(key, rec, field, value) end
 end
 
 local function present(v) return v ~= nil and v ~= cjson.null end
@@ -205,10 +213,10 @@ local function call_over(r) return r.endedAt ~= nil or r.expiredAt ~= nil end
 -- latest answer; whether that call ended), so the agent is the same in any order.
 local function agent_answered(base, agent_id, call_id, r, want, changes)
   local akey = base .. K.agent .. agent_id
-  local a = read_hash(akey)
+  local a = load(akey)
   if take(akey, a, '~call', 'max', { 'lastCall', call_id, 'callAt', fmt(E.at) }) then
     if call_over(r) then
-      if a.callId ~= nil then redis.call('HDEL', akey, 'callId'); a.callId = nil end
+      if a.callId ~= nil then put(akey, a, 'callId', nil) end
     else
       set_field(akey, a, 'callId', call_id)
     end
@@ -222,12 +230,10 @@ end
 local function agents_call_over(base, call_id, r, want, changes)
   for agent_id in string.gmatch(r['~agents'] or '', '[^,]+') do
     local akey = base .. K.agent .. agent_id
-    if redis.call('HGET', akey, 'callId') == call_id then
-      redis.call('HDEL', akey, 'callId')
-      if want then
-        local a = read_hash(akey)
-        table.insert(changes, { t = 'agent', id = agent_id, h = public_flat(a) })
-      end
+    local a = load(akey)
+    if a.callId == call_id then
+      put(akey, a, 'callId', nil)
+      if want then table.insert(changes, { t = 'agent', id = agent_id, h = public_flat(a) }) end
     end
   end
 end
@@ -246,7 +252,7 @@ end
 local function project_call(base, ev, x, want, changes)
   local id = ev.callId
   local key = base .. K.call .. id
-  local r = read_hash(key)
+  local r = load(key)
   local before, before_slot = call_contribution(r)
   local before_line = r.line
   local at = E.at
@@ -297,7 +303,7 @@ local AGENT_FIELD = { ['agent.login'] = 'loginAt', ['agent.logout'] = 'logoutAt'
 
 local function project_agent(base, ev, x, want, changes)
   local key = base .. K.agent .. ev.agentId
-  local a = read_hash(key)
+  local a = load(key)
   set_max(key, a, AGENT_FIELD[ev.type], E.at)
   if present(ev.line) then take(key, a, '~line', 'max', { 'line', ev.line }) end
   w_sadd(base .. K.agents, ev.agentId)
@@ -336,7 +342,7 @@ end
 local function project_incident(base, ev, x, want, changes)
   local id = ev.incidentId
   local key = base .. K.incident .. id
-  local r = read_hash(key)
+  local r = load(key)
   local at = E.at
   if ev.type == 'incident.reported' then
     set_min(key, r, 'reportedAt', at)
@@ -388,7 +394,7 @@ end
 local function project_alert(base, ev, x, want, changes)
   local id = ev.alertId
   local key = base .. K.alert .. id
-  local r = read_hash(key)
+  local r = load(key)
   local at = E.at
   if ev.type == 'alert.raised' then
     set_min(key, r, 'raisedAt', at)
@@ -412,6 +418,9 @@ end
 local function project(base, ev, x, want)
   E.at = x.atMs
   E.rank = rank_of(x.atMs, ev.source, ev.id)
+  -- Live, this event is the span of the writes; a rebuild opened one for its chunk.
+  local own = W == nil
+  if own then begin_writes() end
   local changes = {}
   local family = string.match(ev.type, '^[^.]+')
   if family == 'call' then project_call(base, ev, x, want, changes)
@@ -421,8 +430,14 @@ local function project(base, ev, x, want)
   elseif family == 'alert' then project_alert(base, ev, x, want, changes)
   end
   local ckey = base .. K.eventsPerDay .. x.cityDay
-  local n = w_incr(ckey)
+  if want then
+    -- The change carries the counter's new value, so it is counted now.
+    local n = redis.call('INCR', ckey)
+    table.insert(changes, { t = 'counter', id = x.cityDay, n = n })
+  else
+    w_incr(ckey)
+  end
   w_expire(ckey, C.COUNTER_TTL, true)
-  if want then table.insert(changes, { t = 'counter', id = x.cityDay, n = n }) end
+  if own then flush_writes() end
   return changes
 end
