@@ -6,6 +6,7 @@ import type { PantauEvent } from '../../shared/contract/events.ts';
 import { CATEGORIES, AGENCIES, DISPOSITIONS } from '../../shared/contract/events.ts';
 import { enrichEvent, type Locate } from '../../server/domain/enrich.ts';
 import { applyEvents } from '../../server/store/apply-events.ts';
+import { LUA_CONSTANTS } from '../../server/domain/projection-constants.ts';
 import type { SpaceKeys } from '../../server/store/keys.ts';
 import { rng, wib, type PointSource } from './events.ts';
 
@@ -163,10 +164,8 @@ export function* appActivity(o: { apps: number; days: number; minuteHours: numbe
   }
 }
 
-/** project.lua's bucket lifetimes. */
-const MINUTE_TTL_SECONDS = 172_800;
-const HOUR_TTL_SECONDS = 7_776_000;
-const COUNTER_TTL_SECONDS = 3_456_000;
+/** The projection's bucket lifetimes (seconds), from the one definition. */
+const { MINUTE_TTL: MINUTE_TTL_SECONDS, HOUR_TTL: HOUR_TTL_SECONDS, COUNTER_TTL: COUNTER_TTL_SECONDS } = LUA_CONSTANTS;
 
 /**
  * Writes what projecting `events` (app.activity only) leaves, summed in Node: the minute, hour
