@@ -284,8 +284,21 @@ local function project_call(base, ev, x, want, changes)
   end
 
   local after, after_slot = call_contribution(r)
-  apply_contribution(base, before, before_slot, before_line, -1)
-  apply_contribution(base, after, after_slot, r.line, 1)
+  if before_slot == after_slot and before_line == r.line then
+    -- Same bucket field prefix (the usual case): only what changed is written.
+    local diff, any = {}, false
+    for m, v in pairs(after) do
+      local d = v - (before[m] or 0)
+      if d ~= 0 then diff[m] = d; any = true end
+    end
+    for m, v in pairs(before) do
+      if after[m] == nil then diff[m] = -v; any = true end
+    end
+    if any then apply_contribution(base, diff, after_slot, r.line, 1) end
+  else
+    apply_contribution(base, before, before_slot, before_line, -1)
+    apply_contribution(base, after, after_slot, r.line, 1)
+  end
 
   local status = call_status(r)
   set_field(key, r, 'status', status)
