@@ -447,10 +447,12 @@ local function project(base, ev, x, want)
     -- The change carries the counter's new value, so it is counted now.
     local n = redis.call('INCR', ckey)
     table.insert(changes, { t = 'counter', id = x.cityDay, n = n })
+    -- Only a new counter needs its TTL (NX would keep the old one anyway).
+    if n == 1 then w_expire(ckey, C.COUNTER_TTL, true) end
   else
     w_incr(ckey)
+    w_expire(ckey, C.COUNTER_TTL, true)
   end
-  w_expire(ckey, C.COUNTER_TTL, true)
   if own then flush_writes() end
   return changes
 end
