@@ -1,7 +1,10 @@
 // Ingest throughput: events/s through POST /api/v1/events (JSON array and NDJSON, batches of
-// 1, 100 and 1,000) against the raw path measured in the same run: the same events, already
-// enriched, written by applyEvents (one EVALSHA per event, one pipeline per batch) straight
-// from Node, with the same batch size and the same number of requests in flight.
+// 1, 100 and 1,000) against the MINIMAL atomic step measured in the same run: per event one
+// pipelined Lua call doing XADD + HSET + ZADD + HINCRBY (what any event store with one record,
+// one index and one counter must do), with the same batch size and requests in flight. To say
+// where the rest goes, applyEvents alone (the same events pre-enriched, straight from Node: the
+// projection's cost over the minimal step) is reported against the same reference; the HTTP
+// figure over the applyEvents figure is what HTTP, parsing, validation and prepare cost.
 import type { PantauEvent } from '../shared/contract/events.ts';
 import { enrichEvent } from '../server/domain/enrich.ts';
 import { applyEvents, type PreparedEvent } from '../server/store/apply-events.ts';
@@ -11,6 +14,26 @@ import { eventMix, take } from './support/events.ts';
 import { round, target, withBaseline } from './support/figure.ts';
 import { httpClient } from './support/http.ts';
 import { INGEST_KEY, startPantauProcess } from './support/pantau-process.ts';
+import type { Redis } from 'ioredis';
+
+// The reference: XADD + HSET + ZADD + HINCRBY, atomically, one script per event.
+const MINIMAL_LUA = `
+local id = redis.call('XADD', KEYS[1], '*', 'e', ARGV[2])
+redis.call('HSET', ARGV[1] .. 'rec:' .. ARGV[3], 'at', ARGV[4], 'type', ARGV[5], 'id', id)
+redis.call('ZADD', ARGV[1] .. 'idx', ARGV[4], ARGV[3])
+redis.call('HINCRBY', ARGV[1] .. 'count', ARGV[5], 1)
+return id`;
+
+interface MinimalRedis extends Redis {
+  benchMinimalStep(stream: string, base: string, eventJson: string, entity: string, atMs: number, type: string): Promise<string>;
+}
+
+function entityOf(e: PantauEvent): string {
+  if ('callId' in e && e.callId !== undefined) return `call:${e.callId}`;
+  if ('incidentId' in e) return `incident:${e.incidentId}`;
+  if ('appId' in e) return `app:${e.appId}`;
+  return `event:${e.id}`;
+}
 
 const BATCHES = [1, 100, 1000] as const;
 const FORMATS = ['json', 'ndjson'] as const;
@@ -23,7 +46,7 @@ const EVENTS_QUICK: Record<Batch, number> = { 1: 40, 100: 400, 1000: 2_000 };
 /** Each path runs this many times; the best run counts (the machine is shared and noisy). */
 const REPEATS_FULL = 2;
 
-export const ingestFigures = BATCHES.flatMap((b) => FORMATS.map((f) => `ingest.${f}.batch${b}`));
+export const ingestFigures = BATCHES.flatMap((b) => [`ingest.applyEvents.batch${b}`, ...FORMATS.map((f) => `ingest.${f}.batch${b}`)]);
 
 function body(events: readonly PantauEvent[], format: 'json' | 'ndjson'): string {
   if (format === 'ndjson') return events.map((e) => JSON.stringify(e)).join('\n');
@@ -38,6 +61,9 @@ async function run(ctx: BenchContext): Promise<void> {
   const http = httpClient(server.url);
   const redis = ctx.redis.connect();
   const rawKeys = spaceKeys(`${prefix}raw`, ctx.city.profile.id, 'live');
+  const minimalKeys = spaceKeys(`${prefix}min`, ctx.city.profile.id, 'live');
+  redis.defineCommand('benchMinimalStep', { numberOfKeys: 1, lua: MINIMAL_LUA });
+  const minimalRedis = redis as MinimalRedis;
   const now = Date.now();
   const retentionMs = 35 * 86_400_000;
   let runs = 0;
@@ -50,13 +76,23 @@ async function run(ctx: BenchContext): Promise<void> {
     for (const b of BATCHES) {
       const n = (ctx.quick ? EVENTS_QUICK : EVENTS_FULL)[b];
       const c = CONCURRENCY[b];
+      const minimal = async (): Promise<number> => {
+        const batches = chunk(events(n), b);
+        const t0 = performance.now();
+        await runPool(batches, c, async (batch) => {
+          const p = minimalRedis.pipeline() as unknown as { benchMinimalStep: MinimalRedis['benchMinimalStep']; exec(): Promise<[Error | null, unknown][] | null> };
+          for (const e of batch) p.benchMinimalStep(minimalKeys.stream, minimalKeys.all, JSON.stringify(e), entityOf(e), Date.parse(e.at), e.type);
+          for (const [err] of (await p.exec()) ?? []) if (err) throw err;
+        });
+        return n / ((performance.now() - t0) / 1000);
+      };
       const raw = async (): Promise<number> => {
         const prepared: PreparedEvent[] = events(n).map((event) => ({ event, enrichment: enrichEvent(event, tz, locate) }));
         const batches = chunk(prepared, b);
         const t0 = performance.now();
         await runPool(batches, c, async (batch) => {
           const out = await applyEvents(redis, rawKeys, batch, { principal: 'bench', trimBeforeMs: Date.now() - retentionMs });
-          if (out.some((o) => o.kind !== 'accepted')) throw new Error('raw path: an event was not accepted');
+          if (out.some((o) => o.kind !== 'accepted')) throw new Error('applyEvents: an event was not accepted');
         });
         return n / ((performance.now() - t0) / 1000);
       };
@@ -73,28 +109,38 @@ async function run(ctx: BenchContext): Promise<void> {
         return n / ((performance.now() - t0) / 1000);
       };
       // Warm both paths (JIT, script cache, connections) before anything counts.
+      await minimal();
       await raw();
       await viaHttp('json');
-      const best = { raw: 0, json: 0, ndjson: 0 };
+      const best = { minimal: 0, raw: 0, json: 0, ndjson: 0 };
       const repeats = ctx.quick ? 1 : REPEATS_FULL;
       for (let i = 0; i < repeats; i++) {
+        best.minimal = Math.max(best.minimal, await minimal());
         best.raw = Math.max(best.raw, await raw());
         for (const f of FORMATS) best[f] = Math.max(best[f], await viaHttp(f));
       }
+      const reference = { name: 'minimal atomic step: one pipelined Lua call per event, XADD + HSET + ZADD + HINCRBY', value: round(best.minimal, 0), unit: 'events/s' };
+      const conditions = { batch: b, events: n, inFlight: c, repeats, mix: 'calls 40%, incidents 20% (points), apps 40%' };
+      ctx.report(withBaseline(
+        { name: `ingest.applyEvents.batch${b}`, value: round(best.raw, 0), unit: 'events/s', conditions: { ...conditions, path: 'applyEvents from Node, pre-enriched, no HTTP' } },
+        reference,
+      ));
       for (const f of FORMATS) {
         const fig = withBaseline(
           {
             name: `ingest.${f}.batch${b}`,
             value: round(best[f], 0),
             unit: 'events/s',
-            conditions: { batch: b, format: f, events: n, inFlight: c, repeats, mix: 'calls 40%, incidents 20% (points), apps 40%', server: 'child process, live feed running' },
+            conditions: { ...conditions, format: f, server: 'child process, live feed running' },
+            // HTTP + parse + validate + prepare, as a share of the applyEvents path's rate.
+            extra: { ofApplyEvents: round(best[f] / best.raw, 3) },
           },
-          { name: 'raw applyEvents pipeline (pre-enriched, no HTTP)', value: round(best.raw, 0), unit: 'events/s' },
+          reference,
         );
         // The target is for batches; one event per request is dominated by HTTP overhead.
-        ctx.report(b === 1 ? fig : { ...fig, target: target('ratio', '>=', 0.5, fig.ratio) });
+        ctx.report(b === 1 ? fig : { ...fig, target: target('ratio', '>=', 0.6, fig.ratio) });
       }
-      ctx.progress(`ingest batch ${b}: raw ${round(best.raw, 0)}/s json ${round(best.json, 0)}/s ndjson ${round(best.ndjson, 0)}/s`);
+      ctx.progress(`ingest batch ${b}: minimal ${round(best.minimal, 0)}/s applyEvents ${round(best.raw, 0)}/s json ${round(best.json, 0)}/s ndjson ${round(best.ndjson, 0)}/s`);
     }
   } finally {
     http.close();

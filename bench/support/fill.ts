@@ -6,7 +6,7 @@ import type { PantauEvent } from '../../shared/contract/events.ts';
 import { CATEGORIES, AGENCIES, DISPOSITIONS } from '../../shared/contract/events.ts';
 import { enrichEvent, type Locate } from '../../server/domain/enrich.ts';
 import { applyEvents } from '../../server/store/apply-events.ts';
-import { callContribution, parseCallRecord } from '../../server/domain/call-record.ts';
+import { LUA_CONSTANTS } from '../../server/domain/projection-constants.ts';
 import type { SpaceKeys } from '../../server/store/keys.ts';
 import { rng, wib, type PointSource } from './events.ts';
 
@@ -129,65 +129,12 @@ export function* incidentHistory(o: HistoryOptions): Generator<PantauEvent> {
   }
 }
 
-const SLOT_MS = 900_000;
-const DAY_MS = 86_400_000;
-/** project.lua's RECORD_TTL. */
-const RECORD_TTL_SECONDS = 3_456_000;
-
 /**
- * Writes the calls of `history` as the projection leaves them, without running it per event:
- * each call's hash and its place in calls:byReceived, and the KPI day buckets summed in Node
- * with callContribution (the TypeScript twin of project.lua's). A million calls take about a
- * minute this way instead of three million script runs. `history` + projectAll gives the same
- * state: the quick run of bench/reads.ts checks that on a small month.
+ * The calls of `history`, as the projection leaves them (hashes, calls:byReceived, KPI
+ * buckets): through the projection script itself, so the bench holds no copy of its rules.
  */
 export async function writeCallHistory(t: FillTarget, o: HistoryOptions): Promise<void> {
-  const r = rng(30);
-  const buckets = new Map<number, Map<string, number>>();
-  const add = (day: number, field: string, v: number): void => {
-    let b = buckets.get(day);
-    if (!b) buckets.set(day, (b = new Map()));
-    b.set(field, (b.get(field) ?? 0) + v);
-  };
-  const inFlight: Promise<unknown>[] = [];
-  let p = t.redis.pipeline();
-  const flush = async (): Promise<void> => {
-    inFlight.push(p.exec());
-    p = t.redis.pipeline();
-    if (inFlight.length >= 2) await inFlight.shift();
-  };
-  let byReceived: (number | string)[] = [];
-  for (let i = 0; i < o.calls; i++) {
-    const c = historyCall(o, r, i);
-    const hash: Record<string, string> = { receivedAt: String(c.receivedAtMs), line: c.line };
-    if (c.answered) {
-      Object.assign(hash, { answeredAt: String(c.receivedAtMs + c.waitMs), agentId: c.agentId, endedAt: String(c.receivedAtMs + c.waitMs + 90_000), disposition: c.disposition });
-    } else {
-      hash.abandonedAt = String(c.receivedAtMs + c.waitMs);
-    }
-    const key = `${t.keys.callPrefix}${c.callId}`;
-    p.hset(key, hash);
-    p.expire(key, RECORD_TTL_SECONDS);
-    byReceived.push(c.receivedAtMs, c.callId);
-    const slot = Math.floor(c.receivedAtMs / SLOT_MS);
-    const day = Math.floor((slot * SLOT_MS) / DAY_MS);
-    const k = callContribution(parseCallRecord(c.callId, hash));
-    const metrics: [string, number][] = [
-      ['offered', k.offered], ['answered', k.answered], ['abandoned', k.abandoned], ['waitMs', k.waitMs],
-      ['ans15', k.ans15], ['ans20', k.ans20], ['abn15', k.abn15], ['abn20', k.abn20],
-      ...Object.entries(k.byDisposition).map(([d, v]): [string, number] => [`d:${d}`, v]),
-    ];
-    for (const [m, v] of metrics) if (v !== 0) add(day, `${slot}|${c.line}|${m}`, v);
-    if ((i + 1) % 5_000 === 0) {
-      p.zadd(t.keys.callsByReceived, ...byReceived);
-      byReceived = [];
-      await flush();
-    }
-  }
-  if (byReceived.length > 0) p.zadd(t.keys.callsByReceived, ...byReceived);
-  for (const [day, fields] of buckets) p.hset(`${t.keys.callKpiPrefix}${day}`, Object.fromEntries(fields));
-  await flush();
-  await Promise.all(inFlight);
+  await projectAll(t, history({ ...o, incidents: 0 }));
 }
 
 /**
@@ -217,10 +164,8 @@ export function* appActivity(o: { apps: number; days: number; minuteHours: numbe
   }
 }
 
-/** project.lua's bucket lifetimes. */
-const MINUTE_TTL_SECONDS = 172_800;
-const HOUR_TTL_SECONDS = 7_776_000;
-const COUNTER_TTL_SECONDS = 3_456_000;
+/** The projection's bucket lifetimes (seconds), from the one definition. */
+const { MINUTE_TTL: MINUTE_TTL_SECONDS, HOUR_TTL: HOUR_TTL_SECONDS, COUNTER_TTL: COUNTER_TTL_SECONDS } = LUA_CONSTANTS;
 
 /**
  * Writes what projecting `events` (app.activity only) leaves, summed in Node: the minute, hour

@@ -2,7 +2,7 @@
 // dispatchedAt and onSceneAt are the first of each (design: "first dispatched − reported");
 // agencies is the set of every agency a unit was sent from.
 import { AGENCIES, CATEGORIES, OUTCOMES, type Agency, type Category, type Line, type Outcome } from '../../shared/contract/events.ts';
-import type { IncidentStatus, IncidentView } from '../../shared/contract/views.ts';
+import { INCIDENT_STATUSES, type IncidentStatus, type IncidentView } from '../../shared/contract/views.ts';
 import { isOneOf, parseLine } from './call-record.ts';
 import { isoOrNull, parseEpochMs } from './time.ts';
 
@@ -27,6 +27,8 @@ export interface IncidentRecord {
   outcome: Outcome | null;
   agencies: Agency[];
   summary: string | null;
+  /** The projection's decision (project.lua incident_status): the furthest stage reached. */
+  status: IncidentStatus;
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | null {
@@ -74,16 +76,8 @@ export function parseIncidentRecord(incidentId: string, hash: Record<string, str
     // Sorted so two readers of the same set agree byte for byte (deltas are compared as JSON).
     agencies: AGENCIES.filter((a) => agencies.has(a)),
     summary: text(hash['summary']),
+    status: oneOf(INCIDENT_STATUSES, hash['status']) ?? 'unknown',
   };
-}
-
-/** The furthest stage reached, whatever order the events came in. */
-export function incidentStatus(r: IncidentRecord): IncidentStatus {
-  if (r.closedAtMs !== null) return 'closed';
-  if (r.onSceneAtMs !== null) return 'on_scene';
-  if (r.dispatchedAtMs !== null) return 'dispatched';
-  if (r.reportedAtMs !== null) return 'reported';
-  return 'unknown';
 }
 
 export function toIncidentView(r: IncidentRecord, timeZone: string): IncidentView {
@@ -101,7 +95,7 @@ export function toIncidentView(r: IncidentRecord, timeZone: string): IncidentVie
     line: r.line,
     category: r.category,
     priority: r.priority,
-    status: incidentStatus(r),
+    status: r.status,
     location,
     kecamatan: r.kecamatan,
     kelurahan: r.kelurahan,

@@ -4,7 +4,8 @@
 // cached only when its first and last millisecond agree, so a slot holding a transition is
 // always computed exactly (two transitions cancelling out within 15 minutes do not occur).
 
-const SLOT_MS = 15 * 60_000;
+import { SLOT_MS } from './projection-constants.ts';
+
 const DAY_MS = 86_400_000;
 const MAX_CACHED_SLOTS = 8192;
 

@@ -8,9 +8,7 @@ import type { Enrichment } from '../domain/enrich.ts';
 import { dedupeDay } from '../domain/enrich.ts';
 import type { SpaceKeys } from './keys.ts';
 import { RedisUnavailableError } from './errors.ts';
-
-/** Ids are recognised as duplicates for at least 7 days after their first arrival. */
-export const DEDUPE_TTL_SECONDS = 8 * 86_400;
+import { DEDUPE_TTL_SECONDS } from '../domain/projection-constants.ts';
 
 export interface PreparedEvent {
   event: PantauEvent;

@@ -25,6 +25,9 @@ export const KEY_SUFFIX = Object.freeze({
   incidentsByReported: 'incidents:byReported',
   /** App activity buckets: "m:<minuteMs>" | "h:<hourMs>" | "d:<YYYY-MM-DD city day>". */
   apps: 'apps:',
+  appsMinute: 'apps:m:',
+  appsHour: 'apps:h:',
+  appsDay: 'apps:d:',
   appsSeen: 'apps:seen',
   /** Complaints per kecamatan per hour: "<hourMs>", fields kecamatan code. */
   complaints: 'complaints:',

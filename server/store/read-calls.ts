@@ -1,18 +1,14 @@
 // Call totals over a window: whole 15-minute slots come from the KPI buckets, the partial
-// slots at either edge from the call records themselves, so any window is exact and 30 days
-// cost ~3,000 bucket slots, not a replay of every call.
+// slots at either edge from the call records themselves, summed inside Redis by the
+// projection's own call_contribution (read-call-totals.lua), so any window is exact, 30 days
+// cost ~3,000 bucket slots, not a replay of every call, and the rule exists once.
 import type { Redis } from 'ioredis';
 import type { Line } from '../../shared/contract/events.ts';
-import {
-  addTotals, callContribution, emptyTotals, parseCallRecord,
-  type CallRecord, type CallTotals,
-} from '../domain/call-record.ts';
+import { addTotals, emptyTotals, type CallTotals } from '../domain/call-record.ts';
+import { DAY_MS, SLOT_MS } from '../domain/projection-constants.ts';
 import type { SpaceKeys } from './keys.ts';
-import { readIndexedRecords } from './read-indexed-records.ts';
 import type { KpiDayCache } from './kpi-day-cache.ts';
 
-export const SLOT_MS = 900_000;
-const DAY_MS = 86_400_000;
 const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
 const METRICS = new Set(['offered', 'answered', 'abandoned', 'waitMs', 'ans15', 'ans20', 'abn15', 'abn20']);
 
@@ -25,11 +21,6 @@ function addMetric(t: CallTotals, metric: string, v: number): void {
   } else if (METRICS.has(metric)) {
     (t as unknown as Record<string, number>)[metric] = ((t as unknown as Record<string, number>)[metric] ?? 0) + v;
   }
-}
-
-/** Call records whose receivedAt lies in [fromMs, toMs). */
-export function readCallRecords(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number): Promise<CallRecord[]> {
-  return readIndexedRecords(redis, keys.callsByReceived, keys.callPrefix, fromMs, toMs, parseCallRecord);
 }
 
 /** Adds a day bucket's fields for slots in [firstSlot, endSlot) into per-line totals. */
@@ -86,11 +77,25 @@ export async function readCallTotals(redis: Redis, keys: SpaceKeys, fromMs: numb
     });
   }
   for (const [a, b] of edges) {
-    for (const r of await readCallRecords(redis, keys, a, b)) {
-      if (r.line === null) continue;
-      out[r.line] = addTotals(out[r.line], callContribution(r));
-    }
+    const edge = await readContributions(redis, keys, a, b, '');
+    out['112'] = addTotals(out['112'], edge['112']);
+    out['119'] = addTotals(out['119'], edge['119']);
   }
   out.all = addTotals(out['112'], out['119']);
+  return out;
+}
+
+/**
+ * The summed KPI contributions of the calls received in [fromMs, toMs), per line, optionally
+ * of one kecamatan's calls only (the buckets have no kecamatan dimension).
+ */
+export async function readContributions(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number, kecamatan: string): Promise<Record<Line, CallTotals>> {
+  const out = { '112': emptyTotals(), '119': emptyTotals() };
+  if (toMs <= fromMs) return out;
+  const flat = await redis.pantauReadCallTotals(keys.callsByReceived, keys.all, fromMs, toMs, kecamatan);
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const [line, metric] = String(flat[i]).split('|');
+    if ((line === '112' || line === '119') && metric) addMetric(out[line], metric, Number(flat[i + 1]));
+  }
   return out;
 }

@@ -3,12 +3,12 @@ import type { Redis } from 'ioredis';
 import type { Line } from '../../shared/contract/events.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import type { Targets } from '../../shared/contract/city.ts';
-import { addTotals, callContribution, emptyTotals } from '../domain/call-record.ts';
+import { addTotals, emptyTotals } from '../domain/call-record.ts';
 import { computeCallKpis, type LiveQueue } from '../domain/call-kpis.ts';
 import { computeIncidentKpis } from '../domain/incident-kpis.ts';
 import { toIsoWithOffset } from '../domain/time.ts';
 import type { SpaceKeys } from './keys.ts';
-import { readCallRecords, readCallTotals, type TotalsByLine } from './read-calls.ts';
+import { readCallTotals, readContributions, type TotalsByLine } from './read-calls.ts';
 import { readIncidentRecords } from './read-incidents.ts';
 import type { IncidentRecord } from '../domain/incident-record.ts';
 import type { KpiDayCache } from './kpi-day-cache.ts';
@@ -33,14 +33,9 @@ export interface KpiQuery {
 }
 
 async function totalsForKecamatan(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<TotalsByLine> {
-  // Buckets have no kecamatan dimension: a filtered query folds the call records themselves.
-  const out: TotalsByLine = { '112': emptyTotals(), '119': emptyTotals(), all: emptyTotals() };
-  for (const r of await readCallRecords(redis, keys, q.fromMs, q.toMs)) {
-    if (r.line === null || r.kecamatan !== q.kecamatan) continue;
-    out[r.line] = addTotals(out[r.line], callContribution(r));
-  }
-  out.all = addTotals(out['112'], out['119']);
-  return out;
+  // Buckets have no kecamatan dimension: a filtered query sums the call records themselves.
+  const byLine = await readContributions(redis, keys, q.fromMs, q.toMs, q.kecamatan ?? '');
+  return { ...byLine, all: addTotals(byLine['112'], byLine['119']) };
 }
 
 export async function readKpis(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<KpisAnswer> {

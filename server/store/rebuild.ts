@@ -1,10 +1,11 @@
 // Rebuilds a space's derived state from its stream: clears every derived key, then runs the
-// same projection script over each entry in order. Run it with ingest stopped.
+// one projection over every entry inside Redis (rebuild-chunk.lua: XRANGE and project, a chunk
+// per call, small enough that no call blocks Redis for long). Nothing travels to Node and back
+// but a position. Run it with ingest stopped.
 import type { Redis } from 'ioredis';
 import { derivedKeyPatterns, type SpaceKeys } from './keys.ts';
 import { wasTrimmed } from './trimmed.ts';
 import { unlinkMatching } from './wipe-space.ts';
-import { RESET_FIELD } from './read-entries.ts';
 
 export { wasTrimmed };
 
@@ -16,6 +17,12 @@ export class StreamTrimmedError extends Error {
   }
 }
 
+/**
+ * Entries per script call: ~1,000 keeps one call in the tens of milliseconds (bench/rebuild.ts),
+ * so a rebuild never holds Redis long enough to stall a health check.
+ */
+export const REBUILD_CHUNK = 1_000;
+
 export interface RebuildResult { entries: number; clearedKeys: number; ms: number }
 
 export async function rebuildSpace(redis: Redis, keys: SpaceKeys, opts: { force?: boolean; chunk?: number } = {}): Promise<RebuildResult> {
@@ -23,24 +30,14 @@ export async function rebuildSpace(redis: Redis, keys: SpaceKeys, opts: { force?
   if (!opts.force && (await wasTrimmed(redis, keys))) throw new StreamTrimmedError();
   let cleared = 0;
   for (const pattern of derivedKeyPatterns(keys)) cleared += await unlinkMatching(redis, pattern);
-  const chunk = opts.chunk ?? 5_000;
+  const chunk = opts.chunk ?? REBUILD_CHUNK;
   let start = '-';
   let entries = 0;
   for (;;) {
-    const rows = (await redis.xrange(keys.stream, start, '+', 'COUNT', chunk)) as [string, string[]][];
-    if (rows.length === 0) break;
-    const p = redis.pipeline();
-    for (const [, fields] of rows) {
-      const f: Record<string, string> = {};
-      for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
-      // A reset marker (wipe-space.ts) carries no event.
-      if (f[RESET_FIELD] !== undefined) continue;
-      p.pantauProjectEvent(keys.stream, keys.all, f.e ?? '{}', f.x ?? '{}');
-    }
-    for (const [err] of (await p.exec()) ?? []) if (err) throw err;
-    entries += rows.length;
-    start = `(${rows[rows.length - 1]?.[0]}`;
-    if (rows.length < chunk) break;
+    const [last, n] = await redis.pantauRebuildChunk(keys.stream, keys.all, start, chunk);
+    entries += Number(n);
+    if (Number(n) < chunk || last === '') break;
+    start = `(${last}`;
   }
   return { entries, clearedKeys: cleared, ms: performance.now() - t0 };
 }

@@ -1,23 +1,38 @@
-// The time indexes of call and incident records (calls:byReceived, incidents:byReported) point
-// at records that expire 40 days after their last change (project.lua RECORD_TTL). Without a
-// trim the indexes would grow for ever and name records that are gone. Trimming by the clock
-// (not by event time) keeps one bad far-future timestamp from emptying them; the stream is
-// kept for less than 40 days (PANTAU_STREAM_RETENTION_DAYS ≤ 35 by default), so a rebuild
-// never recreates what this removed.
+// The hourly maintenance of time indexes, by the clock (not by event time, so one bad
+// far-future timestamp cannot empty them):
+// - calls:byReceived and incidents:byReported point at records that expire RECORD_RETENTION_MS
+//   after their last change; without a trim they would grow for ever and name records that are
+//   gone. The stream is kept for less than that (PANTAU_STREAM_RETENTION_DAYS ≤ 35 by default),
+//   so a rebuild never recreates what this removed.
+// - Alert history (alerts:byRaised and the records) keeps ALERT_RETENTION_MS; open alerts stay
+//   whatever their age (they are still news on the wall, and the detectors clear them by id).
+//   This trim was once inside the projection, where it made the state depend on which raise
+//   arrived first; here the projection stays a function of the set of events.
 import type { Redis } from 'ioredis';
+import { ALERT_RETENTION_MS, RECORD_RETENTION_MS } from '../domain/projection-constants.ts';
 import type { SpaceKeys } from './keys.ts';
 
-export const RECORD_RETENTION_MS = 40 * 86_400_000;
-
-/** Removes index entries older than the record retention; returns how many went. */
+/** Removes index entries and alert history older than their retention; returns how many went. */
 export async function trimRecordIndexes(redis: Redis, keys: SpaceKeys, nowMs: number): Promise<number> {
   const before = `(${nowMs - RECORD_RETENTION_MS}`;
-  const replies = (await redis.pipeline()
+  const oldAlerts = await redis.zrangebyscore(keys.alertsByRaised, '-inf', `(${nowMs - ALERT_RETENTION_MS}`);
+  const p = redis.pipeline()
     .zremrangebyscore(keys.callsByReceived, '-inf', before)
-    .zremrangebyscore(keys.incidentsByReported, '-inf', before)
-    .exec()) ?? [];
-  return replies.reduce((sum, [err, n]) => {
+    .zremrangebyscore(keys.incidentsByReported, '-inf', before);
+  for (const id of oldAlerts) p.zscore(keys.alertsActive, id);
+  const replies = (await p.exec()) ?? [];
+  let removed = 0;
+  const gone: string[] = [];
+  replies.forEach(([err, reply], i) => {
     if (err) throw err;
-    return sum + Number(n);
-  }, 0);
+    if (i < 2) removed += Number(reply);
+    else if (reply === null) gone.push(oldAlerts[i - 2] as string);
+  });
+  if (gone.length > 0) {
+    const q = redis.pipeline();
+    for (const id of gone) q.zrem(keys.alertsByRaised, id).unlink(`${keys.alertPrefix}${id}`);
+    for (const [err] of (await q.exec()) ?? []) if (err) throw err;
+    removed += gone.length;
+  }
+  return removed;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IncidentKpis } from '../../shared/contract/kpis.ts';
 import { IncidentView } from '../../shared/contract/views.ts';
 import { computeIncidentKpis } from '../../server/domain/incident-kpis.ts';
-import { incidentStatus, parseIncidentRecord, toIncidentView, type IncidentRecord } from '../../server/domain/incident-record.ts';
+import { parseIncidentRecord, toIncidentView, type IncidentRecord } from '../../server/domain/incident-record.ts';
 
 const TZ = 'Asia/Jakarta';
 const T0 = Date.parse('2026-11-23T10:00:00+07:00');
@@ -21,7 +21,7 @@ describe('parseIncidentRecord and views', () => {
     line: '112', category: 'flood', priority: '1', reportedAt: String(T0), lat: '-6.178', lon: '106.63',
     locKecamatan: '36.71.07', kecamatan: '36.71.01', kelurahan: '36.71.01.1001', callId: 'C1',
     dispatchedAt: String(T0 + 2 * MIN), onSceneAt: String(T0 + 11 * MIN), agencies: 'fire,disaster,fire,bogus',
-    summary: 'Banjir 60 cm di Jl. Imam Bonjol',
+    summary: 'Banjir 60 cm di Jl. Imam Bonjol', status: 'on_scene', '~rep': '1795402800000 4 testr1',
   };
 
   it('reads every field, agencies as a sorted set of known ones', () => {
@@ -30,24 +30,13 @@ describe('parseIncidentRecord and views', () => {
       incidentId: 'I1', line: '112', category: 'flood', priority: 1, reportedAtMs: T0, lat: -6.178, lon: 106.63,
       locKecamatan: '36.71.07', kecamatan: '36.71.01', kelurahan: '36.71.01.1001', outside: false, callId: 'C1',
       dispatchedAtMs: T0 + 2 * MIN, onSceneAtMs: T0 + 11 * MIN, closedAtMs: null, outcome: null,
-      agencies: ['fire', 'disaster'], summary: 'Banjir 60 cm di Jl. Imam Bonjol',
+      agencies: ['fire', 'disaster'], summary: 'Banjir 60 cm di Jl. Imam Bonjol', status: 'on_scene',
     });
   });
 
   it('turns junk into null', () => {
     const r = parseIncidentRecord('I2', { priority: '7', lat: '-6.1', lon: 'east', category: 'ufo', outcome: 'maybe', outside: 'yes', reportedAt: 'now' });
     expect(r).toMatchObject({ priority: null, lat: null, lon: null, category: null, outcome: null, outside: false, reportedAtMs: null, agencies: [] });
-  });
-
-  it.each<[Partial<IncidentRecord>, string]>([
-    [{}, 'reported'],
-    [{ dispatchedAtMs: T0 + 1 }, 'dispatched'],
-    [{ dispatchedAtMs: T0 + 1, onSceneAtMs: T0 + 2 }, 'on_scene'],
-    [{ onSceneAtMs: T0 + 2 }, 'on_scene'],
-    [{ closedAtMs: T0 + 3 }, 'closed'],
-    [{ reportedAtMs: null }, 'unknown'],
-  ])('status of %j is %s', (over, status) => {
-    expect(incidentStatus(incident(over))).toBe(status);
   });
 
   it('view with the location as sent and the contract shape', () => {

@@ -1,5 +1,5 @@
 -- apply-event: one accepted event, atomically: dedupe, projection, stream append.
--- (project.lua is prepended by scripts.ts.)
+-- (scripts.ts prepends the prelude, common.lua and project.lua.)
 --
 -- KEYS[1]  the space's stream
 -- KEYS[2]  the dedupe hash of the event's UTC day
@@ -21,7 +21,7 @@ if redis.call('TTL', KEYS[2]) < tonumber(ARGV[6]) then
 end
 local ev = cjson.decode(ARGV[2])
 local x = cjson.decode(ARGV[3])
-local changes = project(ARGV[1], ev, x)
+local changes = project(ARGV[1], ev, x, true)
 local args = { KEYS[1] }
 if ARGV[7] ~= '' then
   table.insert(args, 'MINID'); table.insert(args, '~'); table.insert(args, ARGV[7])

@@ -1,204 +1,366 @@
--- project.lua: the projection of one event into a space's derived state. It is not a script
--- on its own: scripts.ts prepends it to apply-event.lua (live ingest) and project-event.lua
--- (rebuild from the stream), so both run exactly the same projection.
+-- project.lua: THE projection of one event into a space's derived state (there is no other).
+-- Not a script on its own: scripts.ts prepends the prelude and common.lua, and appends it to
+-- apply-event.lua (live ingest) and rebuild-chunk.lua (rebuild from the stream).
 --
--- Every merge here is order-independent: earliest time wins for received/answered/abandoned/
--- reported/dispatched/on-scene, latest for ended/closed and agent state changes. KPI buckets
--- hold each call's contribution once: we subtract the call's contribution before the event
--- and add it after, so the sum is the same whatever the arrival order.
+-- The state is a function of the SET of events, never of their arrival order. A field that
+-- several events may set is resolved by event time, ties by (source, id) — the event's rank —
+-- and the record keeps the winner's rank beside it in a field named '~<group>', so a later
+-- arrival can be compared with it. docs/architecture.md ("Conflicts") lists every such field
+-- and its winner. Times alone (earliest reported, latest ended...) need no rank: equal times
+-- are equal values. KPI buckets hold each call's contribution once: the projection subtracts
+-- the call's contribution before the event and adds it after.
 --
--- Inputs: base (key prefix of the space, e.g. "pantau:{live}:"), ev (decoded event), x
--- (enrichment computed by the server: atMs, cityDay, minuteMs, hourMs, kecamatan?, kelurahan?,
--- outside?). Returns a list of changes { t, id, h } where h is the entity's hash after the event.
+-- Status and set membership are decided here and only here: call and incident hashes carry
+-- `status`, and each change carries m (1/0), whether the entity is in its live set after it.
+--
+-- Inputs: base (the space's key base '{<prefix>:<city>:<space>}:'), ev (decoded event), x
+-- (enrichment: atMs, cityDay, minuteMs, hourMs, kecamatan?, kelurahan?, outside?), want (false
+-- in a rebuild: nobody reads the changes). Returns the list of changes { t, id, h, m? }.
 
-local DAY_MS = 86400000
-local SLOT_MS = 900000
-local RECORD_TTL = 3456000      -- 40 days: entity records outlive the 30-day KPI window
-local MINUTE_TTL = 172800       -- 48 hours
-local HOUR_TTL = 7776000        -- 90 days
-local COUNTER_TTL = 3456000
--- Alert history: 90 days, as long as an alert record lives (HOUR_TTL) and as the hour buckets.
-local ALERT_RETENTION_MS = 7776000000
+local RANK_BYTE = string.byte('~')
 
-local function fmt(n) return string.format('%.0f', n) end
+-- The event being projected: its time and rank, set by project().
+local E = { at = 0, rank = '' }
 
-local function read_hash(key)
-  local flat = redis.call('HGETALL', key)
-  local t = {}
-  for i = 1, #flat, 2 do t[flat[i]] = flat[i + 1] end
-  return t
+-- Writes. Records are read once (load) and changed in memory (put); every write is made at the
+-- end (flush_writes): one HSET per record touched rather than one per field. The commutative
+-- writes (counter and bucket increments, set adds, index scores, TTLs) are combined the same
+-- way. Live, the span is one event (project() opens and flushes it). In a rebuild it is a chunk
+-- of entries (rebuild-chunk.lua): the projection reads back only records, which the cache
+-- serves, and the combined writes' end result does not depend on order, so the state is the
+-- same as entry by entry, for far fewer calls.
+local W = nil
+
+local function begin_writes()
+  W = { recs = {}, dirty = {}, add = {}, incr = {}, sadd = {}, z = {}, exp = {}, expnx = {} }
 end
 
-local function hash_flat(key) return redis.call('HGETALL', key) end
+local function load(key)
+  local r = W.recs[key]
+  if r == nil then
+    r = {}
+    local flat = redis.call('HGETALL', key)
+    for i = 1, #flat, 2 do r[flat[i]] = flat[i + 1] end
+    W.recs[key] = r
+  end
+  return r
+end
 
--- Sets field to ms when it is absent or later than ms (earliest wins). Returns true if changed.
+-- Sets (or, with value nil, removes) a field of a loaded record.
+local function put(key, rec, field, value)
+  rec[field] = value
+  local d = W.dirty[key]
+  if d == nil then d = {}; W.dirty[key] = d end
+  d[field] = true
+end
+
+local function w_add(key, field, n)
+  local h = W.add[key]
+  if h == nil then h = {}; W.add[key] = h end
+  h[field] = (h[field] or 0) + n
+end
+
+local function w_incr(key) W.incr[key] = (W.incr[key] or 0) + 1 end
+
+local function w_sadd(key, member)
+  local s = W.sadd[key]
+  if s == nil then s = {}; W.sadd[key] = s end
+  s[member] = true
+end
+
+-- Sets a member's score in a zset, or removes it (score false).
+local function w_zset(key, member, score)
+  local z = W.z[key]
+  if z == nil then z = {}; W.z[key] = z end
+  z[member] = score
+end
+
+local function w_expire(key, ttl, nx)
+  if nx then W.expnx[key] = ttl else W.exp[key] = ttl end
+end
+
+local function flush_writes()
+  local w = W
+  W = nil
+  for key, d in pairs(w.dirty) do
+    local r = w.recs[key]
+    local set, del = {}, {}
+    for f in pairs(d) do
+      local v = r[f]
+      if v == nil then table.insert(del, f) else table.insert(set, f); table.insert(set, v) end
+    end
+    if #set > 0 then redis.call('HSET', key, unpack(set)) end
+    if #del > 0 then redis.call('HDEL', key, unpack(del)) end
+  end
+  for key, h in pairs(w.add) do
+    for field, n in pairs(h) do
+      -- A field back at zero goes, so a hash is the same whichever way it got there.
+      if n ~= 0 and redis.call('HINCRBY', key, field, fmt(n)) == 0 then redis.call('HDEL', key, field) end
+    end
+  end
+  for key, n in pairs(w.incr) do redis.call('INCRBY', key, n) end
+  for key, s in pairs(w.sadd) do
+    local members = {}
+    for m in pairs(s) do table.insert(members, m) end
+    redis.call('SADD', key, unpack(members))
+  end
+  for key, z in pairs(w.z) do
+    local add, rem = {}, {}
+    for member, score in pairs(z) do
+      if score then table.insert(add, score); table.insert(add, member) else table.insert(rem, member) end
+    end
+    if #add > 0 then redis.call('ZADD', key, unpack(add)) end
+    if #rem > 0 then redis.call('ZREM', key, unpack(rem)) end
+  end
+  -- Last, so that a key created above gets its TTL.
+  for key, ttl in pairs(w.exp) do redis.call('EXPIRE', key, ttl) end
+  for key, ttl in pairs(w.expnx) do redis.call('EXPIRE', key, ttl, 'NX') end
+end
+
+-- A rank is "<atMs> <#source> <source><id>": time first, then source and id, which the length
+-- keeps apart whatever bytes they hold.
+local function rank_of(at, source, id) return fmt(at) .. ' ' .. #source .. ' ' .. source .. id end
+
+local function parse_rank(s)
+  local t, len, rest = string.match(s, '^(%-?%d+) (%d+) ()')
+  len = tonumber(len)
+  return tonumber(t), string.sub(s, rest, rest + len - 1), string.sub(s, rest + len)
+end
+
+local function rank_less(a, b)
+  local ta, sa, ia = parse_rank(a)
+  local tb, sb, ib = parse_rank(b)
+  if ta ~= tb then return ta < tb end
+  if sa ~= sb then return sa < sb end
+  return ia < ib
+end
+
+-- When the current event beats the rank stored in rec[group] ('min': the earliest wins; 'max':
+-- the latest), writes its rank and `fields` ({ name, value | false (absent) } pairs). Returns
+-- whether it won.
+local function take(key, rec, group, mode, fields)
+  local cur = rec[group]
+  if cur ~= nil then
+    if mode == 'min' and not rank_less(E.rank, cur) then return false end
+    if mode == 'max' and not rank_less(cur, E.rank) then return false end
+  end
+  put(key, rec, group, E.rank)
+  for i = 1, #fields, 2 do
+    local f, v = fields[i], fields[i + 1]
+    if v == false then
+      if rec[f] ~= nil then put(key, rec, f, nil) end
+    else
+      put(key, rec, f, tostring(v))
+    end
+  end
+  return true
+end
+
+-- Earliest / latest time wins (a time alone: equal values need no tie-break).
 local function set_min(key, rec, field, ms)
   local cur = tonumber(rec[field])
-  if cur == nil or ms < cur then
-    redis.call('HSET', key, field, fmt(ms)); rec[field] = fmt(ms); return true
-  end
-  return false
+  if cur == nil or ms < cur then put(key, rec, field, fmt(ms)) end
 end
 
--- Latest wins. Returns true if changed.
 local function set_max(key, rec, field, ms)
   local cur = tonumber(rec[field])
-  if cur == nil or ms > cur then
-    redis.call('HSET', key, field, fmt(ms)); rec[field] = fmt(ms); return true
-  end
-  return false
+  if cur == nil or ms > cur then put(key, rec, field, fmt(ms)) end
 end
 
-local function set_if_absent(key, rec, field, value)
-  if value ~= nil and value ~= cjson.null and rec[field] == nil then
-    redis.call('HSET', key, field, tostring(value)); rec[field] = tostring(value)
-  end
+local function set_field(key, rec, field, value)
+  if rec[field] ~= value then put(key, rec, field, value) end
 end
 
--- The KPI contribution of one call (TypeScript twin: callContribution in server/domain/call-record.ts).
-local function call_contribution(r)
+local function present(v) return v ~= nil and v ~= cjson.null end
+
+-- A record as changes carry it: every field but the ranks (the store's business, not a view's).
+local function public_flat(rec)
   local out = {}
-  local rec = tonumber(r.receivedAt)
-  if rec == nil or r.line == nil then return out, nil end
-  out.offered = 1
-  local ans = tonumber(r.answeredAt)
-  local abn = tonumber(r.abandonedAt)
-  if ans ~= nil then
-    local w = math.max(0, ans - rec)
-    out.answered = 1
-    out.waitMs = w
-    if w <= 15000 then out.ans15 = 1 end
-    if w <= 20000 then out.ans20 = 1 end
-    if r.disposition ~= nil then out['d:' .. r.disposition] = 1 end
-  elseif abn ~= nil then
-    local w = math.max(0, abn - rec)
-    out.abandoned = 1
-    if w > 15000 then out.abn15 = 1 end
-    if w > 20000 then out.abn20 = 1 end
+  for f, v in pairs(rec) do
+    if string.byte(f) ~= RANK_BYTE then table.insert(out, f); table.insert(out, v) end
   end
-  return out, math.floor(rec / SLOT_MS)
+  return out
 end
 
 local function apply_contribution(base, contrib, slot, line, sign)
   if slot == nil then return end
-  local key = base .. 'calls:kpi:' .. fmt(math.floor(slot * SLOT_MS / DAY_MS))
+  local key = base .. K.callKpi .. fmt(math.floor(slot * C.SLOT_MS / C.DAY_MS))
   local prefix = fmt(slot) .. '|' .. line .. '|'
   for metric, v in pairs(contrib) do
     -- Skip zeros: -1 * 0 is -0 in Lua, which Redis refuses as an integer.
-    if v ~= 0 then redis.call('HINCRBY', key, prefix .. metric, fmt(sign * v)) end
+    if v ~= 0 then w_add(key, prefix .. metric, sign * v) end
   end
 end
 
-local function call_is_waiting(r)
-  return r.receivedAt ~= nil and r.answeredAt == nil and r.abandonedAt == nil
-    and r.endedAt == nil and r.expiredAt == nil
+-- Answered wins over everything (an answered call that also got an abandon from a confused
+-- source was still answered); an abandon or expiry wins over a stray end without an answer.
+local function call_status(r)
+  if r.answeredAt ~= nil then
+    if r.endedAt ~= nil then return 'ended' end
+    return 'answered'
+  end
+  if r.abandonedAt ~= nil then return 'abandoned' end
+  if r.expiredAt ~= nil then return 'expired' end
+  if r.endedAt ~= nil then return 'ended' end
+  if r.receivedAt ~= nil then return 'waiting' end
+  return 'unknown'
 end
 
-local function project_call(base, ev, x, changes)
+local function call_over(r) return r.endedAt ~= nil or r.expiredAt ~= nil end
+
+-- An agent's call: the call of its latest answer (lastCall, callAt, rank '~call'); callId names
+-- it while that call has neither ended nor expired. Both inputs are facts of the set (the
+-- latest answer; whether that call ended), so the agent is the same in any order.
+local function agent_answered(base, agent_id, call_id, r, want, changes)
+  local akey = base .. K.agent .. agent_id
+  local a = load(akey)
+  if take(akey, a, '~call', 'max', { 'lastCall', call_id, 'callAt', fmt(E.at) }) then
+    if call_over(r) then
+      if a.callId ~= nil then put(akey, a, 'callId', nil) end
+    else
+      set_field(akey, a, 'callId', call_id)
+    end
+  end
+  w_sadd(base .. K.agents, agent_id)
+  w_expire(akey, C.RECORD_TTL)
+  if want then table.insert(changes, { t = 'agent', id = agent_id, h = public_flat(a) }) end
+end
+
+-- The call ended or expired: every agent that answered it and is still on it leaves it.
+local function agents_call_over(base, call_id, r, want, changes)
+  for agent_id in string.gmatch(r['~agents'] or '', '[^,]+') do
+    local akey = base .. K.agent .. agent_id
+    local a = load(akey)
+    if a.callId == call_id then
+      put(akey, a, 'callId', nil)
+      if want then table.insert(changes, { t = 'agent', id = agent_id, h = public_flat(a) }) end
+    end
+  end
+end
+
+-- Adds an agent to the call's '~agents' (every agent that answered it, sorted, comma-joined).
+local function add_answerer(key, r, agent_id)
+  local set, list = {}, {}
+  for a in string.gmatch(r['~agents'] or '', '[^,]+') do set[a] = true end
+  if set[agent_id] then return end
+  set[agent_id] = true
+  for a in pairs(set) do table.insert(list, a) end
+  table.sort(list)
+  set_field(key, r, '~agents', table.concat(list, ','))
+end
+
+local function project_call(base, ev, x, want, changes)
   local id = ev.callId
-  local key = base .. 'call:' .. id
-  local r = read_hash(key)
+  local key = base .. K.call .. id
+  local r = load(key)
   local before, before_slot = call_contribution(r)
   local before_line = r.line
-  local at = x.atMs
-  local agent_change = nil
+  local at = E.at
+  local agent_changes = {}
 
   if ev.type == 'call.received' then
-    set_min(key, r, 'receivedAt', at)
-    set_if_absent(key, r, 'line', ev.line)
-    if type(ev.caller) == 'table' then set_if_absent(key, r, 'callerNumber', ev.caller.number) end
+    take(key, r, '~rcv', 'min', { 'receivedAt', fmt(at), 'line', ev.line })
+    if type(ev.caller) == 'table' and present(ev.caller.number) then
+      take(key, r, '~num', 'min', { 'callerNumber', ev.caller.number })
+    end
     local kec = x.kecamatan
-    if kec == nil and type(ev.location) == 'table' then kec = ev.location.kecamatan end
-    set_if_absent(key, r, 'kecamatan', kec)
-    redis.call('ZADD', base .. 'calls:byReceived', tonumber(r.receivedAt), id)
+    if kec == nil and type(ev.location) == 'table' and present(ev.location.kecamatan) then kec = ev.location.kecamatan end
+    if kec ~= nil then take(key, r, '~kec', 'min', { 'kecamatan', kec }) end
+    w_zset(base .. K.callsByReceived, id, tonumber(r.receivedAt))
   elseif ev.type == 'call.answered' then
-    if set_min(key, r, 'answeredAt', at) then
-      redis.call('HSET', key, 'agentId', ev.agentId); r.agentId = ev.agentId
-    end
-    -- The agent is on this call unless it already ended (events may arrive in any order).
-    if r.endedAt == nil then
-      local akey = base .. 'agent:' .. ev.agentId
-      local a = read_hash(akey)
-      if set_max(akey, a, 'callAt', at) then
-        redis.call('HSET', akey, 'callId', id)
-      end
-      redis.call('SADD', base .. 'agents', ev.agentId)
-      redis.call('EXPIRE', akey, RECORD_TTL)
-      agent_change = { t = 'agent', id = ev.agentId, h = hash_flat(akey) }
-    end
+    take(key, r, '~ans', 'min', { 'answeredAt', fmt(at), 'agentId', ev.agentId })
+    add_answerer(key, r, ev.agentId)
+    agent_answered(base, ev.agentId, id, r, want, agent_changes)
   elseif ev.type == 'call.abandoned' then
     set_min(key, r, 'abandonedAt', at)
   elseif ev.type == 'call.ended' or ev.type == 'call.expired' then
     if ev.type == 'call.expired' then
       set_min(key, r, 'expiredAt', at)
-    elseif set_max(key, r, 'endedAt', at) and ev.disposition ~= nil and ev.disposition ~= cjson.null then
-      redis.call('HSET', key, 'disposition', ev.disposition); r.disposition = ev.disposition
+    else
+      set_max(key, r, 'endedAt', at)
+      if present(ev.disposition) then take(key, r, '~disp', 'max', { 'disposition', ev.disposition }) end
     end
-    -- Either way the agent is no longer on this call.
-    if r.agentId ~= nil then
-      local akey = base .. 'agent:' .. r.agentId
-      if redis.call('HGET', akey, 'callId') == id then
-        redis.call('HDEL', akey, 'callId')
-        agent_change = { t = 'agent', id = r.agentId, h = hash_flat(akey) }
-      end
-    end
+    agents_call_over(base, id, r, want, agent_changes)
   end
 
   local after, after_slot = call_contribution(r)
-  apply_contribution(base, before, before_slot, before_line, -1)
-  apply_contribution(base, after, after_slot, r.line, 1)
-
-  local waiting = call_is_waiting(r)
-  if waiting then
-    redis.call('ZADD', base .. 'calls:waiting', tonumber(r.receivedAt), id)
+  if before_slot == after_slot and before_line == r.line then
+    -- Same bucket field prefix (the usual case): only what changed is written.
+    local diff, any = {}, false
+    for m, v in pairs(after) do
+      local d = v - (before[m] or 0)
+      if d ~= 0 then diff[m] = d; any = true end
+    end
+    for m, v in pairs(before) do
+      if after[m] == nil then diff[m] = -v; any = true end
+    end
+    if any then apply_contribution(base, diff, after_slot, r.line, 1) end
   else
-    redis.call('ZREM', base .. 'calls:waiting', id)
+    apply_contribution(base, before, before_slot, before_line, -1)
+    apply_contribution(base, after, after_slot, r.line, 1)
   end
-  redis.call('EXPIRE', key, RECORD_TTL)
-  -- m: whether the call is in the waiting set after this event (the one membership decision).
-  table.insert(changes, { t = 'call', id = id, h = hash_flat(key), m = waiting and 1 or 0 })
-  if agent_change ~= nil then table.insert(changes, agent_change) end
+
+  local status = call_status(r)
+  set_field(key, r, 'status', status)
+  local waiting = status == 'waiting'
+  w_zset(base .. K.callsWaiting, id, waiting and tonumber(r.receivedAt))
+  w_expire(key, C.RECORD_TTL)
+  if want then
+    table.insert(changes, { t = 'call', id = id, h = public_flat(r), m = waiting and 1 or 0 })
+    for _, c in ipairs(agent_changes) do table.insert(changes, c) end
+  end
 end
 
-local function project_agent(base, ev, x, changes)
-  local key = base .. 'agent:' .. ev.agentId
-  local a = read_hash(key)
-  local field = ({ ['agent.login'] = 'loginAt', ['agent.logout'] = 'logoutAt',
-    ['agent.paused'] = 'pausedAt', ['agent.unpaused'] = 'unpausedAt' })[ev.type]
-  set_max(key, a, field, x.atMs)
-  if ev.line ~= nil and ev.line ~= cjson.null then redis.call('HSET', key, 'line', ev.line) end
-  redis.call('SADD', base .. 'agents', ev.agentId)
-  redis.call('EXPIRE', key, RECORD_TTL)
-  table.insert(changes, { t = 'agent', id = ev.agentId, h = hash_flat(key) })
+local AGENT_FIELD = { ['agent.login'] = 'loginAt', ['agent.logout'] = 'logoutAt',
+  ['agent.paused'] = 'pausedAt', ['agent.unpaused'] = 'unpausedAt' }
+
+local function project_agent(base, ev, x, want, changes)
+  local key = base .. K.agent .. ev.agentId
+  local a = load(key)
+  set_max(key, a, AGENT_FIELD[ev.type], E.at)
+  if present(ev.line) then take(key, a, '~line', 'max', { 'line', ev.line }) end
+  w_sadd(base .. K.agents, ev.agentId)
+  w_expire(key, C.RECORD_TTL)
+  if want then table.insert(changes, { t = 'agent', id = ev.agentId, h = public_flat(a) }) end
 end
 
-local function project_incident(base, ev, x, changes)
+local function incident_status(r)
+  if r.closedAt ~= nil then return 'closed' end
+  if r.onSceneAt ~= nil then return 'on_scene' end
+  if r.dispatchedAt ~= nil then return 'dispatched' end
+  if r.reportedAt ~= nil then return 'reported' end
+  return 'unknown'
+end
+
+-- What a report says about an incident, as { field, value | false } pairs: the latest report
+-- replaces all of it (a field it lacks is removed), so two reports never mix.
+local function report_fields(ev, x)
+  local loc = ev.location
+  local lat, lon, lockec = false, false, false
+  if type(loc) == 'table' then
+    if present(loc.lat) then lat = tostring(loc.lat); lon = tostring(loc.lon) end
+    if present(loc.kecamatan) then lockec = loc.kecamatan end
+  end
+  local kec = x.kecamatan
+  if kec == nil then kec = lockec end
+  return {
+    'line', ev.line, 'category', ev.category, 'priority', tostring(ev.priority),
+    'lat', lat, 'lon', lon, 'locKecamatan', lockec, 'kecamatan', kec,
+    'kelurahan', x.kelurahan or false, 'outside', x.outside and '1' or false,
+    'callId', present(ev.callId) and ev.callId or false,
+    'summary', present(ev.summary) and ev.summary or false,
+  }
+end
+
+local function project_incident(base, ev, x, want, changes)
   local id = ev.incidentId
-  local key = base .. 'incident:' .. id
-  local r = read_hash(key)
-  local at = x.atMs
+  local key = base .. K.incident .. id
+  local r = load(key)
+  local at = E.at
   if ev.type == 'incident.reported' then
     set_min(key, r, 'reportedAt', at)
-    local loc = ev.location
-    local fields = { 'line', ev.line, 'category', ev.category, 'priority', tostring(ev.priority) }
-    if type(loc) == 'table' then
-      if loc.lat ~= nil and loc.lat ~= cjson.null then
-        table.insert(fields, 'lat'); table.insert(fields, tostring(loc.lat))
-        table.insert(fields, 'lon'); table.insert(fields, tostring(loc.lon))
-      end
-      if loc.kecamatan ~= nil and loc.kecamatan ~= cjson.null then
-        table.insert(fields, 'locKecamatan'); table.insert(fields, loc.kecamatan)
-      end
-    end
-    local kec = x.kecamatan
-    if kec == nil and type(loc) == 'table' and loc.kecamatan ~= cjson.null then kec = loc.kecamatan end
-    if kec ~= nil then table.insert(fields, 'kecamatan'); table.insert(fields, kec) end
-    if x.kelurahan ~= nil then table.insert(fields, 'kelurahan'); table.insert(fields, x.kelurahan) end
-    if x.outside then table.insert(fields, 'outside'); table.insert(fields, '1') end
-    if ev.callId ~= nil and ev.callId ~= cjson.null then table.insert(fields, 'callId'); table.insert(fields, ev.callId) end
-    if ev.summary ~= nil and ev.summary ~= cjson.null then table.insert(fields, 'summary'); table.insert(fields, ev.summary) end
-    redis.call('HSET', key, unpack(fields))
-    redis.call('ZADD', base .. 'incidents:byReported', tonumber(r.reportedAt), id)
+    take(key, r, '~rep', 'max', report_fields(ev, x))
+    w_zset(base .. K.incidentsByReported, id, tonumber(r.reportedAt))
   elseif ev.type == 'incident.dispatched' then
     set_min(key, r, 'dispatchedAt', at)
     local set, list = {}, {}
@@ -206,109 +368,91 @@ local function project_incident(base, ev, x, changes)
     set[ev.agency] = true
     for a in pairs(set) do table.insert(list, a) end
     table.sort(list)
-    redis.call('HSET', key, 'agencies', table.concat(list, ','))
+    set_field(key, r, 'agencies', table.concat(list, ','))
   elseif ev.type == 'incident.on_scene' then
     set_min(key, r, 'onSceneAt', at)
   elseif ev.type == 'incident.closed' then
-    if set_max(key, r, 'closedAt', at) then
-      redis.call('HSET', key, 'outcome', ev.outcome); r.outcome = ev.outcome
-    end
+    take(key, r, '~close', 'max', { 'closedAt', fmt(at), 'outcome', ev.outcome })
   end
+  set_field(key, r, 'status', incident_status(r))
   local open = r.reportedAt ~= nil and r.closedAt == nil
-  if open then
-    redis.call('ZADD', base .. 'incidents:open', tonumber(r.reportedAt), id)
-  else
-    redis.call('ZREM', base .. 'incidents:open', id)
-  end
-  redis.call('EXPIRE', key, RECORD_TTL)
-  -- m: whether the incident is in the open set after this event.
-  table.insert(changes, { t = 'incident', id = id, h = hash_flat(key), m = open and 1 or 0 })
+  w_zset(base .. K.incidentsOpen, id, open and tonumber(r.reportedAt))
+  w_expire(key, C.RECORD_TTL)
+  if want then table.insert(changes, { t = 'incident', id = id, h = public_flat(r), m = open and 1 or 0 }) end
 end
 
 local function project_app(base, ev, x)
   local count = tonumber(ev.count) or 1
   local field = ev.appId .. '|' .. ev.kind
-  local mkey = base .. 'apps:m:' .. fmt(x.minuteMs)
-  local hkey = base .. 'apps:h:' .. fmt(x.hourMs)
-  local dkey = base .. 'apps:d:' .. x.cityDay
-  redis.call('HINCRBY', mkey, field, count)
-  redis.call('EXPIRE', mkey, MINUTE_TTL, 'NX')
-  redis.call('HINCRBY', hkey, field, count)
-  redis.call('EXPIRE', hkey, HOUR_TTL, 'NX')
-  redis.call('HINCRBY', dkey, field, count)
-  redis.call('SADD', base .. 'apps:seen', ev.appId)
+  local mkey = base .. K.appsMinute .. fmt(x.minuteMs)
+  local hkey = base .. K.appsHour .. fmt(x.hourMs)
+  local dkey = base .. K.appsDay .. x.cityDay
+  w_add(mkey, field, count)
+  w_expire(mkey, C.MINUTE_TTL, true)
+  w_add(hkey, field, count)
+  w_expire(hkey, C.HOUR_TTL, true)
+  w_add(dkey, field, count)
+  w_sadd(base .. K.appsSeen, ev.appId)
   if ev.kind == 'complaint' then
     local kec = ev.kecamatan
-    if kec == nil or kec == cjson.null then kec = 'unknown' end
-    local ckey = base .. 'complaints:' .. fmt(x.hourMs)
-    redis.call('HINCRBY', ckey, kec, count)
-    redis.call('EXPIRE', ckey, HOUR_TTL, 'NX')
+    if not present(kec) then kec = 'unknown' end
+    local ckey = base .. K.complaints .. fmt(x.hourMs)
+    w_add(ckey, kec, count)
+    w_expire(ckey, C.HOUR_TTL, true)
   end
 end
 
--- Trims alert history (alerts:byRaised and the records) to ALERT_RETENTION_MS before the newest
--- raise. Counted from the newest raise, not from the clock, so the projection stays a function
--- of the events alone: a rebuild of the same stream trims exactly the same alerts, and so does
--- any arrival order. Open alerts stay whatever their age: they are still news on the wall, and
--- the detectors clear them by id. Runs on raises only, as only raises make the history grow.
--- Returns whether `current` (the alert being projected) was trimmed.
-local function trim_alert_history(base, current)
-  local newest = redis.call('ZRANGE', base .. 'alerts:byRaised', -1, -1, 'WITHSCORES')
-  if #newest < 2 then return false end
-  local cutoff = tonumber(newest[2]) - ALERT_RETENTION_MS
-  local trimmed_self = false
-  for _, old in ipairs(redis.call('ZRANGEBYSCORE', base .. 'alerts:byRaised', '-inf', '(' .. fmt(cutoff))) do
-    if not redis.call('ZSCORE', base .. 'alerts:active', old) then
-      redis.call('ZREM', base .. 'alerts:byRaised', old)
-      redis.call('DEL', base .. 'alert:' .. old)
-      if old == current then trimmed_self = true end
-    end
-  end
-  return trimmed_self
-end
-
-local function project_alert(base, ev, x, changes)
+-- Alert history is trimmed by the clock in the hourly maintenance (trim-record-indexes.ts), not
+-- here: a trim inside the projection would make the state depend on which raises came first.
+local function project_alert(base, ev, x, want, changes)
   local id = ev.alertId
-  local key = base .. 'alert:' .. id
-  local r = read_hash(key)
-  local at = x.atMs
+  local key = base .. K.alert .. id
+  local r = load(key)
+  local at = E.at
   if ev.type == 'alert.raised' then
     set_min(key, r, 'raisedAt', at)
-    set_if_absent(key, r, 'kind', ev.kind)
-    set_if_absent(key, r, 'subject', ev.subject)
-    -- Severity only escalates: a later "warning" does not calm a "critical".
-    if r.severity ~= 'critical' then redis.call('HSET', key, 'severity', ev.severity); r.severity = ev.severity end
-    if type(ev.detail) == 'table' then redis.call('HSET', key, 'detail', cjson.encode(ev.detail)) end
-    redis.call('ZADD', base .. 'alerts:byRaised', tonumber(r.raisedAt), id)
+    local detail = false
+    if type(ev.detail) == 'table' then detail = cjson.encode(ev.detail) end
+    take(key, r, '~raise', 'max', { 'kind', ev.kind, 'subject', ev.subject, 'detail', detail })
+    -- Severity only escalates: no raise of any time calms a "critical".
+    if r.severity ~= 'critical' then set_field(key, r, 'severity', ev.severity) end
+    w_zset(base .. K.alertsByRaised, id, tonumber(r.raisedAt))
   elseif ev.type == 'alert.cleared' then
     set_max(key, r, 'clearedAt', at)
   elseif ev.type == 'alert.acked' then
-    if set_min(key, r, 'ackedAt', at) then redis.call('HSET', key, 'ackedBy', ev.by) end
+    take(key, r, '~ack', 'min', { 'ackedAt', fmt(at), 'ackedBy', ev.by })
   end
   local active = r.raisedAt ~= nil and r.clearedAt == nil
-  if active then
-    redis.call('ZADD', base .. 'alerts:active', tonumber(r.raisedAt), id)
-  else
-    redis.call('ZREM', base .. 'alerts:active', id)
-  end
-  -- A raise arriving after its own clear, older than the retention: it is history already gone.
-  if ev.type == 'alert.raised' and trim_alert_history(base, id) then return end
-  redis.call('EXPIRE', key, HOUR_TTL)
-  table.insert(changes, { t = 'alert', id = id, h = hash_flat(key), m = active and 1 or 0 })
+  w_zset(base .. K.alertsActive, id, active and tonumber(r.raisedAt))
+  w_expire(key, C.ALERT_TTL)
+  if want then table.insert(changes, { t = 'alert', id = id, h = public_flat(r), m = active and 1 or 0 }) end
 end
 
-local function project(base, ev, x)
+local function project(base, ev, x, want)
+  E.at = x.atMs
+  E.rank = rank_of(x.atMs, ev.source, ev.id)
+  -- Live, this event is the span of the writes; a rebuild opened one for its chunk.
+  local own = W == nil
+  if own then begin_writes() end
   local changes = {}
   local family = string.match(ev.type, '^[^.]+')
-  if family == 'call' then project_call(base, ev, x, changes)
-  elseif family == 'agent' then project_agent(base, ev, x, changes)
-  elseif family == 'incident' then project_incident(base, ev, x, changes)
+  if family == 'call' then project_call(base, ev, x, want, changes)
+  elseif family == 'agent' then project_agent(base, ev, x, want, changes)
+  elseif family == 'incident' then project_incident(base, ev, x, want, changes)
   elseif family == 'app' then project_app(base, ev, x)
-  elseif family == 'alert' then project_alert(base, ev, x, changes)
+  elseif family == 'alert' then project_alert(base, ev, x, want, changes)
   end
-  local ckey = base .. 'events:' .. x.cityDay
-  local n = redis.call('INCR', ckey)
-  redis.call('EXPIRE', ckey, COUNTER_TTL, 'NX')
-  table.insert(changes, { t = 'counter', id = x.cityDay, n = n })
+  local ckey = base .. K.eventsPerDay .. x.cityDay
+  if want then
+    -- The change carries the counter's new value, so it is counted now.
+    local n = redis.call('INCR', ckey)
+    table.insert(changes, { t = 'counter', id = x.cityDay, n = n })
+    -- Only a new counter needs its TTL (NX would keep the old one anyway).
+    if n == 1 then w_expire(ckey, C.COUNTER_TTL, true) end
+  else
+    w_incr(ckey)
+    w_expire(ckey, C.COUNTER_TTL, true)
+  end
+  if own then flush_writes() end
   return changes
 end

@@ -1,5 +1,5 @@
 -- read-state: everything a view needs to draw now, read atomically with the stream position
--- it is consistent with.
+-- it is consistent with. (scripts.ts prepends the prelude.)
 --
 -- KEYS[1]  the space's stream
 -- ARGV[1]  key prefix of the space
@@ -19,14 +19,14 @@ local function collect(ids, prefix)
   end
   return out
 end
-local waiting = collect(redis.call('ZRANGE', base .. 'calls:waiting', 0, -1), 'call:')
-local incidents = collect(redis.call('ZRANGE', base .. 'incidents:open', 0, -1), 'incident:')
-local agents = collect(redis.call('SMEMBERS', base .. 'agents'), 'agent:')
-local n = tonumber(redis.call('GET', base .. 'events:' .. ARGV[2]) or '0')
+local waiting = collect(redis.call('ZRANGE', base .. K.callsWaiting, 0, -1), K.call)
+local incidents = collect(redis.call('ZRANGE', base .. K.incidentsOpen, 0, -1), K.incident)
+local agents = collect(redis.call('SMEMBERS', base .. K.agents), K.agent)
+local n = tonumber(redis.call('GET', base .. K.eventsPerDay .. ARGV[2]) or '0')
 -- Active alerts plus those raised in the last 24 h (cleared ones stay visible as history).
-local recent = redis.call('ZRANGEBYSCORE', base .. 'alerts:byRaised', tonumber(ARGV[3]), '+inf')
+local recent = redis.call('ZRANGEBYSCORE', base .. K.alertsByRaised, tonumber(ARGV[3]), '+inf')
 local seen, ids = {}, {}
-for _, id in ipairs(redis.call('ZRANGE', base .. 'alerts:active', 0, -1)) do seen[id] = true; table.insert(ids, id) end
+for _, id in ipairs(redis.call('ZRANGE', base .. K.alertsActive, 0, -1)) do seen[id] = true; table.insert(ids, id) end
 for _, id in ipairs(recent) do if not seen[id] then table.insert(ids, id) end end
-local alerts = collect(ids, 'alert:')
+local alerts = collect(ids, K.alert)
 return { position, waiting, incidents, agents, n, alerts }

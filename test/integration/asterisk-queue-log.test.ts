@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PantauEvent, type Line } from '../../shared/contract/events.ts';
 import { parseQueueLog, type QueueLogOptions } from '../../server/adapters/asterisk-queue-log.ts';
 import { computeCallKpis } from '../../server/domain/call-kpis.ts';
-import { addTotals, callContribution, emptyTotals, foldCallEvents, type CallRecord } from '../../server/domain/call-record.ts';
+import { addTotals, parseCallRecord, type CallRecord } from '../../server/domain/call-record.ts';
+import { readContributions } from '../../server/store/read-calls.ts';
+import { applyInOrder, connectTestRedis, freshKeys } from '../support/projection-harness.ts';
 import { round1, round4 } from '../../server/domain/percentile.ts';
 import { todayWindow } from '../../server/domain/time.ts';
 
@@ -11,6 +13,22 @@ const TZ = 'Asia/Jakarta';
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/queue_log/${name}`, import.meta.url), 'utf8');
 const QUEUES: Record<string, Line> = { 'pbx-darurat': '112' };
 const opts: QueueLogOptions = { queueLine: (q) => QUEUES[q] ?? null, timeZone: TZ, source: 'pbx-test' };
+
+// The adapter's events go through the one projection on real Redis: the call records and KPI
+// figures below are what Pantau would store and show, not a re-implementation of its rules.
+const redis = connectTestRedis();
+afterAll(() => redis.quit());
+
+async function projectCalls(events: readonly PantauEvent[]): Promise<{ calls: Map<string, CallRecord>; keys: ReturnType<typeof freshKeys> }> {
+  const keys = freshKeys();
+  await applyInOrder(redis, keys, events);
+  const calls = new Map<string, CallRecord>();
+  for (const key of await redis.keys(`${keys.callPrefix.replace(/[[\]*?{}]/g, '\\$&')}*`)) {
+    const id = key.slice(keys.callPrefix.length);
+    calls.set(id, parseCallRecord(id, await redis.hgetall(key)));
+  }
+  return { calls, keys };
+}
 
 describe('parseQueueLog on single lines', () => {
   const one = (line: string) => parseQueueLog(line, opts);
@@ -130,7 +148,10 @@ describe('parseQueueLog on the edge-case fixture', () => {
     for (const e of r.events) expect(PantauEvent.safeParse(e).success, JSON.stringify(e)).toBe(true);
     expect(r.unmappedQueues).toEqual(['layanan-umum']);
     expect(r.ringNoAnswer).toEqual({ 'PJSIP/201': 1 });
-    const calls = foldCallEvents(r.events);
+  });
+
+  it('projects into call records as the adapter means them', async () => {
+    const { calls } = await projectCalls(r.events);
     // Re-queued after an attended transfer: first received (112), first answer, last end.
     expect(calls.get('1795402800.1')).toMatchObject({
       line: '112', receivedAtMs: 1795402800000, answeredAtMs: 1795402812000, agentId: 'PJSIP/202', endedAtMs: 1795403100000, callerNumber: '081234567789',
@@ -141,6 +162,9 @@ describe('parseQueueLog on the edge-case fixture', () => {
     expect(calls.get('1795403090.8')).toMatchObject({ receivedAtMs: 1795403089000, answeredAtMs: 1795403090000, endedAtMs: 1795403200000 });
     expect(calls.get('1795403600.1')).toMatchObject({ receivedAtMs: 1795403600000, answeredAtMs: null });
     expect(calls.has('1795403060.6')).toBe(false);
+  });
+
+  it('maps member events to agent events', () => {
     const agents = r.events.filter((e) => e.type.startsWith('agent.')).map((e) => `${e.type} ${'agentId' in e ? e.agentId : ''}`);
     expect(agents).toEqual(['agent.paused PJSIP/203', 'agent.login PJSIP/305', 'agent.paused PJSIP/305', 'agent.login Agent/1200', 'agent.logout Agent/1200']);
   });
@@ -152,7 +176,7 @@ describe('parseQueueLog on the edge-case fixture', () => {
 
 // An independent reading of the raw log, straight from the format doc: offered = ENTERQUEUE,
 // answered = first CONNECT (wait = CONNECT.data1), abandoned = ABANDON/EXIT*/WITHDRAW with
-// their waittime field. Nothing of the adapter or of callContribution is used here.
+// their waittime field. Nothing of the adapter or of the projection is used here.
 interface RawCall { receivedS: number; line: Line; answerWaitS: number | null; abandonWaitS: number | null }
 function readRaw(text: string): Map<string, RawCall> {
   const calls = new Map<string, RawCall>();
@@ -198,7 +222,13 @@ function rawKpis(calls: readonly RawCall[]) {
 describe('three days of Kota Tangerang queue_log, cross-checked against the raw lines', () => {
   const text = fixture('kota-tangerang-3days.log');
   const parsed = parseQueueLog(text, opts);
-  const records = [...foldCallEvents(parsed.events).values()];
+  let records: CallRecord[] = [];
+  let keys = freshKeys();
+  beforeAll(async () => {
+    const projected = await projectCalls(parsed.events);
+    records = [...projected.calls.values()];
+    keys = projected.keys;
+  });
   const raw = [...readRaw(text).values()];
 
   it('parses with only the planted junk rejected', () => {
@@ -220,12 +250,12 @@ describe('three days of Kota Tangerang queue_log, cross-checked against the raw 
   });
 
   const days = ['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25'];
-  it.each(days.flatMap((d) => (['112', '119', 'all'] as const).map((line) => [d, line] as const)))('%s line %s', (day, line) => {
+  it.each(days.flatMap((d) => (['112', '119', 'all'] as const).map((line) => [d, line] as const)))('%s line %s', async (day, line) => {
     const w = todayWindow(Date.parse(`${day}T12:00:00+07:00`), TZ);
     const inDay = (ms: number) => ms >= w.fromMs && ms < w.toMs;
-    const mine = records.filter((r: CallRecord) => r.receivedAtMs !== null && inDay(r.receivedAtMs) && (line === 'all' || r.line === line));
     const theirs = raw.filter((c) => inDay(c.receivedS * 1000) && (line === 'all' || c.line === line));
-    const kpis = computeCallKpis(mine.map(callContribution).reduce(addTotals, emptyTotals()));
+    const byLine = await readContributions(redis, keys, w.fromMs, w.toMs, '');
+    const kpis = computeCallKpis(line === 'all' ? addTotals(byLine['112'], byLine['119']) : byLine[line]);
     expect(kpis).toMatchObject(rawKpis(theirs));
     if (day !== '2026-11-25') expect(kpis.offered).toBeGreaterThan(line === 'all' ? 50 : 15);
   });

@@ -1,0 +1,41 @@
+// Every number the projection and its readers share, defined once. The Lua scripts get them
+// from here too: scripts.ts writes LUA_CONSTANTS into a prelude prepended to every script, so
+// neither side spells a slot length, a threshold or a retention of its own.
+
+const SECOND_MS = 1_000;
+export const MINUTE_MS = 60 * SECOND_MS;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Call KPI buckets: one slot per quarter hour (design.md "KPI definitions"). */
+export const SLOT_MS = 15 * MINUTE_MS;
+/** Service level thresholds: answered within (≤), abandoned after (>). */
+export const SL15_MS = 15 * SECOND_MS;
+export const SL20_MS = 20 * SECOND_MS;
+
+/** Call, incident and agent records outlive the 30-day KPI window; their time indexes are trimmed to it. */
+export const RECORD_RETENTION_MS = 40 * DAY_MS;
+/** App activity per minute: two days. */
+export const MINUTE_BUCKET_RETENTION_MS = 2 * DAY_MS;
+/** App activity per hour, complaints per hour, alert records and alert history: 90 days. */
+export const HOUR_BUCKET_RETENTION_MS = 90 * DAY_MS;
+export const ALERT_RETENTION_MS = HOUR_BUCKET_RETENTION_MS;
+/** Events-per-day counters. */
+export const COUNTER_RETENTION_MS = RECORD_RETENTION_MS;
+/** Ids are recognised as duplicates for at least 7 days after their first arrival. */
+export const DEDUPE_TTL_SECONDS = 8 * DAY_MS / SECOND_MS;
+
+const seconds = (ms: number): number => Math.round(ms / SECOND_MS);
+
+/** What the Lua scripts see as `C.<name>` (times in ms, TTLs in seconds as EXPIRE takes them). */
+export const LUA_CONSTANTS = Object.freeze({
+  DAY_MS,
+  SLOT_MS,
+  SL15_MS,
+  SL20_MS,
+  RECORD_TTL: seconds(RECORD_RETENTION_MS),
+  MINUTE_TTL: seconds(MINUTE_BUCKET_RETENTION_MS),
+  HOUR_TTL: seconds(HOUR_BUCKET_RETENTION_MS),
+  ALERT_TTL: seconds(ALERT_RETENTION_MS),
+  COUNTER_TTL: seconds(COUNTER_RETENTION_MS),
+});
