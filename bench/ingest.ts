@@ -81,7 +81,7 @@ async function run(ctx: BenchContext): Promise<void> {
         const t0 = performance.now();
         await runPool(batches, c, async (batch) => {
           const p = minimalRedis.pipeline() as unknown as { benchMinimalStep: MinimalRedis['benchMinimalStep']; exec(): Promise<[Error | null, unknown][] | null> };
-          for (const e of batch) p.benchMinimalStep(minimalKeys.stream, minimalKeys.all, JSON.stringify(e), entityOf(e), Date.parse(e.at), e.type);
+          for (const e of batch) void p.benchMinimalStep(minimalKeys.stream, minimalKeys.all, JSON.stringify(e), entityOf(e), Date.parse(e.at), e.type);
           for (const [err] of (await p.exec()) ?? []) if (err) throw err;
         });
         return n / ((performance.now() - t0) / 1000);

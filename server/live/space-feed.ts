@@ -299,7 +299,9 @@ export class SpaceFeed {
     if (this.stopped) return;
     // Capped: setTimeout takes at most 2^31-1 ms, and a test clock may sit far from the day's end.
     const delay = Math.min(2_147_483_647, Math.max(1_000, this.summaries.dayEndsMs - this.deps.clock() + 1_000));
-    this.dayTimer = setTimeout(() => this.flush({ read: false, fresh: true }).catch(() => undefined), delay);
+    this.dayTimer = setTimeout(() => {
+      this.flush({ read: false, fresh: true }).catch(() => undefined);
+    }, delay);
     this.dayTimer.unref();
   }
 
