@@ -10,5 +10,12 @@ export PANTAU_DEMO=on
 # A delegation should see the city move: a 10x time-lapse unless told otherwise.
 export PANTAU_DEMO_SPEED="${PANTAU_DEMO_SPEED:-10}"
 export PORT="${PORT:-8080}"
+# The presenter's controls (scenarios, speed, reset) need a credential, so a visitor at the lobby
+# screen cannot reset the show: a random presenter token for this run unless one is given.
+if [ -z "${PANTAU_PRESENTER_TOKEN:-}" ]; then
+  PANTAU_PRESENTER_TOKEN="presenter-$(node -e 'process.stdout.write(require("node:crypto").randomBytes(12).toString("hex"))')"
+  export PANTAU_PRESENTER_TOKEN
+fi
 echo "demo: starting Pantau on http://localhost:${PORT} (Ctrl+C stops it)"
+echo "demo: presenter (scenarios, speed, reset; 'p' shows the panel): http://localhost:${PORT}/?token=${PANTAU_PRESENTER_TOKEN}"
 exec npm start --silent

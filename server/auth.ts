@@ -7,8 +7,12 @@ export type Principal =
   | { kind: 'viewer'; role: Role; name: string }
   | { kind: 'ingest'; name: string; spaces: readonly Space[] };
 
+/** The roles that sign in with a token of their own; `demo` is whoever has none. */
+export const TOKEN_ROLES = ['operator', 'executive', 'display', 'presenter'] as const satisfies readonly Role[];
+export type ViewerTokens = { [R in (typeof TOKEN_ROLES)[number]]?: string };
+
 export interface CredentialTable {
-  tokens: Readonly<{ operator?: string; executive?: string; display?: string }>;
+  tokens: Readonly<ViewerTokens>;
   ingestKeys: readonly { name: string; key: string }[];
   demoKey: string | undefined;
 }
@@ -26,7 +30,7 @@ export function resolveToken(token: string | undefined, table: CredentialTable):
   if (token === undefined || token === '') return DEMO_VIEWER;
   let found: Principal | null = null;
   // Check every entry (no early exit) so timing does not tell which kind matched.
-  for (const role of ['operator', 'executive', 'display'] as const) {
+  for (const role of TOKEN_ROLES) {
     const t = table.tokens[role];
     if (t !== undefined && same(token, t) && !found) found = { kind: 'viewer', role, name: role };
   }
@@ -44,8 +48,13 @@ export function bearer(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
-/** The space a viewer reads: demo viewers only ever demo; others live unless they ask for demo. */
+/** Roles that only ever see the simulated space: the anonymous visitor and the presenter. */
+export function demoOnly(role: Role): boolean {
+  return role === 'demo' || role === 'presenter';
+}
+
+/** The space a viewer reads: demo-only roles always demo; others live unless they ask for demo. */
 export function viewerSpace(role: Role, requested: string | undefined): Space {
-  if (role === 'demo') return 'demo';
+  if (demoOnly(role)) return 'demo';
   return requested === 'demo' ? 'demo' : 'live';
 }

@@ -1,6 +1,7 @@
 // The one zod-validated view of process.env (design.md "Running it"). Nothing else reads
 // process.env: modules get the frozen Config passed down from main.ts.
 import { z } from 'zod';
+import type { ViewerTokens } from './auth.ts';
 import { isRedisUrl } from './store/redis-target.ts';
 
 export class ConfigError extends Error {
@@ -40,6 +41,7 @@ const EnvSchema = z.object({
   PANTAU_OPERATOR_TOKEN: token.optional(),
   PANTAU_EXECUTIVE_TOKEN: token.optional(),
   PANTAU_DISPLAY_TOKEN: token.optional(),
+  PANTAU_PRESENTER_TOKEN: token.optional(),
   PANTAU_DEMO: onOff.optional(),
   /** Key for ingest into the demo space; generated and printed at start when unset. */
   PANTAU_DEMO_KEY: token.optional(),
@@ -78,7 +80,7 @@ export type Config = Readonly<{
   dataDir: string;
   city: string;
   ingestKeys: readonly { name: string; key: string }[];
-  tokens: Readonly<{ operator?: string; executive?: string; display?: string }>;
+  tokens: Readonly<ViewerTokens>;
   demo: boolean;
   demoKey: string | undefined;
   batchMs: number;
@@ -106,10 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } 
     throw new ConfigError(variable, issue?.message ?? 'invalid');
   }
   const e = parsed.data;
-  const tokens: { operator?: string; executive?: string; display?: string } = {};
+  const tokens: ViewerTokens = {};
   if (e.PANTAU_OPERATOR_TOKEN) tokens.operator = e.PANTAU_OPERATOR_TOKEN;
   if (e.PANTAU_EXECUTIVE_TOKEN) tokens.executive = e.PANTAU_EXECUTIVE_TOKEN;
   if (e.PANTAU_DISPLAY_TOKEN) tokens.display = e.PANTAU_DISPLAY_TOKEN;
+  if (e.PANTAU_PRESENTER_TOKEN) tokens.presenter = e.PANTAU_PRESENTER_TOKEN;
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,

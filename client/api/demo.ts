@@ -1,5 +1,5 @@
 // The demo presenter controls (GET /api/v1/demo/status, POST /api/v1/demo/{scenario,speed,reset}).
-// Public like the demo: they only ever touch the simulated space.
+// The status is public; the commands carry this browser's credential (presenter or operator).
 import { z } from 'zod';
 import { getParsed, postJson } from './http.ts';
 
@@ -41,13 +41,13 @@ export function fetchDemoStatus(signal?: AbortSignal): Promise<DemoStatus> {
 }
 
 export async function startDemoScenario(name: DemoScenario, kecamatan?: string): Promise<void> {
-  await postJson('/demo/scenario', { name, ...(kecamatan ? { kecamatan } : {}) }, { token: null });
+  await postJson('/demo/scenario', { name, ...(kecamatan ? { kecamatan } : {}) });
 }
 
 export async function setDemoSpeed(speed: number): Promise<void> {
-  await postJson('/demo/speed', { speed }, { token: null });
+  await postJson('/demo/speed', { speed });
 }
 
 export async function resetDemo(): Promise<void> {
-  await postJson('/demo/reset', {}, { token: null });
+  await postJson('/demo/reset', {});
 }

@@ -11,6 +11,7 @@ export function callerFor(number: string | null | undefined, role: Role): { numb
     case 'operator': return { number };
     case 'display': return { number: maskCallerNumber(number) };
     case 'executive':
+    case 'presenter':
     case 'demo': return undefined;
   }
 }

@@ -1,6 +1,6 @@
 // Express middleware that resolves the bearer token once per request.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Role, Space } from '../../shared/contract/views.ts';
+import { canControlDemo, DEMO_CONTROL_ROLES, type Role, type Space } from '../../shared/contract/views.ts';
 import { bearer, resolveToken, viewerSpace, type CredentialTable, type Principal } from '../auth.ts';
 import { sendError } from './errors.ts';
 import type { CredentialGuard } from '../credential-guard.ts';
@@ -75,6 +75,24 @@ export function requireIngestKey(): RequestHandler {
     const space: Space = requestedSpace(req) === 'demo' ? 'demo' : 'live';
     if (!p.spaces.includes(space)) return sendError(res, 403, 'forbidden', `this key may not ingest into ${space}`);
     req.ingest = { name: p.name, space };
+    next();
+  };
+}
+
+/**
+ * The demo's presenter controls: a visitor without a credential only watches (401), a viewer of
+ * another role is refused (403). The controls touch only the simulated space, whoever uses them.
+ */
+export function requireDemoControl(): RequestHandler {
+  return (req, res, next) => {
+    const p = req.principal;
+    if (p === null || p === undefined || (p.kind === 'viewer' && p.role === 'demo')) {
+      return sendError(res, 401, 'unauthorized', 'the demo controls need the presenter token (PANTAU_PRESENTER_TOKEN) or the operator token');
+    }
+    if (p.kind !== 'viewer' || !canControlDemo(p.role)) {
+      return sendError(res, 403, 'forbidden', `the demo controls need one of: ${DEMO_CONTROL_ROLES.join(', ')}`);
+    }
+    req.viewer = { role: p.role, space: 'demo', name: p.name };
     next();
   };
 }

@@ -104,8 +104,10 @@ export async function startDemoRunner(deps: DemoRunnerDeps): Promise<DemoRunner>
       await driver.stop();
       await deps.store.wipeDemoSpace();
       await deps.store.holdSimLease(owner, LEASE_MS);
-      driver = newDriver(false);
-      await driver.start();
+      // A reset restores a day like the one a delegation saw at start (backfilled up to now), not
+      // an empty map; like the start, it does not hold the command up while the backfill runs.
+      driver = newDriver(deps.backfill !== false);
+      driver.start().catch((err: unknown) => log.warn({ err: String(err) }, 'demo simulator failed to restart'));
     }
     await deps.store.writeSimStatus(JSON.stringify(driver.status()), LEASE_MS);
     log.info({ cmd: cmd.kind }, 'demo command');

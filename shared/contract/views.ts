@@ -15,9 +15,14 @@ export const SPACES = ['live', 'demo'] as const;
 export const Space = z.enum(SPACES);
 export type Space = z.infer<typeof Space>;
 
-export const ROLES = ['operator', 'executive', 'display', 'demo'] as const;
+// `presenter` drives the demo (scenario, speed, reset) and, like `demo`, sees only simulated data.
+export const ROLES = ['operator', 'executive', 'display', 'presenter', 'demo'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
+
+/** Roles that may drive the demo (scenario, speed, reset): its presenter, or an operator. */
+export const DEMO_CONTROL_ROLES: readonly Role[] = ['presenter', 'operator'];
+export const canControlDemo = (role: Role): boolean => DEMO_CONTROL_ROLES.includes(role);
 
 export const CALL_STATUSES = ['waiting', 'answered', 'abandoned', 'ended', 'expired', 'unknown'] as const;
 export const CallStatus = z.enum(CALL_STATUSES);

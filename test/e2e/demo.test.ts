@@ -1,10 +1,10 @@
 // Demo mode end to end, as a visiting delegation meets it: the root URL with no credential, the
-// guided tour from its first step to its end, and a scenario started from the presenter panel
-// that visibly changes the map and the queues.
+// guided tour from its first step to its end (a visitor only watches), and the presenter, signed
+// in, starting scenarios from the tour and the panel that visibly change the map and the queues.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { startApp, type TestApp } from '../support/app-harness.ts';
+import { PRESENTER_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { launchBrowser, openPage, screenshot, type OpenedPage } from '../support/browser.ts';
 import { waitFor } from '../support/wait.ts';
 import { incidentsOnMap } from './map-dom.ts';
@@ -14,6 +14,8 @@ const TOUR_STEPS = 7;
 let browser: Browser;
 let app: TestApp;
 let opened: OpenedPage;
+/** The presenter's browser: signed in with the presenter token (kept, then taken out of the URL). */
+let presenter: OpenedPage;
 
 /** Digits of a figure as shown (`1.234` / `1,234`), as a number. */
 const figure = async (page: Page, testId: string): Promise<number> =>
@@ -28,9 +30,11 @@ beforeAll(async () => {
     startApp({ PANTAU_DEMO: 'on', PANTAU_DEMO_SPEED: '600' }, { clientDir, demoBackfill: false }),
   ]);
   opened = await openPage(browser, { url: `${app.url}/` });
+  presenter = await openPage(browser, { url: `${app.url}/?token=${PRESENTER_TOKEN}` });
 });
 afterAll(async () => {
   await opened?.close();
+  await presenter?.close();
   await browser?.close();
   await app?.close();
 });
@@ -87,8 +91,9 @@ describe('demo mode', () => {
       expect(title.length).toBeGreaterThan(5);
       titles.push(title);
       if ((await step.getAttribute('data-step')) === 'scenario') {
-        // The step starts the flood itself and shows calls rising from the moment it opened.
-        await page.locator('[data-testid="tour-scenario-state"][data-state="started"]').waitFor({ timeout: 10_000 });
+        // A visitor may not drive the demo: the step shows what runs (nothing yet) and calls
+        // rising from the moment it opened; the presenter's tour starts the flood (below).
+        await page.locator('[data-testid="tour-scenario-state"][data-state="idle"]').waitFor({ timeout: 10_000 });
         await waitFor(async () => ((await page.getByTestId('tour-rise-offered').textContent()) ?? '').includes('+'), {
           timeoutMs: 20_000,
           what: 'calls to rise during the scenario step',
@@ -121,8 +126,31 @@ describe('demo mode', () => {
     expect(opened.errors).toEqual([]);
   });
 
-  it('a scenario started from the presenter panel visibly changes the map and the queues', async () => {
+  it('a visitor only watches: no presenter panel, by button or by key', async () => {
     const { page } = opened;
+    expect(await page.getByTestId('presenter-toggle').count()).toBe(0);
+    await page.keyboard.press('p');
+    // Give a (wrongly) opening panel the time of a render before asserting its absence.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.getByTestId('presenter').count()).toBe(0);
+  });
+
+  it('the presenter, signed in, starts the flood from the tour and a fire from the panel: the map and the queues change', async () => {
+    await presenter.page.getByTestId('view-demo').waitFor();
+    await presenter.page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
+    const { page } = presenter;
+    await page.getByTestId('tour-start').click();
+    for (let n = 1; n <= TOUR_STEPS; n++) {
+      const step = page.getByTestId(`tour-step-${n}`);
+      await step.waitFor();
+      if ((await step.getAttribute('data-step')) === 'scenario') break;
+      await page.getByTestId('tour-next').click();
+    }
+    await page.locator('[data-testid="tour-scenario-state"][data-state="started"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tour').waitFor({ state: 'detached' });
+
+    await page.getByTestId('presenter-toggle').waitFor();
     await page.keyboard.press('p');
     const panel = page.getByTestId('presenter');
     await panel.waitFor();
@@ -151,7 +179,8 @@ describe('demo mode', () => {
 
     await page.keyboard.press('p');
     await panel.waitFor({ state: 'detached' });
-    expect(opened.blocked).toEqual([]);
+    expect(presenter.blocked).toEqual([]);
+    expect(presenter.errors).toEqual([]);
   });
 
   it.each([

@@ -12,6 +12,7 @@ export const INGEST_KEY = 'test-ingest-key-0001';
 export const OPERATOR_TOKEN = 'test-operator-token';
 export const EXECUTIVE_TOKEN = 'test-executive-token';
 export const DISPLAY_TOKEN = 'test-display-token';
+export const PRESENTER_TOKEN = 'test-presenter-token';
 export const DEMO_KEY = 'test-demo-key-00001';
 
 export interface TestApp extends Pantau {
@@ -28,6 +29,7 @@ export async function startApp(env: Record<string, string> = {}, options: Partia
     PANTAU_OPERATOR_TOKEN: OPERATOR_TOKEN,
     PANTAU_EXECUTIVE_TOKEN: EXECUTIVE_TOKEN,
     PANTAU_DISPLAY_TOKEN: DISPLAY_TOKEN,
+    PANTAU_PRESENTER_TOKEN: PRESENTER_TOKEN,
     PANTAU_DEMO_KEY: DEMO_KEY,
     PANTAU_BATCH_MS: '50',
     LOG_LEVEL: 'silent',

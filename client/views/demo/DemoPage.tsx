@@ -1,9 +1,12 @@
 // / and /demo: the public screen for visiting delegations. The wall on simulated data with a
-// permanent watermark, the language switch, the guided tour and the presenter's panel. Tour
+// permanent watermark, the language switch, the guided tour and, for the presenter (or an
+// operator) signed in on this browser, the presenter's panel; a visitor only watches. Tour
 // and panel sit outside the wall's theme box, so each carries the dark theme itself.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { canControlDemo } from '../../../shared/contract/views.ts';
 import { readToken } from '../../api/credentials.ts';
+import { useViewerRole } from '../../api/use-viewer-role.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { navigate } from '../../components/navigation.ts';
 import { useLiveConnection } from '../../live/use-live-connection.ts';
@@ -15,7 +18,8 @@ import './demo.css';
 
 interface DemoControlsProps {
   onStartTour: (() => void) | undefined;
-  onPresenter: () => void;
+  /** Absent for a visitor: only the presenter (or an operator) drives the demo. */
+  onPresenter: (() => void) | undefined;
   presenterOpen: boolean;
 }
 
@@ -27,16 +31,18 @@ function DemoControls({ onStartTour, onPresenter, presenterOpen }: DemoControlsP
       <button type="button" className="btn btn--tour" data-testid="tour-start" disabled={onStartTour === undefined} onClick={onStartTour}>
         {t('demo.tour')}
       </button>
-      <button
-        type="button"
-        className="btn btn--quiet"
-        data-testid="presenter-toggle"
-        aria-pressed={presenterOpen}
-        aria-keyshortcuts="p"
-        onClick={onPresenter}
-      >
-        {t('presenter.button')}
-      </button>
+      {onPresenter ? (
+        <button
+          type="button"
+          className="btn btn--quiet"
+          data-testid="presenter-toggle"
+          aria-pressed={presenterOpen}
+          aria-keyshortcuts="p"
+          onClick={onPresenter}
+        >
+          {t('presenter.button')}
+        </button>
+      ) : null}
       <button type="button" className="btn btn--quiet" data-testid="demo-signin" onClick={() => navigate('/signin')}>
         {t('demo.signin')}
       </button>
@@ -49,17 +55,20 @@ export function DemoPage() {
   useLiveConnection(readToken(), 'demo');
   const [touring, setTouring] = useState(false);
   const [presenter, setPresenter] = useState(false);
-  usePresenterKey(() => setPresenter((p) => !p));
+  const role = useViewerRole();
+  const presenting = role !== null && canControlDemo(role);
+  const togglePresenter = presenting ? () => setPresenter((p) => !p) : undefined;
+  usePresenterKey(() => togglePresenter?.());
   return (
     <>
       <WallLayout
         name="demo"
         // The tour points at the overview's columns: while it runs, the overview stays on screen.
         {...(touring ? { pinPage: 'overview' as const } : {})}
-        extra={<DemoControls onStartTour={touring ? undefined : () => setTouring(true)} onPresenter={() => setPresenter((p) => !p)} presenterOpen={presenter} />}
+        extra={<DemoControls onStartTour={touring ? undefined : () => setTouring(true)} onPresenter={togglePresenter} presenterOpen={presenter} />}
       />
       {touring ? <Tour onEnd={() => setTouring(false)} /> : null}
-      {presenter ? <PresenterPanel onClose={() => setPresenter(false)} /> : null}
+      {presenter && presenting ? <PresenterPanel onClose={() => setPresenter(false)} /> : null}
     </>
   );
 }

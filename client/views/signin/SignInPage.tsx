@@ -9,7 +9,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { navigate } from '../../components/navigation.ts';
 import '../common/desk.css';
 
-const HOME: Record<Role, string> = { operator: '/operator', executive: '/executive', display: '/wall', demo: '/demo' };
+const HOME: Record<Role, string> = { operator: '/operator', executive: '/executive', display: '/wall', presenter: '/demo', demo: '/demo' };
 
 type Check =
   | { state: 'idle' }

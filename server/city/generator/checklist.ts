@@ -34,7 +34,7 @@ export function checklist(p: CityProfileFile, facts: ChecklistFacts): string {
     `- [ ] **Time zone**: ${p.timezone} (${p.timezoneLabel}), from the province; check it.`,
     `- ${box(p.map.tileUrl !== undefined)} **Base map** (\`map.tileUrl\`, \`map.tileAttribution\`): ${p.map.tileUrl === undefined ? 'none, so the wall draws the boundaries on a plain background (works offline). Add the city\'s own tile server if it has one.' : p.map.tileUrl}`,
     '- [ ] **Sources** (`ATTRIBUTION.md`): add the source of every figure you fill in.',
-    '- [ ] **Credentials**: `PANTAU_INGEST_KEYS` for the PBX, CAD and app gateway; `PANTAU_OPERATOR_TOKEN`, `PANTAU_EXECUTIVE_TOKEN`, `PANTAU_DISPLAY_TOKEN`.',
+    '- [ ] **Credentials**: `PANTAU_INGEST_KEYS` for the PBX, CAD and app gateway; `PANTAU_OPERATOR_TOKEN`, `PANTAU_EXECUTIVE_TOKEN`, `PANTAU_DISPLAY_TOKEN`; `PANTAU_PRESENTER_TOKEN` for whoever shows the demo to visitors.',
     `- [ ] **Try it**: \`PANTAU_CITY=${facts.folder} bash scripts/demo.sh\`, then open http://localhost:8080/wall.`,
     '',
   ];

@@ -8,6 +8,7 @@ import { Line } from '../../../shared/contract/events.ts';
 import { IsoWithOffset } from '../../../shared/contract/events.ts';
 import type { SpaceFeed } from '../../live/space-feed.ts';
 import { todayWindow, parseIsoMs } from '../../domain/time.ts';
+import { viewerSpace } from '../../auth.ts';
 import { requireViewer } from '../auth-middleware.ts';
 import { sendError } from '../errors.ts';
 
@@ -78,7 +79,7 @@ export function viewRoutes(deps: ViewDeps): Router {
     const p = req.principal;
     if (!p) return sendError(res, 401, 'unauthorized', 'invalid credential');
     if (p.kind === 'ingest') return res.json({ kind: 'ingest', name: p.name, spaces: p.spaces });
-    res.json({ kind: 'viewer', role: p.role, space: p.role === 'demo' ? 'demo' : 'live' });
+    res.json({ kind: 'viewer', role: p.role, space: viewerSpace(p.role, undefined) });
   });
   return r;
 }

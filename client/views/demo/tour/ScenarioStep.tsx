@@ -1,9 +1,12 @@
-// "A scenario played live": starts a flood in the kecamatan the simulator knows for flooding
-// (at 10× if the demo runs slower) and shows calls and incidents rising against the moment the
-// step began.
+// "A scenario played live": for the presenter (or an operator), starts a flood in the kecamatan
+// the simulator knows for flooding (at 10× if the demo runs slower); a visitor, who may not drive
+// the demo, is shown the scenario that runs, if any. Either way calls and incidents rise against
+// the moment the step began.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchDemoStatus, setDemoSpeed, startDemoScenario, type DemoStatus } from '../../../api/demo.ts';
+import { canControlDemo } from '../../../../shared/contract/views.ts';
+import { fetchDemoStatus, isDemoScenario, setDemoSpeed, startDemoScenario, type DemoStatus } from '../../../api/demo.ts';
+import { useViewerRole } from '../../../api/use-viewer-role.ts';
 import { formatCount, type Lang } from '../../../components/format.ts';
 import { useLang } from '../../../components/use-lang.ts';
 import { useLive } from '../../../live/store.ts';
@@ -50,7 +53,18 @@ function Rise({ label, from, now, lang, testId }: { label: string; from: number;
   );
 }
 
-type Start = { state: 'starting' } | { state: 'started'; kecamatan: string | null; speed: number } | { state: 'failed'; reason: string };
+type Start =
+  | { state: 'starting' }
+  | { state: 'started'; kecamatan: string | null; speed: number }
+  | { state: 'watching'; scenario: string; kecamatan: string | null }
+  | { state: 'idle' }
+  | { state: 'failed'; reason: string };
+
+/** What a visitor's tour shows: the scenario the presenter runs, or that none runs yet. */
+async function watchRunning(): Promise<Start> {
+  const running = (await fetchDemoStatus()).scenarios?.[0];
+  return running ? { state: 'watching', scenario: running.name, kecamatan: running.kecamatan } : { state: 'idle' };
+}
 
 export function ScenarioStep() {
   const { t } = useTranslation();
@@ -60,10 +74,17 @@ export function ScenarioStep() {
   // The figures when the step opened: the rise is measured from here.
   const [from] = useState(now);
   const [start, setStart] = useState<Start>({ state: 'starting' });
+  const role = useViewerRole();
   useEffect(() => {
+    if (role === null) return undefined;
     let live = true;
     void (async () => {
       try {
+        if (!canControlDemo(role)) {
+          const watched = await watchRunning();
+          if (live) setStart(watched);
+          return;
+        }
         await startDemoScenario('flood');
         const status = await statusWithFlood();
         const speed = status.speed ?? 1;
@@ -77,16 +98,26 @@ export function ScenarioStep() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [role]);
+  const where = (code: string | null) => (code ? kecamatanName(code) : '—');
+  const stateText = (st: Start): string => {
+    switch (st.state) {
+      case 'starting': return t('tour.scenario.starting');
+      case 'failed': return t('tour.scenario.failed', { reason: st.reason });
+      case 'idle': return t('tour.scenario.idle');
+      case 'started': return t('tour.scenario.started', { kecamatan: where(st.kecamatan), speed: st.speed });
+      case 'watching':
+        return t('tour.scenario.watching', {
+          scenario: isDemoScenario(st.scenario) ? t(`presenter.scenario.${st.scenario}`) : st.scenario,
+          kecamatan: where(st.kecamatan),
+        });
+    }
+  };
   return (
     <>
       <p>{t('tour.scenario.body')}</p>
       <p className="tour-facts" data-testid="tour-scenario-state" data-state={start.state}>
-        {start.state === 'starting'
-          ? t('tour.scenario.starting')
-          : start.state === 'failed'
-            ? t('tour.scenario.failed', { reason: start.reason })
-            : t('tour.scenario.started', { kecamatan: start.kecamatan ? kecamatanName(start.kecamatan) : '—', speed: start.speed })}
+        {stateText(start)}
       </p>
       <ul className="tour-rises">
         <Rise label={t('tour.scenario.waiting')} from={from.waiting} now={now.waiting} lang={lang} testId="tour-rise-waiting" />
