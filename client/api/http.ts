@@ -6,6 +6,7 @@ import { AppActivityAnswer, AppTrendsAnswer } from '../../shared/contract/apps.t
 import { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { Role, Snapshot, Space } from '../../shared/contract/views.ts';
 import { readToken } from './credentials.ts';
+import { apiPathFor } from './requested-space.ts';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -31,7 +32,7 @@ export interface RequestOptions {
 
 async function getJson(path: string, options: RequestOptions = {}): Promise<unknown> {
   const token = options.token === undefined ? readToken() : options.token;
-  const res = await fetch(`/api/v1${path}`, {
+  const res = await fetch(`/api/v1${apiPathFor(path)}`, {
     headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -125,7 +125,7 @@ describe.each([
     expect(leaks(JSON.stringify(await snapshotOf(b, 'demo')), ta.tell)).toEqual([]);
 
     // …nor on the second city's wall in Chromium, once it shows its own call and incident.
-    opened = await openPage(browser, { url: `${b.url}/wall?token=${DISPLAY_TOKEN}&lang=id` });
+    opened = await openPage(browser, { url: `${b.url}/wall?token=${DISPLAY_TOKEN}&page=overview&lang=id` });
     const { page } = opened;
     await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     await page.locator(`[data-testid="waiting-call-${tb.ownCall}"]`).waitFor({ timeout: 20_000 });

@@ -69,7 +69,7 @@ afterAll(async () => {
 describe('queue board', () => {
   it.each(['1080p', '4k'] as ViewportName[])('shows the API’s figures after a burst of calls, at %s', async (viewport) => {
     if (viewport === '1080p') expect((await app.post('/api/v1/events', burst(Date.now()))).status).toBe(200);
-    const opened = await openPage(browser, { viewport, url: `${app.url}/wall?token=${DISPLAY_TOKEN}&lang=id` });
+    const opened = await openPage(browser, { viewport, url: `${app.url}/wall?token=${DISPLAY_TOKEN}&page=overview&lang=id` });
     const { page } = opened;
     await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
 

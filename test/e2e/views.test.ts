@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe.each(LANGS)('views in %s', (lang) => {
   it.each(VIEWPORTS)('wall at %s: queues, map and apps at once', async (viewport) => {
-    const opened = await open(`${app.url}/wall?token=${DISPLAY_TOKEN}&lang=${lang}`, viewport, lang);
+    const opened = await open(`${app.url}/wall?token=${DISPLAY_TOKEN}&page=overview&lang=${lang}`, viewport, lang);
     const { page } = opened;
     await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     await waitFor(async () => (await text(page, 'queue-112-waiting')) === '3' && (await text(page, 'queue-119-waiting')) === '2', { timeoutMs: 20_000, what: 'the waiting counts' });
@@ -155,7 +155,7 @@ describe('caller numbers by role', () => {
   });
 
   it('display (wall token): masked, the full number nowhere in the page', async () => {
-    const opened = await open(`${app.url}/wall?token=${DISPLAY_TOKEN}&lang=id`, '1080p', 'id');
+    const opened = await open(`${app.url}/wall?token=${DISPLAY_TOKEN}&page=overview&lang=id`, '1080p', 'id');
     const { page } = opened;
     await waitFor(async () => (await text(page, 'queue-112-waiting')) === '3', { timeoutMs: 15_000, what: 'the 112 queue' });
     // What the wall lists is masked; what the server sends a display (every waiting call) is too.
@@ -198,6 +198,12 @@ describe('wall playlist', () => {
     expect(await wallPage(pinned.page)).toBe('apps');
     await finish(rotating);
     await finish(pinned);
+    // Plain /wall, as a kiosk is usually set up, plays every page: its dots name all four.
+    const plain = await open(`${app.url}/wall?token=${DISPLAY_TOKEN}&lang=id`, '1080p', 'id');
+    await plain.page.locator('[data-testid="wall-page"][data-page="overview"]').waitFor();
+    for (const p of ['overview', 'map', 'apps', 'kpis']) await plain.page.getByTestId(`page-dot-${p}`).waitFor();
+    expect(await plain.page.locator('[data-testid="page-dot-overview"]').getAttribute('aria-current')).toBe('true');
+    await finish(plain);
   });
 
   it.each(['map', 'apps', 'kpis'] as const)('page %s fills the screen', async (name) => {

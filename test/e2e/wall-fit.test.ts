@@ -69,7 +69,7 @@ describe('the wall overview fits its panels', () => {
     ['en', '1080p'],
     ['en', '4k-native'],
   ] as const satisfies readonly (readonly ['id' | 'en', ViewportName])[])('in %s at %s, with critical waits', async (lang, viewport) => {
-    const opened = await openPage(browser, { viewport, url: `${app.url}/wall?token=${DISPLAY_TOKEN}&lang=${lang}`, locale: LOCALE[lang] });
+    const opened = await openPage(browser, { viewport, url: `${app.url}/wall?token=${DISPLAY_TOKEN}&page=overview&lang=${lang}`, locale: LOCALE[lang] });
     const { page } = opened;
     await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     await waitFor(async () => ((await page.getByTestId('queue-112-waiting').first().textContent()) ?? '').trim() === '2', { timeoutMs: 20_000, what: 'the 112 queue' });

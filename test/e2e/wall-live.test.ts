@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('wall, live', () => {
   // How fast a call reaches a wall is the bench's figure (POST→client p99), not this test's.
   it('shows a posted call, masks its number, and survives the server going away', async () => {
-    opened = await openPage(browser, { url: `${app.url}/wall?token=${DISPLAY_TOKEN}&lang=id` });
+    opened = await openPage(browser, { url: `${app.url}/wall?token=${DISPLAY_TOKEN}&page=overview&lang=id` });
     const { page } = opened;
     await page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
 

@@ -7,6 +7,7 @@ import { useCity } from '../../api/use-city.ts';
 import { Clock } from '../../components/Clock.tsx';
 import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { SpaceSwitch } from './SpaceSwitch.tsx';
 import { navigate } from '../../components/navigation.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { DemoBadge } from '../../components/Watermark.tsx';
@@ -35,6 +36,7 @@ export function DeskHeader({ title, actions }: { title: string; actions?: ReactN
         {actions}
         {city ? <Clock timezone={city.timezone} timezoneLabel={city.timezoneLabel} lang={lang} offsetMs={offsetMs} /> : null}
         <ConnectionIndicator state={shown} />
+        <SpaceSwitch />
         <LanguageSwitch />
         {signedIn ? (
           <button

@@ -9,6 +9,7 @@ import { useCity } from '../../api/use-city.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { useLive } from '../../live/store.ts';
 import { useLiveConnection } from '../../live/use-live-connection.ts';
+import { requestedSpace } from '../../api/requested-space.ts';
 import { DeskHeader } from '../common/DeskHeader.tsx';
 import { useTargets } from '../common/use-targets.ts';
 import { ViewShell } from '../common/ViewShell.tsx';
@@ -35,7 +36,7 @@ function PrintButton() {
 export function ExecutivePage() {
   const { t } = useTranslation();
   const lang = useLang();
-  useLiveConnection(readToken(), undefined);
+  useLiveConnection(readToken(), requestedSpace());
   const { city, boundaries } = useCity();
   const isDemo = useLive((s) => s.data.space === 'demo');
   const targets = useTargets();

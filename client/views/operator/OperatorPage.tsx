@@ -10,6 +10,9 @@ import { ackAlert } from '../../live/connection.ts';
 import { latestIncidents, newestUnacked } from '../../live/selectors.ts';
 import { useLive } from '../../live/store.ts';
 import { useLiveConnection } from '../../live/use-live-connection.ts';
+import { requestedSpace } from '../../api/requested-space.ts';
+import { useViewerRole } from '../../api/use-viewer-role.ts';
+import { demoOnly } from '../../../shared/contract/views.ts';
 import { DeskHeader } from '../common/DeskHeader.tsx';
 import { subjectName, useSubjectNames } from '../common/use-subject-names.ts';
 import { ViewShell } from '../common/ViewShell.tsx';
@@ -26,7 +29,7 @@ import '../common/desk.css';
 export function OperatorPage() {
   const { t } = useTranslation();
   const token = readToken();
-  useLiveConnection(token, undefined);
+  useLiveConnection(token, requestedSpace());
   const { city } = useCity();
   const [filters, setFilters] = useState<DeskFilters>(NO_FILTERS);
   const [help, setHelp] = useState(false);
@@ -36,6 +39,9 @@ export function OperatorPage() {
   const open = useLive((s) => s.data.incidents);
   const alerts = useLive((s) => s.data.alerts);
   const isDemo = useLive((s) => s.data.space === 'demo');
+  const role = useViewerRole();
+  // Signed in as someone who may see live data: the way back is the LIVE | DEMO switch.
+  const signedIn = role !== null && !demoOnly(role);
   const incidents = useMemo(() => filterIncidents(latestIncidents(open), filters), [open, filters]);
   const timeZone = city?.timezone ?? 'Asia/Jakarta';
   const lines = filters.line === null ? LINES : [filters.line];
@@ -80,7 +86,7 @@ export function OperatorPage() {
           </button>
         }
       />
-      {isDemo || token === null ? <p className="notice">{t('operator.demoNotice')}</p> : null}
+      {isDemo || token === null ? <p className="notice">{t(signedIn ? 'operator.demoSwitchNotice' : 'operator.demoNotice')}</p> : null}
       <FilterBar filters={filters} kecamatan={city?.kecamatan ?? []} onChange={setFilters} kecamatanRef={kecamatanRef} />
       <p className="op-said" role="status" data-testid="op-said">
         {said}

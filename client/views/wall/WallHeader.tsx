@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Clock } from '../../components/Clock.tsx';
 import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx';
 import { DemoBadge } from '../../components/Watermark.tsx';
+import { SpaceSwitch } from '../common/SpaceSwitch.tsx';
 import { useLang } from '../../components/use-lang.ts';
 import { useCity } from '../../api/use-city.ts';
 import { useLive } from '../../live/store.ts';
@@ -10,7 +11,8 @@ import { useViewConnection } from '../common/use-view-connection.ts';
 
 const FALLBACK_ZONE = { timezone: 'Asia/Jakarta', timezoneLabel: 'WIB' };
 
-export function WallHeader({ extra }: { extra?: ReactNode }) {
+/** `spaceSwitch`: the LIVE | DEMO switch, on /wall (the demo screen is the demo only). */
+export function WallHeader({ extra, spaceSwitch = false }: { extra?: ReactNode; spaceSwitch?: boolean }) {
   const lang = useLang();
   const { city } = useCity();
   const snapshotCity = useLive((s) => s.data.city);
@@ -27,6 +29,7 @@ export function WallHeader({ extra }: { extra?: ReactNode }) {
       </h1>
       {isDemo ? <DemoBadge /> : null}
       {extra ? <div className="wall-extra">{extra}</div> : null}
+      {spaceSwitch ? <SpaceSwitch /> : null}
       <Clock timezone={zone.timezone} timezoneLabel={zone.timezoneLabel} lang={lang} offsetMs={offsetMs} />
       <ConnectionIndicator state={shown} />
     </header>

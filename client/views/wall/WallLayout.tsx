@@ -8,7 +8,7 @@ import { ViewShell } from '../common/ViewShell.tsx';
 import { IncidentTicker } from './IncidentTicker.tsx';
 import { PageDots } from './PageDots.tsx';
 import { useBurnInShift } from './use-burn-in.ts';
-import type { WallPage } from './playlist.ts';
+import { DEFAULT_WALL_PAGES, type WallPage } from './playlist.ts';
 import { usePlaylist } from './use-playlist.ts';
 import { WallHeader } from './WallHeader.tsx';
 import { WallPageContent } from './WallPages.tsx';
@@ -23,7 +23,7 @@ interface WallLayoutProps {
 }
 
 export function WallLayout({ name, extra, pinPage }: WallLayoutProps) {
-  const { playlist, page: playing } = usePlaylist();
+  const { playlist, page: playing } = usePlaylist(name === 'wall' ? DEFAULT_WALL_PAGES : undefined);
   const page = pinPage ?? playing;
   const shift = useBurnInShift();
   const { city } = useCity();
@@ -32,7 +32,7 @@ export function WallLayout({ name, extra, pinPage }: WallLayoutProps) {
   return (
     <ViewShell name={name} theme="dark">
       <div className="wall" style={{ transform: shift }} data-page={page} data-testid="wall-page">
-        <WallHeader {...(extra ? { extra } : {})} />
+        <WallHeader {...(extra ? { extra } : {})} spaceSwitch={name === 'wall'} />
         <main className="wall-main">
           <WallPageContent
             page={page}

@@ -4,8 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Playlist, WallPage } from './playlist.ts';
 import { parsePlaylist } from './playlist.ts';
 
-export function usePlaylist(): { playlist: Playlist; page: WallPage } {
-  const playlist = useMemo(() => parsePlaylist(window.location.search), []);
+export function usePlaylist(fallback?: readonly WallPage[]): { playlist: Playlist; page: WallPage } {
+  const playlist = useMemo(() => parsePlaylist(window.location.search, fallback), [fallback]);
   const [index, setIndex] = useState(0);
   useEffect(() => {
     if (playlist.rotateSeconds === 0) return undefined;
