@@ -1,7 +1,7 @@
 // Who a bearer token is: a viewer role, an ingest key, or nobody. Tokens are compared in
 // constant time (over SHA-256 digests, so lengths leak nothing either).
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Role, Space } from '../shared/contract/views.ts';
+import { demoOnly, type Role, type Space } from '../shared/contract/views.ts';
 
 export type Principal =
   | { kind: 'viewer'; role: Role; name: string }
@@ -46,11 +46,6 @@ export function bearer(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const m = /^Bearer\s+(\S{1,512})\s*$/i.exec(header);
   return m?.[1];
-}
-
-/** Roles that only ever see the simulated space: the anonymous visitor and the presenter. */
-export function demoOnly(role: Role): boolean {
-  return role === 'demo' || role === 'presenter';
 }
 
 /** The space a viewer reads: demo-only roles always demo; others live unless they ask for demo. */

@@ -23,6 +23,8 @@ export type Role = z.infer<typeof Role>;
 /** Roles that may drive the demo (scenario, speed, reset): its presenter, or an operator. */
 export const DEMO_CONTROL_ROLES: readonly Role[] = ['presenter', 'operator'];
 export const canControlDemo = (role: Role): boolean => DEMO_CONTROL_ROLES.includes(role);
+/** Roles that only ever see the simulated space: the anonymous visitor and the presenter. */
+export const demoOnly = (role: Role): boolean => role === 'demo' || role === 'presenter';
 
 export const CALL_STATUSES = ['waiting', 'answered', 'abandoned', 'ended', 'expired', 'unknown'] as const;
 export const CallStatus = z.enum(CALL_STATUSES);
