@@ -33,6 +33,8 @@ export interface AppEffect {
 export interface AppMinute {
   /** End of the wall-clock minute, epoch ms. */
   wallEnd: number;
+  /** Wall minutes the report covers: 1 live; 60 in a backfilled history (SimState.appReportMs). */
+  minutes: number;
   /** Simulated time at the middle of the minute (time-lapsed scenario timelines are read there). */
   simMid: number;
   /** Simulated time the minute's events are stamped at (their wall time is wallEnd − 1). */
@@ -76,7 +78,20 @@ export function buildAppProfiles(city: SimCity, seed: string, complaintAppId: st
   });
 }
 
-/** Queues the activity of one reported minute, stamped just inside its end. */
+/**
+ * The curve's mean over a report of `minutes` centred on `midHour`: its value there for a minute
+ * or an hour, the mean of its hourly values for a longer report (a backfilled day, whose mean
+ * shape is 1 by construction of the normalised curves).
+ */
+function shapeOver(curve: readonly number[], midHour: number, minutes: number): number {
+  const hours = minutes / 60;
+  if (hours <= 1) return curveAt(curve, midHour);
+  let sum = 0;
+  for (let h = 0; h < Math.round(hours); h++) sum += curveAt(curve, midHour - hours / 2 + h + 0.5);
+  return sum / Math.round(hours);
+}
+
+/** Queues the activity of one reported minute (or longer span), stamped just inside its end. */
 export function reportAppMinute(ctx: StepCtx, minute: AppMinute, effect: AppEffectFn): void {
   const { s, rng } = ctx;
   const mid = minute.wallEnd - MINUTE_MS / 2;
@@ -85,12 +100,12 @@ export function reportAppMinute(ctx: StepCtx, minute: AppMinute, effect: AppEffe
   const weekend = !weekdayMode && isWeekend(mid, s.config.offsetMinutes);
   const at = minute.simAt;
   for (const app of s.config.apps) {
-    const dayShape = curveAt(CURVES[app.curve], hour) * (weekend ? WEEKEND_FACTOR[app.curve] : 1);
+    const dayShape = shapeOver(CURVES[app.curve], hour, minute.minutes) * (weekend ? WEEKEND_FACTOR[app.curve] : 1);
     const sessionsPerMin = (app.perDay.session * dayShape) / 1440;
     for (const kind of KINDS) {
       const e = effect(app.id, kind, minute, sessionsPerMin);
-      const usual = poisson(rng, ((app.perDay[kind] * dayShape) / 1440) * e.factor);
-      const extra = poisson(rng, e.extraPerMin);
+      const usual = poisson(rng, ((app.perDay[kind] * dayShape) / 1440) * minute.minutes * e.factor);
+      const extra = poisson(rng, e.extraPerMin * minute.minutes);
       if (kind !== 'complaint') {
         const count = usual + extra;
         if (count > 0) schedule(ctx, at, { type: 'app.activity', source: SOURCE, appId: app.id, kind, count });

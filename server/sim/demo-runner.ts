@@ -25,7 +25,7 @@ export interface DemoRunnerDeps {
   speed: number;
   clock: () => number;
   log: Logger;
-  /** Backfill today on start (off in tests). */
+  /** Backfill today and the DEMO_HISTORY_DAYS before it on start and reset (off in most tests). */
   backfill?: boolean;
   tickMs?: number;
 }
@@ -44,6 +44,11 @@ export function simCityOf(city: CityProfile): SimCity {
   };
 }
 
+/**
+ * Days of history before today a fresh demo is given (today first, then these in the background),
+ * so the executive trends and the 7/30-day comparisons mean something from the first visit.
+ */
+export const DEMO_HISTORY_DAYS = 30;
 const LEASE_MS = 10_000;
 const RENEW_MS = 3_000;
 /** Demo data whose newest event is older than this is stale: the new leader starts afresh. */
@@ -66,7 +71,7 @@ export async function startDemoRunner(deps: DemoRunnerDeps): Promise<DemoRunner>
       speed: deps.speed,
       clock: deps.clock,
       utcOffsetMinutes: Math.round(zoneOffsetMs(deps.clock(), deps.city.profile.timezone) / 60_000),
-      backfill: backfill ? 'today' : false,
+      backfill: backfill ? { days: DEMO_HISTORY_DAYS } : false,
       ...(deps.tickMs === undefined ? {} : { tickMs: deps.tickMs }),
       log,
       emit: async (events) => {

@@ -3,10 +3,10 @@
 // emit is still in flight; the next tick then covers the gap, so nothing is lost.
 import type { PantauEvent } from '../../shared/contract/events.ts';
 import {
-  createSimState, setIdPrefix, setSpeed as withSpeed, startScenario as withScenario, step,
+  createSimState, setAppReportInterval, setIdPrefix, setSpeed as withSpeed, startScenario as withScenario, step,
   type ScenarioName, type ScenarioOptions, type SimCity, type SimState,
 } from './simulator.ts';
-import { MINUTE_MS, isoWithOffset, localMidnight, HOUR_MS } from './time.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, isoWithOffset, localMidnight } from './time.ts';
 
 /** The logging the driver needs; a pino logger fits. */
 export interface SimLog {
@@ -24,10 +24,11 @@ export interface SimDriverOptions {
   tickMs?: number;
   log?: SimLog;
   /**
-   * On start, fill the day so far at 1× so today's KPIs are not empty when a delegation
-   * arrives: 'today' from local midnight, or the last N hours; false for none (default 'today').
+   * On start, fill the past at 1× so the KPIs are not empty when a delegation arrives: 'today'
+   * from local midnight, the last N hours, or the last N days before today and today so far
+   * (the days with hourly app reports, today with minutes); false for none (default 'today').
    */
-  backfill?: 'today' | { hours: number } | false;
+  backfill?: 'today' | { hours: number } | { days: number } | false;
   utcOffsetMinutes?: number;
   /** Events per emit call (default and maximum 1,000, well under the ingest limit of 10,000). */
   batchSize?: number;
@@ -54,6 +55,8 @@ export interface SimDriver {
   start(): Promise<void>;
   /** Stops ticking; resolves when an emit in flight has settled. */
   stop(): Promise<void>;
+  /** Settles when the days before today are written (at once when there are none to write). */
+  history(): Promise<void>;
   setSpeed(speed: number): void;
   startScenario(name: ScenarioName, opts?: ScenarioOptions): void;
   /** A fresh day from now with the same seed (new ids, so nothing collides with the old run). */
@@ -62,6 +65,12 @@ export interface SimDriver {
 }
 
 const DEFAULT_TICK_MS = 250;
+/**
+ * App reports in the backfilled days before today: one per city day. What reads past days (the
+ * daily trends, the 7/30-day comparisons) reads day totals; minute reports for 30 days would be
+ * millions of events for the same figures.
+ */
+const HISTORY_APP_REPORT_MS = DAY_MS;
 const MAX_BATCH = 1_000;
 /** After a stall longer than this (a suspended laptop), skip ahead instead of replaying it all. */
 const MAX_CATCH_UP_MS = 5 * MINUTE_MS;
@@ -81,6 +90,8 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
   let generation = 0;
   // Scenarios asked for during a backfill wait for the live state they belong to.
   let queued: { name: ScenarioName; opts: ScenarioOptions }[] = [];
+  // The background pass that writes the days before today (backfill { days }), once started.
+  let historyDone: Promise<void> = Promise.resolve();
 
   function fresh(nowMs: number, atSpeed: number, live = false): SimState {
     // A live start has no backfilled minutes: its apps report at the first tick (see firstAppReportAt).
@@ -108,46 +119,82 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
       .finally(() => { inFlight = null; });
   }
 
-  /** Replays [from, now) at 1× in whole minutes, so a restart on the same day repeats the same ids. */
-  async function backfillFrom(fromMs: number, gen: number): Promise<void> {
+  /**
+   * Steps a 1× simulation from `fromMs` in whole steps up to `untilMs` (an hour at a time before
+   * `minutesFrom`, with one app report per app and kind a day: the daily totals the trends read,
+   * at a small share of the events; minutes from there on), emitting in batches the events
+   * `keep` accepts. The same
+   * arguments give the same events, so a restart on the same day repeats the same ids, and two
+   * passes over one range (today first, the past days after) write one consistent history.
+   * Returns the state at the end, or null when a reset or stop overtook it.
+   */
+  async function simulateRange(
+    range: { fromMs: number; untilMs: () => number; minutesFrom: number },
+    keep: (atMs: number) => boolean,
+    gen: number,
+  ): Promise<{ state: SimState; emitted: number } | null> {
+    let s = fresh(range.fromMs, 1);
+    if (range.minutesFrom > range.fromMs) s = setAppReportInterval(s, HISTORY_APP_REPORT_MS);
+    let buffer: PantauEvent[] = [];
+    let emitted = 0;
+    for (;;) {
+      const target = Math.floor(range.untilMs() / MINUTE_MS) * MINUTE_MS;
+      if (s.appReportMs !== MINUTE_MS && s.wallMs >= range.minutesFrom) s = setAppReportInterval(s, MINUTE_MS);
+      const span = s.wallMs + HOUR_MS <= range.minutesFrom ? HOUR_MS : MINUTE_MS;
+      if (s.wallMs + span > target) break;
+      const r = step(s, s.wallMs + span, span);
+      s = r.state;
+      for (const e of r.events) if (keep(Date.parse(e.at))) buffer.push(e);
+      while (buffer.length >= batchSize) {
+        await opts.emit(buffer.slice(0, batchSize));
+        emitted += batchSize;
+        buffer = buffer.slice(batchSize);
+        if (gen !== generation) return null;
+      }
+    }
+    if (buffer.length > 0) await opts.emit(buffer);
+    emitted += buffer.length;
+    return gen === generation ? { state: s, emitted } : null;
+  }
+
+  /**
+   * Fills [from, now) and leaves the live state at now. With past days, today is written first
+   * (what a wall shows) and the days before follow while the simulation already runs live: the
+   * projection is a function of the set of events, so the order they arrive in changes nothing.
+   */
+  async function backfillFrom(start: { from: number; minutesFrom: number }, gen: number): Promise<(() => Promise<void>) | null> {
     backfilling = true;
     try {
-      let s = fresh(fromMs, 1);
-      let buffer: PantauEvent[] = [];
-      let emitted = 0;
-      for (;;) {
-        const target = Math.floor(opts.clock() / MINUTE_MS) * MINUTE_MS;
-        if (s.wallMs + MINUTE_MS > target) break;
-        const r = step(s, s.wallMs + MINUTE_MS, MINUTE_MS);
-        s = r.state;
-        buffer = buffer.concat(r.events);
-        while (buffer.length >= batchSize) {
-          await opts.emit(buffer.slice(0, batchSize));
-          emitted += batchSize;
-          buffer = buffer.slice(batchSize);
-          if (gen !== generation) return;
-        }
-      }
-      if (buffer.length > 0) await opts.emit(buffer);
-      emitted += buffer.length;
-      if (gen !== generation) return;
+      const today = await simulateRange({ fromMs: start.from, untilMs: opts.clock, minutesFrom: start.minutesFrom }, (at) => at >= start.minutesFrom, gen);
+      if (today === null) return null;
       // From here on the run is this process's own: new ids, then the live speed.
       const now = opts.clock();
-      s = setIdPrefix(s, `${s.idPrefix}-${Math.floor(now).toString(36)}`);
+      let s = setIdPrefix(today.state, `${today.state.idPrefix}-${Math.floor(now).toString(36)}`);
       const tail = step(s, now, now - s.wallMs);
-      state = withSpeed(tail.state, speed);
+      s = tail.state;
+      state = withSpeed(s, speed);
       await emitAll(tail.events);
-      log?.info({ fromMs, events: emitted + tail.events.length }, 'sim: backfilled');
+      log?.info({ fromMs: start.minutesFrom, events: today.emitted + tail.events.length }, 'sim: backfilled today');
+      if (start.from >= start.minutesFrom) return null;
+      return async () => {
+        const t0 = opts.clock();
+        const past = await simulateRange({ fromMs: start.from, untilMs: () => start.minutesFrom, minutesFrom: start.minutesFrom }, (at) => at < start.minutesFrom, gen);
+        if (past !== null) log?.info({ fromMs: start.from, events: past.emitted, ms: opts.clock() - t0 }, 'sim: backfilled the days before today');
+      };
     } finally {
       backfilling = false;
     }
   }
 
-  function backfillStart(nowMs: number): number | null {
+  /** Where the backfill starts, and where its minute-by-minute part (today) starts. */
+  function backfillStart(nowMs: number): { from: number; minutesFrom: number } | null {
     const b = opts.backfill ?? 'today';
     if (b === false) return null;
-    if (b === 'today') return localMidnight(nowMs, offset);
-    return Math.floor((nowMs - b.hours * HOUR_MS) / MINUTE_MS) * MINUTE_MS;
+    const midnight = localMidnight(nowMs, offset);
+    if (b === 'today') return { from: midnight, minutesFrom: midnight };
+    if ('days' in b) return { from: midnight - b.days * DAY_MS, minutesFrom: midnight };
+    const from = Math.floor((nowMs - b.hours * HOUR_MS) / MINUTE_MS) * MINUTE_MS;
+    return { from, minutesFrom: from };
   }
 
   return {
@@ -156,10 +203,11 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
       if (wanted || backfilling) return;
       wanted = true;
       const gen = generation;
-      const from = backfillStart(opts.clock());
-      if (from !== null) {
+      const start = backfillStart(opts.clock());
+      let history: (() => Promise<void>) | null = null;
+      if (start !== null) {
         try {
-          await backfillFrom(from, gen);
+          history = await backfillFrom(start, gen);
         } catch (err: unknown) {
           log?.error({ err }, 'sim: backfill failed, continuing live');
           state = fresh(opts.clock(), speed, true);
@@ -175,6 +223,9 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
       // The demo must never keep a shutting-down process alive.
       timer.unref();
       log?.info({ speed, tickMs }, 'sim: running');
+      if (history !== null) {
+        historyDone = history().catch((err: unknown) => log?.error({ err }, 'sim: backfill of the days before today failed'));
+      }
     },
     async stop() {
       wanted = false;
@@ -182,6 +233,11 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
       if (timer !== null) clearInterval(timer);
       timer = null;
       if (inFlight !== null) await inFlight;
+      // The history pass stops at its next batch (the generation moved on); wait for that one.
+      await historyDone;
+    },
+    history() {
+      return historyDone;
     },
     setSpeed(n) {
       state = withSpeed(state, n);

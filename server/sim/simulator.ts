@@ -72,6 +72,7 @@ export function createSimState(opts: SimOptions): SimState {
     agents: [],
     nextShiftAt: 0,
     nextAppMinuteAt: opts.firstAppReportAt ?? (Math.floor(opts.nowMs / MINUTE_MS) + 1) * MINUTE_MS,
+    appReportMs: MINUTE_MS,
     scenarios: [],
     repeatCallers: [],
   };
@@ -107,9 +108,10 @@ export function step(state: SimState, nowMs: number, dtMs: number): StepResult {
   // App minutes follow the wall clock (see SimState.nextAppMinuteAt); within one step the
   // speed is constant, so a wall time maps linearly onto the simulated clock.
   const simOfWall = (wallAt: number): number => sim0 + (wallAt - wall0) * s.speed;
-  for (; s.nextAppMinuteAt <= nowMs; s.nextAppMinuteAt += MINUTE_MS) {
+  for (; s.nextAppMinuteAt <= nowMs; s.nextAppMinuteAt += s.appReportMs) {
     const wallEnd = s.nextAppMinuteAt;
-    reportAppMinute(ctx, { wallEnd, simMid: simOfWall(wallEnd - MINUTE_MS / 2), simAt: simOfWall(wallEnd - 1), simMinutes: s.speed }, effect);
+    const span = s.appReportMs;
+    reportAppMinute(ctx, { wallEnd, minutes: span / MINUTE_MS, simMid: simOfWall(wallEnd - span / 2), simAt: simOfWall(wallEnd - 1), simMinutes: s.speed }, effect);
   }
   scheduleAgentTransitions(ctx, sim1);
   expireScenarios(s, sim1, nowMs);
@@ -131,6 +133,18 @@ export function step(state: SimState, nowMs: number, dtMs: number): StepResult {
 /** Changes the time-lapse factor from now on; what is already planned speeds up with it. */
 export function setSpeed(state: SimState, speed: number): SimState {
   return { ...state, speed: checkSpeed(speed) };
+}
+
+/**
+ * App activity from now on is reported per `everyMs` of wall time (a whole number of minutes), the
+ * next report ending on the first boundary of that length after the last one reported.
+ */
+export function setAppReportInterval(state: SimState, everyMs: number): SimState {
+  if (!Number.isInteger(everyMs / MINUTE_MS) || everyMs <= 0) throw new RangeError('the app report interval must be whole minutes');
+  const last = state.nextAppMinuteAt - state.appReportMs;
+  // Boundaries in the city's time: a day report ends at the city's midnight, not UTC's.
+  const off = state.config.offsetMinutes * MINUTE_MS;
+  return { ...state, appReportMs: everyMs, nextAppMinuteAt: (Math.floor((last + off) / everyMs) + 1) * everyMs - off };
 }
 
 /** Ids after this point use a new prefix (the driver separates a deterministic backfill from live). */

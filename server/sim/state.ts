@@ -100,6 +100,11 @@ export interface SimState {
    * clock whatever the time-lapse (see AppMinute in apps.ts for why).
    */
   nextAppMinuteAt: number;
+  /**
+   * Wall time one app-activity report covers: a minute, as a gateway reports live; a day for
+   * the history a demo is backfilled with (server/sim/driver.ts HISTORY_APP_REPORT_MS).
+   */
+  appReportMs: number;
   scenarios: ActiveScenario[];
   repeatCallers: string[];
 }

@@ -17,6 +17,9 @@ const CITY = gridCity({
 });
 const TEN = Date.parse('2026-11-23T10:00:00+07:00');
 const MIDNIGHT = Date.parse('2026-11-23T00:00:00+07:00');
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 function setup(over: Partial<SimDriverOptions> = {}): { batches: PantauEvent[][]; options: SimDriverOptions } {
   const batches: PantauEvent[][] = [];
@@ -109,6 +112,49 @@ describe('sim driver', () => {
     expect(batches.length).toBeGreaterThan(before);
     await driver.stop();
   });
+
+  it('backfills past days with daily app reports and today with minutes, with a weekday and weekend shape', async () => {
+    const { batches, options } = setup({ backfill: { days: 8 } });
+    const driver = createSimDriver(options);
+    await driver.start();
+    await driver.history();
+    await driver.stop();
+    const events = batches.flat();
+    // Today is written first (what a wall shows); the days before follow.
+    const firstPast = events.findIndex((e) => Date.parse(e.at) < MIDNIGHT);
+    expect(firstPast).toBeGreaterThan(0);
+    expect(events.slice(firstPast).filter((e) => Date.parse(e.at) >= MIDNIGHT && Date.parse(e.at) <= TEN)).toEqual([]);
+    for (const e of events) expect(PantauEvent.safeParse(e).success).toBe(true);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    const times = events.map((e) => Date.parse(e.at));
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(MIDNIGHT - 8 * DAY);
+    expect(Math.max(...times)).toBeLessThanOrEqual(TEN);
+    const apps = events.filter((e) => e.type === 'app.activity');
+    const past = apps.filter((e) => Date.parse(e.at) < MIDNIGHT);
+    const today = apps.filter((e) => Date.parse(e.at) >= MIDNIGHT);
+    // One report per app and kind per day before today (stamped just inside the city day's end),
+    // every minute today.
+    expect(new Set(past.map((e) => (Date.parse(e.at) - MIDNIGHT) % DAY))).toEqual(new Set([-1]));
+    expect(new Set(today.map((e) => Math.floor(Date.parse(e.at) / MINUTE))).size).toBeGreaterThan(500);
+    // Every past day has calls and app use, and the figures have a week's shape: office apps
+    // are used less on Saturday and Sunday than on weekdays.
+    const perDay = new Map<number, { calls: number; sessions: number }>();
+    for (const e of events) {
+      const day = Math.floor((Date.parse(e.at) - MIDNIGHT) / DAY);
+      const d = perDay.get(day) ?? { calls: 0, sessions: 0 };
+      if (e.type === 'call.received') d.calls++;
+      if (e.type === 'app.activity' && e.kind === 'session') d.sessions += e.count ?? 1;
+      perDay.set(day, d);
+    }
+    for (let day = -8; day < 0; day++) {
+      expect(perDay.get(day)?.calls ?? 0, `calls on day ${day}`).toBeGreaterThan(5);
+      expect(perDay.get(day)?.sessions ?? 0, `sessions on day ${day}`).toBeGreaterThan(100);
+    }
+    // 2026-11-23 is a Monday: days -1 and -2 are the weekend before it, -3 to -7 the week.
+    const weekend = ((perDay.get(-1)?.sessions ?? 0) + (perDay.get(-2)?.sessions ?? 0)) / 2;
+    const weekdays = [-3, -4, -5, -6, -7].reduce((n, d) => n + (perDay.get(d)?.sessions ?? 0), 0) / 5;
+    expect(weekend).toBeLessThan(weekdays);
+  }, 60_000);
 
   it('replays the same backfill ids after a restart the same day, and new ids afterwards', async () => {
     const first = setup({ backfill: { hours: 2 } });
