@@ -21,6 +21,7 @@ export const DemoStatus = z.object({
   running: z.boolean(),
   speed: z.number().optional(),
   backfilling: z.boolean().optional(),
+  writingHistory: z.boolean().optional(),
   scenarios: z
     .array(
       z.object({

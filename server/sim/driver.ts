@@ -46,7 +46,10 @@ export interface SimScenarioStatus {
 export interface SimStatus {
   speed: number;
   running: boolean;
+  /** Today is being written (the wall fills when this turns false). */
   backfilling: boolean;
+  /** The days before today are being written, in the background. */
+  writingHistory: boolean;
   scenarios: SimScenarioStatus[];
 }
 
@@ -92,6 +95,7 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
   let queued: { name: ScenarioName; opts: ScenarioOptions }[] = [];
   // The background pass that writes the days before today (backfill { days }), once started.
   let historyDone: Promise<void> = Promise.resolve();
+  let writingHistory = false;
 
   function fresh(nowMs: number, atSpeed: number, live = false): SimState {
     // A live start has no backfilled minutes: its apps report at the first tick (see firstAppReportAt).
@@ -224,7 +228,10 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
       timer.unref();
       log?.info({ speed, tickMs }, 'sim: running');
       if (history !== null) {
-        historyDone = history().catch((err: unknown) => log?.error({ err }, 'sim: backfill of the days before today failed'));
+        writingHistory = true;
+        historyDone = history()
+          .catch((err: unknown) => log?.error({ err }, 'sim: backfill of the days before today failed'))
+          .finally(() => { writingHistory = false; });
       }
     },
     async stop() {
@@ -261,6 +268,7 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
         speed,
         running: timer !== null,
         backfilling,
+        writingHistory,
         scenarios: state.scenarios.map((sc) => ({
           name: sc.name,
           startedAt: isoWithOffset(Math.min(now, toWall(sc.startSim)), offset),

@@ -50,6 +50,8 @@ export function PresenterPanel({ onClose }: { onClose: () => void }) {
             : status.running
               ? t('presenter.running', { speed: speed ?? 1 })
               : t('presenter.stopped')}
+        {status?.backfilling ? <div data-testid="presenter-backfilling">{t('presenter.backfilling')}</div> : null}
+        {status?.writingHistory ? <div data-testid="presenter-history">{t('presenter.history')}</div> : null}
         {active.map((s) => (
           <div key={s.name} className="presenter-active" data-testid={`presenter-active-${s.name}`}>
             ▶ {isDemoScenario(s.name) ? t(`presenter.scenario.${s.name}`) : s.name}
