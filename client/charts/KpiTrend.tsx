@@ -27,20 +27,22 @@ interface KpiTrendProps {
   domain?: [number, number];
   /** Tick values for the value axis (round percentages); otherwise Recharts picks them. */
   ticks?: readonly number[];
+  /** Counts: whole ticks only (a scale of 0 to 2 would otherwise read "0, 1, 1, 2, 2"). */
+  integer?: boolean;
   testId: string;
   height?: number;
 }
 
 const AXIS = { fontSize: 12, fill: 'var(--muted)' };
 
-export function KpiTrend({ title, data, series, format, kind = 'line', target, domain, ticks, testId, height = 220 }: KpiTrendProps) {
+export function KpiTrend({ title, data, series, format, kind = 'line', target, domain, ticks, integer = false, testId, height = 220 }: KpiTrendProps) {
   const rows = [...data];
   const tick = (v: unknown) => (typeof v === 'number' ? format(v) : String(v));
   const common = (
     <>
       <CartesianGrid stroke="var(--line)" vertical={false} />
       <XAxis dataKey="label" tick={AXIS} stroke="var(--line)" interval="preserveStartEnd" minTickGap={12} />
-      <YAxis tick={AXIS} stroke="var(--line)" tickFormatter={tick} width={56} {...(domain ? { domain } : {})} {...(ticks ? { ticks: [...ticks] } : {})} />
+      <YAxis tick={AXIS} stroke="var(--line)" tickFormatter={tick} width={56} allowDecimals={!integer} {...(domain ? { domain } : {})} {...(ticks ? { ticks: [...ticks] } : {})} />
       <Tooltip formatter={tick} isAnimationActive={false} />
       <Legend wrapperStyle={{ fontSize: 13 }} />
       {target ? (

@@ -1,36 +1,39 @@
-// A figure against its target. ▼ means under the target, ▲ over it; the warning colour and a
-// word mark the bad side (ui.md: service level under target is the warning colour with ▼).
-// For ASA or response times lower is better, so there ▲ is the bad side.
+// A figure against its target: a shape and a word for its state (shared/kpi/target-state.ts),
+// coloured too but never by colour alone: ✓ good, ! warning, ✕ bad. No arrow: arrows on the
+// screens say which way a figure moved since the period before, never where it stands.
 import { useTranslation } from 'react-i18next';
+import { targetState, type Better, type TargetState } from '../../shared/kpi/target-state.ts';
 
 interface TargetMarkProps {
   value: number | null | undefined;
   target: number | null | undefined;
-  better?: 'higher' | 'lower';
+  better?: Better;
   /** Shown after the mark, e.g. "target 95 %". */
   targetText?: string;
   testId?: string;
-  /** Spell out the verdict ("di bawah target") beside the arrow, not only in its tooltip. */
+  /** Spell out the verdict ("tidak memenuhi target") beside the shape, not only in its tooltip. */
   showWord?: boolean;
 }
 
-export function isOffTarget(value: number | null | undefined, target: number | null | undefined, better: 'higher' | 'lower' = 'higher'): boolean {
-  if (value === null || value === undefined || target === null || target === undefined) return false;
-  return better === 'higher' ? value < target : value > target;
+export const TARGET_GLYPH: Readonly<Record<TargetState, string>> = { good: '✓', warning: '!', bad: '✕' };
+
+/** The MetricCard tone of a figure's state. */
+export function targetTone(value: number | null | undefined, target: number | null | undefined, better: Better = 'higher'): 'normal' | 'warning' | 'critical' {
+  const s = targetState(value, target, better);
+  return s === 'bad' ? 'critical' : s === 'warning' ? 'warning' : 'normal';
 }
 
 export function TargetMark({ value, target, better = 'higher', targetText, testId, showWord = false }: TargetMarkProps) {
   const { t } = useTranslation();
-  if (value === null || value === undefined || target === null || target === undefined) {
+  const state = targetState(value, target, better);
+  if (state === null) {
     return targetText ? <span className="target target--none">{targetText}</span> : null;
   }
-  const under = value < target;
-  const bad = isOffTarget(value, target, better);
-  const word = better === 'higher' ? (bad ? t('kpi.under') : t('kpi.over')) : bad ? t('kpi.worse') : t('kpi.better');
+  const word = t(`kpi.state.${state}`);
   return (
-    <span className={`target ${bad ? 'target--bad' : 'target--ok'}`} data-testid={testId} data-off-target={bad} title={word}>
-      <span className="target-arrow" aria-label={word}>
-        {under ? '▼' : '▲'}
+    <span className={`target target--${state}`} data-testid={testId} data-state={state} data-off-target={state !== 'good'} title={word}>
+      <span className="target-glyph" aria-label={word}>
+        {TARGET_GLYPH[state]}
       </span>
       {showWord ? <span className="target-word">{word}</span> : null}
       {targetText ? <span className="target-text">{targetText}</span> : null}

@@ -10,6 +10,7 @@ import { Snapshot } from '../../shared/contract/views.ts';
 import { DISPLAY_TOKEN, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { launchBrowser, openPage, screenshot, type ViewportName } from '../support/browser.ts';
 import { makeCallAbandoned, makeCallAnswered, makeCallEnded, makeCallReceived, wib } from '../support/factories.ts';
+import { targetState } from '../../shared/kpi/target-state.ts';
 import { loadTestCity } from '../support/test-city-data.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -110,10 +111,10 @@ describe('queue board', () => {
         expect(c.caller?.number).toMatch(/^\d{4}\*{4}\d{3}$/);
         expect(await rows.nth(i).textContent()).toContain(c.caller?.number ?? '?');
       }
-      // SL20 under the city's target (95 % in the bundled profiles): ▼ and the warning colour.
+      // SL20 against the city's target (95 % in the bundled profiles): the shared rule's state.
       const target = (await loadTestCity()).profile.profile.targets.sl20;
       const mark = page.getByTestId(`${q}-sl20-mark`);
-      expect(await mark.getAttribute('data-off-target')).toBe(String((kpis.calls[line].sl20 ?? 1) < target));
+      expect(await mark.getAttribute('data-state')).toBe(targetState(kpis.calls[line].sl20, target) ?? 'good');
     }
     await screenshot(page, `queue-board-${viewport}`);
     expect(opened.blocked).toEqual([]);

@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { Snapshot } from '../../shared/contract/views.ts';
+import { targetState, type TargetState } from '../../shared/kpi/target-state.ts';
+import { TARGET_GLYPH } from '../../client/components/TargetMark.tsx';
 import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { launchBrowser, openPage, screenshot, type OpenedPage, type ViewportName } from '../support/browser.ts';
 import { loadTestCity, type TestCity } from '../support/test-city-data.ts';
@@ -19,6 +21,10 @@ const LANGS = ['id', 'en'] as const;
 const VIEWPORTS: readonly ViewportName[] = ['1080p', '4k'];
 type Lang = (typeof LANGS)[number];
 const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+const WORD: Record<Lang, Record<TargetState, string>> = {
+  id: { good: 'memenuhi target', warning: 'hampir memenuhi target', bad: 'tidak memenuhi target' },
+  en: { good: 'meets target', warning: 'nearly meets target', bad: 'misses target' },
+};
 
 let browser: Browser;
 let app: TestApp;
@@ -96,11 +102,11 @@ describe.each(LANGS)('views in %s', (lang) => {
     const kpis = KpisAnswer.parse(res.json);
     expect(await text(page, 'exec-kpi-offered-d30-value')).toBe(count(kpis.calls.all.offered, lang));
     expect(await text(page, 'exec-kpi-incidents-d30-value')).toBe(count(kpis.incidents.count, lang));
-    // Under the profile's target is marked with ▼ and a word, never colour alone.
-    const sl20 = page.getByTestId('exec-kpi-sl20-d30');
-    const offTarget = (await sl20.getAttribute('data-off-target')) === 'true';
-    expect(offTarget).toBe((kpis.calls.all.sl20 ?? 1) < city.profile.profile.targets.sl20);
-    expect(await text(page, 'exec-kpi-sl20-d30-mark')).toContain(offTarget ? '▼' : '▲');
+    // The state against the profile's target is the shared rule's, shown as a shape and a word,
+    // never colour alone.
+    const state = targetState(kpis.calls.all.sl20, city.profile.profile.targets.sl20) ?? 'good';
+    expect(await page.getByTestId('exec-kpi-sl20-d30-mark').getAttribute('data-state')).toBe(state);
+    expect(await text(page, 'exec-kpi-sl20-d30-mark')).toContain(`${TARGET_GLYPH[state]}${WORD[lang][state]}`);
     await screenshot(page, `executive-${lang}-${viewport}`);
     if (lang === 'id' && viewport === '1080p') {
       // The print layout: controls gone, figures kept.

@@ -5,7 +5,7 @@ import type { Targets } from '../../../shared/contract/city.ts';
 import type { CallKpis, KpisAnswer } from '../../../shared/contract/kpis.ts';
 import { formatCount, formatMinutes, formatPercent, formatSeconds, type Lang } from '../../components/format.ts';
 import { MetricCard } from '../../components/MetricCard.tsx';
-import { isOffTarget, TargetMark } from '../../components/TargetMark.tsx';
+import { TargetMark, targetTone } from '../../components/TargetMark.tsx';
 
 type LineKey = keyof KpisAnswer['calls'];
 const LINE_KEYS: readonly LineKey[] = ['112', '119', 'all'];
@@ -31,7 +31,7 @@ function CallCards({ line, k, targets, lang }: { line: LineKey; k: CallKpis | nu
       value={k?.[metric]}
       format={pct}
       testId={id(metric)}
-      tone={isOffTarget(k?.[metric], target, better) ? 'warning' : 'normal'}
+      tone={targetTone(k?.[metric], target, better)}
     >
       <TargetMark
         value={k?.[metric]}
@@ -53,7 +53,7 @@ function CallCards({ line, k, targets, lang }: { line: LineKey; k: CallKpis | nu
           value={k?.asa}
           format={(v) => formatSeconds(v, lang)}
           testId={id('asa')}
-          tone={isOffTarget(k?.asa, targets?.asaSeconds, 'lower') ? 'warning' : 'normal'}
+          tone={targetTone(k?.asa, targets?.asaSeconds, 'lower')}
         >
           <TargetMark
             value={k?.asa}
@@ -88,7 +88,7 @@ function IncidentCards({ kpis, targets, lang }: KpiCardsProps) {
           value={inc?.response.mean}
           format={minutes}
           testId="kpi-response-mean"
-          tone={isOffTarget(inc?.response.mean, responseTarget, 'lower') ? 'warning' : 'normal'}
+          tone={targetTone(inc?.response.mean, responseTarget, 'lower')}
         >
           <TargetMark
             value={inc?.response.mean}

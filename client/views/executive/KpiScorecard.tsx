@@ -1,11 +1,12 @@
 // One card per KPI, each with today, 7 days and 30 days side by side: the value, where it
-// stands against the target (▼ warning colour under, ▲ neutral over, with the word), and its
-// change against the period before.
+// stands against the target (good / warning / bad, a shape and a word: shared/kpi/target-state.ts),
+// and its change against the period before (an arrow: direction only).
 import { useTranslation } from 'react-i18next';
 import type { Targets } from '../../../shared/contract/city.ts';
 import type { KpisAnswer } from '../../../shared/contract/kpis.ts';
 import type { Lang } from '../../components/format.ts';
-import { isOffTarget, TargetMark } from '../../components/TargetMark.tsx';
+import { TargetMark } from '../../components/TargetMark.tsx';
+import { targetState } from '../../../shared/kpi/target-state.ts';
 import { metricChange, METRICS, type LineKey, type MetricDef } from './kpi-metrics.ts';
 import { formatChange, formatMetric } from './metric-format.ts';
 import { PERIODS, type Period } from './periods.ts';
@@ -33,13 +34,14 @@ function PeriodCell({ metric, period, answers, line, target, lang }: {
   const { t } = useTranslation();
   const value = answers.current ? metric.value(answers.current, line) : null;
   const previous = answers.previous ? metric.value(answers.previous, line) : null;
-  const bad = isOffTarget(value, target, metric.better);
+  const state = targetState(value, target, metric.better ?? 'higher');
+  const bad = state === 'warning' || state === 'bad';
   const change = formatChange(metricChange(value, previous, metric.change), metric.change, lang, t('exec.points'));
   const id = `exec-kpi-${metric.id}-${period}`;
   return (
     // The window the figure covers, as the API answered it: a reader (or a test) can ask for it again.
     <div
-      className={`exec-cell${bad ? ' exec-cell--bad' : ''}`}
+      className={`exec-cell${state === 'bad' || state === 'warning' ? ` exec-cell--${state}` : ''}`}
       data-testid={id}
       data-off-target={bad}
       {...(answers.current ? { 'data-from': answers.current.from, 'data-to': answers.current.to } : {})}

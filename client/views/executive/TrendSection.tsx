@@ -99,13 +99,14 @@ export function TrendSection({ days, targets, lang, trendDays, onTrendDays }: Tr
           {...(asaTarget === undefined ? {} : { target: { value: asaTarget, label: t('kpi.targetMax', { value: formatSeconds(asaTarget, lang) }) } })}
           testId="exec-trend-asa"
         />
-        <KpiTrend title={t('exec.chart.offered')} data={points.offered} series={series} format={(v) => formatCount(v, lang)} kind="bar" testId="exec-trend-offered" />
+        <KpiTrend title={t('exec.chart.offered')} data={points.offered} series={series} format={(v) => formatCount(v, lang)} kind="bar" integer testId="exec-trend-offered" />
         <KpiTrend
           title={t('exec.chart.incidents')}
           data={points.incidents}
           series={[{ key: 'incidents', name: t('kpi.incidents'), color: '#2c877f' }]}
           format={(v) => formatCount(v, lang)}
           kind="bar"
+          integer
           testId="exec-trend-incidents"
         />
       </div>

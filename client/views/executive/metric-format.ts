@@ -21,7 +21,7 @@ const pointFormats: Record<Lang, Intl.NumberFormat> = {
 };
 
 /**
- * `↑ 12 %`, `↓ 1,5 poin`, `→ 0 %`. Arrows, not the ▲/▼ of the target marks: a change is
+ * `↑ 12 %`, `↓ 1,5 poin`, `→ 0 %`. Arrows, not the shapes of the target marks: a change is
  * neither good nor bad by itself (more calls answered is more work, not a failure).
  * `pointsWord` is the translated unit of a percentage-point change.
  */

@@ -5,7 +5,7 @@ import type { Line } from '../../../shared/contract/events.ts';
 import { useCity } from '../../api/use-city.ts';
 import { formatCount, formatPercent, formatSeconds } from '../../components/format.ts';
 import { MetricCard } from '../../components/MetricCard.tsx';
-import { isOffTarget, TargetMark } from '../../components/TargetMark.tsx';
+import { TargetMark, targetTone } from '../../components/TargetMark.tsx';
 import { useLang } from '../../components/use-lang.ts';
 import { agentCounts, waitingOnLine } from '../../live/selectors.ts';
 import { useLive } from '../../live/store.ts';
@@ -66,7 +66,7 @@ export function QueueBoard({ line }: { line: Line }) {
         testId={`${id}-sl20`}
         size="sm"
         layout="inline"
-        tone={isOffTarget(kpis?.sl20, sl20Target) ? 'warning' : 'normal'}
+        tone={targetTone(kpis?.sl20, sl20Target)}
       >
         <TargetMark
           value={kpis?.sl20}

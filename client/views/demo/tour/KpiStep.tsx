@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount, formatMinutes, formatPercent, formatSeconds } from '../../../components/format.ts';
 import { MetricCard } from '../../../components/MetricCard.tsx';
 import { navigate } from '../../../components/navigation.ts';
-import { isOffTarget, TargetMark } from '../../../components/TargetMark.tsx';
+import { TargetMark, targetTone } from '../../../components/TargetMark.tsx';
 import { useLang } from '../../../components/use-lang.ts';
 import { useLive } from '../../../live/store.ts';
 import { useTargets } from '../../common/use-targets.ts';
@@ -22,10 +22,10 @@ export function KpiStep() {
       <p>{t('tour.kpis.body')}</p>
       <div className="tour-kpis" data-testid="tour-kpis">
         <MetricCard label={t('kpi.offered')} value={all?.offered} format={(v) => formatCount(v, lang)} testId="tour-kpi-offered" />
-        <MetricCard label={t('kpi.sl20')} value={all?.sl20} format={rate} testId="tour-kpi-sl20" tone={isOffTarget(all?.sl20, targets?.sl20) ? 'warning' : 'normal'}>
+        <MetricCard label={t('kpi.sl20')} value={all?.sl20} format={rate} testId="tour-kpi-sl20" tone={targetTone(all?.sl20, targets?.sl20)}>
           <TargetMark value={all?.sl20} target={targets?.sl20} showWord />
         </MetricCard>
-        <MetricCard label={t('kpi.asa')} value={all?.asa} format={(v) => formatSeconds(v, lang)} testId="tour-kpi-asa" tone={isOffTarget(all?.asa, targets?.asaSeconds, 'lower') ? 'warning' : 'normal'}>
+        <MetricCard label={t('kpi.asa')} value={all?.asa} format={(v) => formatSeconds(v, lang)} testId="tour-kpi-asa" tone={targetTone(all?.asa, targets?.asaSeconds, 'lower')}>
           <TargetMark value={all?.asa} target={targets?.asaSeconds} better="lower" showWord />
         </MetricCard>
         <MetricCard
@@ -33,7 +33,7 @@ export function KpiStep() {
           value={all?.abandonmentRate}
           format={rate}
           testId="tour-kpi-abandonment"
-          tone={isOffTarget(all?.abandonmentRate, targets?.abandonmentRate, 'lower') ? 'warning' : 'normal'}
+          tone={targetTone(all?.abandonmentRate, targets?.abandonmentRate, 'lower')}
         >
           <TargetMark value={all?.abandonmentRate} target={targets?.abandonmentRate} better="lower" showWord />
         </MetricCard>
@@ -43,7 +43,7 @@ export function KpiStep() {
           value={kpis?.incidents.response.mean}
           format={(v) => formatMinutes(v, lang)}
           testId="tour-kpi-response"
-          tone={isOffTarget(kpis?.incidents.response.mean, responseTarget, 'lower') ? 'warning' : 'normal'}
+          tone={targetTone(kpis?.incidents.response.mean, responseTarget, 'lower')}
         >
           <TargetMark value={kpis?.incidents.response.mean} target={responseTarget} better="lower" showWord />
         </MetricCard>
