@@ -22,6 +22,7 @@ import { demoRoutes } from './http/routes/demo.ts';
 import { startDemoRunner, type DemoRunner } from './sim/demo-runner.ts';
 import { eventsRoutes } from './http/routes/events.ts';
 import { healthRoutes } from './http/routes/health.ts';
+import { openApiRoutes } from './http/routes/openapi.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
@@ -71,6 +72,8 @@ export interface Pantau {
   url: string;
   port: number;
   server: Server;
+  /** The Express app, for tests that walk its routes (the OpenAPI coverage test). */
+  http: ReturnType<typeof createHttpApp>;
   city: CityProfile;
   ingest: IngestService;
   redis: RedisHandle;
@@ -201,6 +204,7 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
       demoRoutes(demo),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
       appRoutes({ store: storage.appStore, city, clock }),
+      openApiRoutes(city),
     ],
   });
 }
@@ -233,7 +237,8 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       })
     : null;
   const stopJobs = startJobs({ storage, ingest, city, clock, log });
-  const server = createServer(await buildHttpApp(core, { ingest, feeds, demo }));
+  const http = await buildHttpApp(core, { ingest, feeds, demo });
+  const server = createServer(http);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
     http: server, feeds, store: storage.live, log, metrics, credentials, corsOrigins: config.corsOrigins,
@@ -260,6 +265,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     url: `http://${host}:${port}`,
     port,
     server,
+    http,
     city,
     ingest,
     redis,

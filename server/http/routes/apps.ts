@@ -28,17 +28,17 @@ const DAY_MS = 86_400_000;
 /** The buckets keep days forever, but a window this long is a report, not a dashboard query. */
 const MAX_WINDOW_MS = 400 * DAY_MS;
 const space = z.enum(['live', 'demo']).optional();
-const windowFields = { from: IsoWithOffset.optional(), to: IsoWithOffset.optional(), space };
+export const windowFields = { from: IsoWithOffset.optional(), to: IsoWithOffset.optional(), space };
 
-const ActivityQuery = z.object({
+export const ActivityQuery = z.object({
   ...windowFields,
   top: z.coerce.number().int().min(1).max(1_000).default(20),
   kind: AppKind.optional(),
   category: AppCategoryFilter.optional(),
 });
-const SeriesQuery = z.object({ ...windowFields, resolution: SeriesResolution.optional() });
-const TrendsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(7), to: IsoWithOffset.optional(), space });
-const AlertsQuery = z.object({ ...windowFields, limit: z.coerce.number().int().min(1).max(5_000).default(500) });
+export const SeriesQuery = z.object({ ...windowFields, resolution: SeriesResolution.optional() });
+export const TrendsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(7), to: IsoWithOffset.optional(), space });
+export const AlertsQuery = z.object({ ...windowFields, limit: z.coerce.number().int().min(1).max(5_000).default(500) });
 
 type Parsed<T> = { ok: true; data: T } | { ok: false };
 

@@ -6,12 +6,12 @@ import type { DemoRunner } from '../../sim/demo-runner.ts';
 import { SCENARIO_NAMES } from '../../sim/state.ts';
 import { sendError } from '../errors.ts';
 
-const Scenario = z.object({
+export const Scenario = z.object({
   name: z.enum(SCENARIO_NAMES as [string, ...string[]]),
   kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
   appId: z.string().min(1).max(128).optional(),
 });
-const Speed = z.object({ speed: z.number().min(0.1).max(600) });
+export const Speed = z.object({ speed: z.number().min(0.1).max(600) });
 
 export function demoRoutes(runner: DemoRunner | null): Router {
   const r = Router();
