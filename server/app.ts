@@ -23,6 +23,11 @@ import { startDemoRunner, type DemoRunner } from './sim/demo-runner.ts';
 import { eventsRoutes } from './http/routes/events.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { openApiRoutes } from './http/routes/openapi.ts';
+import { capRoutes } from './http/routes/cap.ts';
+import { createCapService } from './integrations/cap/cap-service.ts';
+import { createAlertNoticeStore, type AlertNoticeStore } from './store/alert-notices.ts';
+import { createAlertNotes, type AlertNotes } from './integrations/alert-notes.ts';
+import { readAlertRecord } from './store/read-alert.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
@@ -91,6 +96,8 @@ interface Storage {
   appStore: (space: Space) => ReturnType<typeof createAppStore>;
   /** Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts). */
   kpiCache: Record<Space, KpiDayCache>;
+  /** Alert state notes and the notice list (CAP, webhooks). */
+  notices: (space: Space) => AlertNoticeStore;
 }
 
 async function openStorage(options: PantauOptions, city: CityProfile, clock: () => number): Promise<Storage> {
@@ -99,6 +106,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
   const keyCache = Object.fromEntries(SPACES.map((s) => [s, spaceKeys(prefix, city.profile.id, s)])) as Record<Space, SpaceKeys>;
   const keys = (space: Space): SpaceKeys => keyCache[space];
   const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createAppStore>>;
+  const noticeStores = Object.fromEntries(SPACES.map((s) => [s, createAlertNoticeStore(redis.redis, keys(s))])) as Record<Space, AlertNoticeStore>;
   return {
     redis,
     keys,
@@ -106,6 +114,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
     live: createLiveStore(redis.duplicate(), keys),
     appStore: (space) => appStores[space],
     kpiCache: Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>,
+    notices: (space) => noticeStores[space],
   };
 }
 
@@ -160,7 +169,7 @@ function createIngest({ config, options, log, clock, city, metrics, storage }: C
   });
 }
 
-function loadFeeds({ config, log, clock, city, metrics, storage }: Core): Promise<Feeds> {
+function loadFeeds({ config, log, clock, city, metrics, storage }: Core, alertNotes: AlertNotes): Promise<Feeds> {
   const { redis, keys, kpiCache } = storage;
   const tz = city.profile.timezone;
   const appsSummary = Object.fromEntries(SPACES.map((s) => [s, createAppsSummaryReader(redis.redis, keys(s), city.apps, tz)])) as Record<Space, ReturnType<typeof createAppsSummaryReader>>;
@@ -173,7 +182,10 @@ function loadFeeds({ config, log, clock, city, metrics, storage }: Core): Promis
     metrics,
     readKpis: (space, now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
     readApps: (space, now) => appsSummary[space](now),
-    onEntryChanges: (space, changes) => kpiCache[space].changed(changes),
+    onEntryChanges: (space, changes) => {
+      kpiCache[space].changed(changes);
+      alertNotes.changed(space, changes);
+    },
     onReload: (space) => kpiCache[space].clear(),
   });
 }
@@ -205,6 +217,11 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
       appRoutes({ store: storage.appStore, city, clock }),
       openApiRoutes(city),
+      capRoutes(createCapService(city, {
+        alert: (space, id) => readAlertRecord(redis.redis, keys(space), id),
+        history: async (space, fromMs, toMs, limit) => (await storage.appStore(space).alertHistory(fromMs, toMs, limit)).alerts,
+        notes: (space, id) => storage.notices(space).notes(id),
+      }, clock), clock),
     ],
   });
 }
@@ -229,7 +246,8 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const core: Core = { config, options, log, clock, city, metrics, storage, credentials, credentialGuard };
 
   const ingest = createIngest(core);
-  const feeds = await loadFeeds(core);
+  const alertNotes = createAlertNotes({ store: storage.notices, clock, timeZone: tz, log });
+  const feeds = await loadFeeds(core, alertNotes);
   const demo = config.demo
     ? await startDemoRunner({
         store: createDemoSimStore(redis.redis, redis.duplicate(), keys('demo')), ingest, city,
@@ -278,6 +296,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
         stopJobs();
         await demo?.stop();
         await live.close();
+        await alertNotes.settled();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // In-flight requests get a moment to finish; then a browser's open connection must

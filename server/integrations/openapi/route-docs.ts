@@ -12,6 +12,7 @@ import { Role, Snapshot, Space } from '../../../shared/contract/views.ts';
 import { ActivityQuery, AlertsQuery, SeriesQuery, TrendsQuery, windowFields } from '../../http/routes/apps.ts';
 import { Scenario, Speed } from '../../http/routes/demo.ts';
 import { KpiQuery } from '../../http/routes/views.ts';
+import { CapQuery } from '../cap/cap-query.ts';
 
 /** Who may call a route: anyone, an ingest key, or a viewer with one of the roles (demo viewers always read the demo space). */
 export type Access = 'public' | 'ingest' | { roles: readonly Role[] };
@@ -100,6 +101,17 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     answers: { ...ok(AppSeriesAnswer), 404: { description: 'No such app in the catalog or in events' } },
   },
   { method: 'get', path: '/api/v1/alerts', tag: 'alerts', access: OPERATORS, summary: 'Alert history (raised in a window, newest first)', query: AlertsQuery, answers: ok(AlertsAnswer) },
+  {
+    method: 'get', path: '/api/v1/alerts.cap', tag: 'alerts', access: OPERATORS, summary: 'Alerts as an Atom feed of OASIS CAP 1.2 messages',
+    description: 'One entry per alert raised in the window (default: the last 7 days), each linking its CAP message. status is Exercise for the demo space. See docs/integrations.md.',
+    query: CapQuery, answers: { 200: { description: 'Atom 1.0 feed', contentType: 'application/atom+xml', schema: z.string() } },
+  },
+  {
+    method: 'get', path: '/api/v1/alerts/:alertId.cap', tag: 'alerts', access: OPERATORS, summary: 'One alert as a CAP 1.2 message (`<alertId>.cap`)',
+    description: 'msgType Alert while raised, Update after a change of severity, Cancel (referencing the Alert) once cleared. Alert ids contain `:`; send them URL-encoded.',
+    params: z.object({ alertId: z.string().min(1).max(128) }), query: spaceQuery,
+    answers: { 200: { description: 'CAP 1.2 alert', contentType: 'application/cap+xml', schema: z.string() }, 404: { description: 'No such alert' } },
+  },
   // Demo
   { method: 'get', path: '/api/v1/demo/status', tag: 'demo', access: 'public', summary: 'Whether the demo simulator runs, its speed and scenario', answers: { ...ok(z.record(z.string(), z.unknown())), 404: { description: 'Demo mode is off' } } },
   { method: 'post', path: '/api/v1/demo/scenario', tag: 'demo', access: 'public', summary: 'Start a demo scenario', body: { description: 'The scenario', content: { 'application/json': Scenario } }, answers: { 202: { description: 'Started', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
