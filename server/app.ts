@@ -27,6 +27,9 @@ import { capRoutes } from './http/routes/cap.ts';
 import { createCapService } from './integrations/cap/cap-service.ts';
 import { createAlertNoticeStore, type AlertNoticeStore } from './store/alert-notices.ts';
 import { createAlertNotes, type AlertNotes } from './integrations/alert-notes.ts';
+import { createWebhookDispatcher, type WebhookDispatcher, type WebhookTuning } from './integrations/webhooks/webhook-dispatcher.ts';
+import { createWebhookOutbox } from './store/webhook-outbox.ts';
+import { webhookRoutes } from './http/routes/webhooks.ts';
 import { readAlertRecord } from './store/read-alert.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
@@ -71,6 +74,8 @@ export interface PantauOptions {
   maxBufferedPackets?: number;
   /** Failed credentials per credential and per address before refusals (server/credential-guard.ts; tests lower them). */
   credentialLimits?: CredentialLimits;
+  /** Webhook clock, backoff and timers (tests shorten them; server/integrations/webhooks). */
+  webhooks?: WebhookTuning;
 }
 
 export interface Pantau {
@@ -98,6 +103,7 @@ interface Storage {
   kpiCache: Record<Space, KpiDayCache>;
   /** Alert state notes and the notice list (CAP, webhooks). */
   notices: (space: Space) => AlertNoticeStore;
+  outbox: (space: Space) => ReturnType<typeof createWebhookOutbox>;
 }
 
 async function openStorage(options: PantauOptions, city: CityProfile, clock: () => number): Promise<Storage> {
@@ -107,6 +113,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
   const keys = (space: Space): SpaceKeys => keyCache[space];
   const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createAppStore>>;
   const noticeStores = Object.fromEntries(SPACES.map((s) => [s, createAlertNoticeStore(redis.redis, keys(s))])) as Record<Space, AlertNoticeStore>;
+  const outboxes = Object.fromEntries(SPACES.map((s) => [s, createWebhookOutbox(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createWebhookOutbox>>;
   return {
     redis,
     keys,
@@ -115,12 +122,14 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
     appStore: (space) => appStores[space],
     kpiCache: Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>,
     notices: (space) => noticeStores[space],
+    outbox: (space) => outboxes[space],
   };
 }
 
 /** The jobs every process runs beside the live path; returns their stop. */
-function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger }): () => void {
+function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger; webhooks: WebhookDispatcher }): () => Promise<void> {
   const { storage, ingest, city, clock, log } = deps;
+  const stopWebhooks = deps.webhooks.start();
   const stopSweeper = startStaleCallSweeper({
     readWaitingCallsBefore: waitingCallsBeforeReader(storage.redis.redis, storage.keys), ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: city.profile.timezone, clock, log,
   });
@@ -132,10 +141,11 @@ function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityPr
     }
   }, 3_600_000);
   indexTrim.unref();
-  return () => {
+  return async () => {
     stopSweeper();
     stopAppAlerts();
     clearInterval(indexTrim);
+    await stopWebhooks();
   };
 }
 
@@ -222,6 +232,7 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
         history: async (space, fromMs, toMs, limit) => (await storage.appStore(space).alertHistory(fromMs, toMs, limit)).alerts,
         notes: (space, id) => storage.notices(space).notes(id),
       }, clock), clock),
+      webhookRoutes(storage.outbox),
     ],
   });
 }
@@ -246,7 +257,12 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const core: Core = { config, options, log, clock, city, metrics, storage, credentials, credentialGuard };
 
   const ingest = createIngest(core);
-  const alertNotes = createAlertNotes({ store: storage.notices, clock, timeZone: tz, log });
+  const webhooks = createWebhookDispatcher({
+    targets: config.webhooks, spaces: SPACES, notices: storage.notices, outbox: storage.outbox,
+    city: { id: city.profile.id, name: city.profile.name, timeZone: tz }, metrics, log, iso: (ms) => toIsoWithOffset(ms, tz),
+    ...options.webhooks,
+  });
+  const alertNotes = createAlertNotes({ store: storage.notices, clock, timeZone: tz, log, queued: webhooks.hears, onNoted: () => webhooks.wake() });
   const feeds = await loadFeeds(core, alertNotes);
   const demo = config.demo
     ? await startDemoRunner({
@@ -254,7 +270,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
         seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
       })
     : null;
-  const stopJobs = startJobs({ storage, ingest, city, clock, log });
+  const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks });
   const http = await buildHttpApp(core, { ingest, feeds, demo });
   const server = createServer(http);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
@@ -293,7 +309,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     credentials,
     close() {
       closing ??= (async () => {
-        stopJobs();
+        await stopJobs();
         await demo?.stop();
         await live.close();
         await alertNotes.settled();

@@ -15,7 +15,7 @@ export interface AlertNotes {
   settled(): Promise<void>;
 }
 
-export function createAlertNotes(deps: { store: (space: Space) => AlertNoticeStore; clock: () => number; timeZone: string; log: Logger; onNoted?: (space: Space) => void }): AlertNotes {
+export function createAlertNotes(deps: { store: (space: Space) => AlertNoticeStore; clock: () => number; timeZone: string; log: Logger; queued: (space: Space) => boolean; onNoted?: (space: Space) => void }): AlertNotes {
   let last: Promise<void> = Promise.resolve();
   return {
     changed(space, changes) {
@@ -27,7 +27,7 @@ export function createAlertNotes(deps: { store: (space: Space) => AlertNoticeSto
         // One chain keeps the notes in stream order.
         last = last.then(async () => {
           try {
-            if (await deps.store(space).note(c.id, state, at, c.h)) deps.onNoted?.(space);
+            if (await deps.store(space).note(c.id, state, at, c.h, deps.queued(space))) deps.onNoted?.(space);
           } catch (err: unknown) {
             deps.log.warn({ mod: 'integrations', space, alertId: c.id, err: String(err) }, 'alert state not noted');
           }

@@ -11,6 +11,7 @@ const NOTE_TTL_MS = 100 * 86_400_000;
 const NOTE = `
 if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
+if ARGV[5] ~= '1' then return 1 end
 local notice = cjson.decode(ARGV[4])
 notice.before = {}
 for _, s in ipairs(redis.call('HKEYS', KEYS[1])) do
@@ -32,8 +33,11 @@ export interface Notice {
 }
 
 export interface AlertNoticeStore {
-  /** Notes `state` for the alert and queues its notice; false when it was noted already. */
-  note(alertId: string, state: string, atMs: number, record: Record<string, string>): Promise<boolean>;
+  /**
+   * Notes `state` for the alert and, when `queue` (some webhook target hears this space), queues
+   * its notice; false when the state was noted already.
+   */
+  note(alertId: string, state: string, atMs: number, record: Record<string, string>, queue: boolean): Promise<boolean>;
   /** The alert's notes: state -> epoch ms. */
   notes(alertId: string): Promise<Record<string, number>>;
   /** The oldest notices, up to `n`, each with its raw text (the fan-out compares it). */
@@ -43,9 +47,9 @@ export interface AlertNoticeStore {
 export function createAlertNoticeStore(redis: Redis, keys: SpaceKeys): AlertNoticeStore {
   const k = integrationKeys(keys);
   return {
-    async note(alertId, state, atMs, record) {
+    async note(alertId, state, atMs, record, queue) {
       const notice = JSON.stringify({ alertId, state, atMs: String(atMs), record });
-      const r = await redis.eval(NOTE, 2, k.notePrefix + alertId, k.notices, state, String(atMs), String(NOTE_TTL_MS), notice);
+      const r = await redis.eval(NOTE, 2, k.notePrefix + alertId, k.notices, state, String(atMs), String(NOTE_TTL_MS), notice, queue ? '1' : '0');
       return r === 1;
     },
     async notes(alertId) {

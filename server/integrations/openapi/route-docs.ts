@@ -13,6 +13,8 @@ import { ActivityQuery, AlertsQuery, SeriesQuery, TrendsQuery, windowFields } fr
 import { Scenario, Speed } from '../../http/routes/demo.ts';
 import { KpiQuery } from '../../http/routes/views.ts';
 import { CapQuery } from '../cap/cap-query.ts';
+import { DeadLetterAnswer } from '../webhooks/webhook-payload.ts';
+import { DeadLetterQuery } from '../../http/routes/webhooks.ts';
 
 /** Who may call a route: anyone, an ingest key, or a viewer with one of the roles (demo viewers always read the demo space). */
 export type Access = 'public' | 'ingest' | { roles: readonly Role[] };
@@ -111,6 +113,11 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     description: 'msgType Alert while raised, Update after a change of severity, Cancel (referencing the Alert) once cleared. Alert ids contain `:`; send them URL-encoded.',
     params: z.object({ alertId: z.string().min(1).max(128) }), query: spaceQuery,
     answers: { 200: { description: 'CAP 1.2 alert', contentType: 'application/cap+xml', schema: z.string() }, 404: { description: 'No such alert' } },
+  },
+  {
+    method: 'get', path: '/api/v1/webhooks/dead-letters', tag: 'alerts', access: { roles: ['operator'] }, summary: 'Webhook deliveries given up on',
+    description: 'Deliveries that failed every retry, newest first, with the last error. Each names its target and the alert state change.',
+    query: DeadLetterQuery, answers: ok(DeadLetterAnswer),
   },
   // Demo
   { method: 'get', path: '/api/v1/demo/status', tag: 'demo', access: 'public', summary: 'Whether the demo simulator runs, its speed and scenario', answers: { ...ok(z.record(z.string(), z.unknown())), 404: { description: 'Demo mode is off' } } },
