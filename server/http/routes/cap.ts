@@ -6,6 +6,7 @@ import type { CapService } from '../../integrations/cap/cap-service.ts';
 import { parseIsoMs } from '../../domain/time.ts';
 import { requireViewer } from '../auth-middleware.ts';
 import { sendError } from '../errors.ts';
+import { parseQuery } from '../parse-query.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -14,12 +15,8 @@ export function capRoutes(cap: CapService, clock: () => number): Router {
   const viewers = requireViewer(['operator', 'executive']);
   r.get('/api/v1/alerts.cap', viewers, async (req, res) => {
     const v = req.viewer;
-    const q = CapQuery.safeParse(req.query);
-    if (!q.success) {
-      const issue = q.error.issues[0];
-      return sendError(res, 400, 'invalid_query', issue?.message ?? 'invalid query', issue?.path.join('.') || undefined);
-    }
-    if (!v) return;
+    const q = parseQuery(CapQuery, req.query, res);
+    if (!v || !q.ok) return;
     const now = clock();
     const toMs = q.data.to ? parseIsoMs(q.data.to) : now + 1;
     const fromMs = q.data.from ? parseIsoMs(q.data.from) : toMs - 7 * DAY_MS;

@@ -5,7 +5,7 @@ import type { Space } from '../../../shared/contract/views.ts';
 import { DeadLetter, type DeadLetterAnswer } from '../../integrations/webhooks/webhook-payload.ts';
 import type { WebhookOutbox } from '../../store/webhook-outbox.ts';
 import { requireViewer } from '../auth-middleware.ts';
-import { sendError } from '../errors.ts';
+import { parseQuery } from '../parse-query.ts';
 
 export const DeadLetterQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1_000).default(100),
@@ -16,12 +16,8 @@ export function webhookRoutes(outbox: (space: Space) => WebhookOutbox): Router {
   const r = Router();
   r.get('/api/v1/webhooks/dead-letters', requireViewer(['operator']), async (req, res) => {
     const v = req.viewer;
-    const q = DeadLetterQuery.safeParse(req.query);
-    if (!q.success) {
-      const issue = q.error.issues[0];
-      return sendError(res, 400, 'invalid_query', issue?.message ?? 'invalid query', issue?.path.join('.') || undefined);
-    }
-    if (!v) return;
+    const q = parseQuery(DeadLetterQuery, req.query, res);
+    if (!v || !q.ok) return;
     const found = await outbox(v.space).deadLetters(q.data.limit);
     const answer: DeadLetterAnswer = {
       total: found.total,

@@ -41,6 +41,14 @@ export interface RouteDoc {
 }
 
 const ok = (schema: z.ZodType, description = 'OK'): Record<number, Answer> => ({ 200: { description, schema } });
+/** An ingest route's answers: 200 all stored, 207 some rejected, 400 none stored, 413, 415. */
+const ingestAnswers = (schema: z.ZodType, what: 'items' | 'lines', types: string): Record<number, Answer> => ({
+  200: { description: `Every one of the ${what} stored or a duplicate`, schema },
+  207: { description: `Some ${what} stored, some rejected (listed${what === 'lines' ? ' by line number' : ''})`, schema },
+  400: { description: `Every one of the ${what} rejected (listed)`, schema },
+  413: { description: 'More than 10,000 events or 5 MB' },
+  415: { description: `Not ${types}` },
+});
 const spaceQuery = z.object({ space: Space.optional() });
 const Ok = z.object({ ok: z.boolean() });
 const Accepted = z.object({ ok: z.literal(true) });
@@ -60,13 +68,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     description: `${INGEST_BODY} An event id already stored for the same source is a duplicate, counted and not stored again. alert.* events are Pantau's own: ingest keys are refused with rule "internal". \`?space=demo\` sends to the demo space (keys allowed for it).`,
     query: spaceQuery,
     body: { description: INGEST_BODY, content: { 'application/json': z.union([PantauEvent, z.array(PantauEvent)]), 'application/x-ndjson': z.string() } },
-    answers: {
-      200: { description: 'Every item stored or a duplicate', schema: IngestAnswer },
-      207: { description: 'Some items stored, some rejected (listed)', schema: IngestAnswer },
-      400: { description: 'Every item rejected (listed)', schema: IngestAnswer },
-      413: { description: 'More than 10,000 events or 5 MB' },
-      415: { description: 'Not application/json or application/x-ndjson' },
-    },
+    answers: ingestAnswers(IngestAnswer, 'items', 'application/json or application/x-ndjson'),
   },
   {
     method: 'post', path: '/api/v1/adapters/asterisk/queue-log', tag: 'ingest', access: 'ingest',
@@ -74,13 +76,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     description: 'Lines of Asterisk\'s queue_log (text/plain), turned into call and agent events. Queues are mapped to lines by the city profile; unmapped queues are listed.',
     query: spaceQuery,
     body: { description: 'queue_log lines', content: { 'text/plain': z.string() } },
-    answers: {
-      200: { description: 'Every line understood', schema: AsteriskAnswer },
-      207: { description: 'Some lines rejected (listed by line number)', schema: AsteriskAnswer },
-      400: { description: 'Every line rejected', schema: AsteriskAnswer },
-      413: { description: 'Too many events or bytes' },
-      415: { description: 'Not text/plain' },
-    },
+    answers: ingestAnswers(AsteriskAnswer, 'lines', 'text/plain'),
   },
   // Views
   {

@@ -9,31 +9,27 @@ export const ALERT_CHANGES = ['raised', 'updated', 'cleared'] as const;
 export const AlertChange = z.enum(ALERT_CHANGES);
 export type AlertChange = z.infer<typeof AlertChange>;
 
-export const AlertPayload = z.object({
-  kind: z.literal('alert'),
+/** What every payload carries. */
+const envelope = {
   deliveryId: z.string(),
-  /** When Pantau saw the change (ISO with the city's offset). */
+  /** When Pantau saw the change or wrote the report (ISO with the city's offset). */
   at: z.string(),
   city: z.object({ id: z.string(), name: z.string() }),
   space: Space,
-  change: AlertChange,
-  alert: AlertView,
   /** The message in Bahasa Indonesia and English, ready to show. */
   text: z.object({ id: z.string(), en: z.string() }),
-});
+};
+
+export const AlertPayload = z.object({ kind: z.literal('alert'), ...envelope, change: AlertChange, alert: AlertView });
 export type AlertPayload = z.infer<typeof AlertPayload>;
 
 /** Reserved for the daily report: its figures will be the KPI answer of the day. */
 export const DailyReportPayload = z.object({
   kind: z.literal('daily-report'),
-  deliveryId: z.string(),
-  at: z.string(),
-  city: z.object({ id: z.string(), name: z.string() }),
-  space: Space,
+  ...envelope,
   /** The city day, YYYY-MM-DD. */
   day: z.string(),
   reportUrl: z.string().optional(),
-  text: z.object({ id: z.string(), en: z.string() }),
 });
 export type DailyReportPayload = z.infer<typeof DailyReportPayload>;
 
