@@ -9,7 +9,7 @@ import { EVENT_TYPES, INTERNAL_EVENT_TYPES } from '../../shared/contract/events.
 import { SPA_ROUTES } from '../../server/http/app.ts';
 import { openApiPath } from '../../server/integrations/openapi/document.ts';
 import { ROUTE_DOCS } from '../../server/integrations/openapi/route-docs.ts';
-import { startApp, type TestApp } from '../support/app-harness.ts';
+import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, INGEST_KEY, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 
 interface Layer { route?: { path: string | string[]; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } }
 
@@ -87,6 +87,28 @@ describe('OpenAPI document', () => {
       } else {
         expect(r.status, `${v.type}: ${r.text}`).toBe(200);
         expect(answer.accepted, v.type).toBe(1);
+      }
+    }
+  });
+
+  it('states each route\'s access as the route enforces it', async () => {
+    const tokens = { operator: OPERATOR_TOKEN, executive: EXECUTIVE_TOKEN, display: DISPLAY_TOKEN } as const;
+    const concrete = (path: string): string => path.replace(':appId', 'some-app').replace(':alertId', 'some-alert');
+    const denied = (status: number): boolean => status === 401 || status === 403;
+    for (const d of ROUTE_DOCS) {
+      const path = concrete(d.path);
+      const call = (token: string | null) => (d.method === 'get' ? app.get(path, token) : app.post(path, d.path.includes('asterisk') ? 'x' : [], { token, type: d.path.includes('asterisk') ? 'text/plain' : 'application/json' }));
+      if (d.access === 'public') {
+        expect(denied((await call(null)).status), `${d.method} ${d.path} without a credential`).toBe(false);
+      } else if (d.access === 'ingest') {
+        expect((await call(OPERATOR_TOKEN)).status, `${d.path} with a viewer token`).toBe(403);
+        expect(denied((await call(INGEST_KEY)).status), `${d.path} with an ingest key`).toBe(false);
+      } else {
+        for (const [role, token] of Object.entries(tokens)) {
+          const status = (await call(token)).status;
+          expect(denied(status), `${d.method} ${d.path} as ${role}: ${status}`).toBe(!d.access.roles.includes(role as keyof typeof tokens));
+        }
+        expect((await call(INGEST_KEY)).status, `${d.path} with an ingest key`).toBe(403);
       }
     }
   });
