@@ -22,6 +22,15 @@ import { demoRoutes } from './http/routes/demo.ts';
 import { startDemoRunner, type DemoRunner } from './sim/demo-runner.ts';
 import { eventsRoutes } from './http/routes/events.ts';
 import { healthRoutes } from './http/routes/health.ts';
+import { openApiRoutes } from './http/routes/openapi.ts';
+import { capRoutes } from './http/routes/cap.ts';
+import { createCapService } from './integrations/cap/cap-service.ts';
+import { createAlertNoticeStore, type AlertNoticeStore } from './store/alert-notices.ts';
+import { createAlertNotes, type AlertNotes } from './integrations/alert-notes.ts';
+import { createWebhookDispatcher, type WebhookDispatcher, type WebhookTuning } from './integrations/webhooks/webhook-dispatcher.ts';
+import { createWebhookOutbox } from './store/webhook-outbox.ts';
+import { webhookRoutes } from './http/routes/webhooks.ts';
+import { readAlertRecord } from './store/read-alert.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
@@ -65,12 +74,16 @@ export interface PantauOptions {
   maxBufferedPackets?: number;
   /** Failed credentials per credential and per address before refusals (server/credential-guard.ts; tests lower them). */
   credentialLimits?: CredentialLimits;
+  /** Webhook clock, backoff and timers (tests shorten them; server/integrations/webhooks). */
+  webhooks?: WebhookTuning;
 }
 
 export interface Pantau {
   url: string;
   port: number;
   server: Server;
+  /** The Express app, for tests that walk its routes (the OpenAPI coverage test). */
+  http: ReturnType<typeof createHttpApp>;
   city: CityProfile;
   ingest: IngestService;
   redis: RedisHandle;
@@ -88,6 +101,9 @@ interface Storage {
   appStore: (space: Space) => ReturnType<typeof createAppStore>;
   /** Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts). */
   kpiCache: Record<Space, KpiDayCache>;
+  /** Alert state notes and the notice list (CAP, webhooks). */
+  notices: (space: Space) => AlertNoticeStore;
+  outbox: (space: Space) => ReturnType<typeof createWebhookOutbox>;
 }
 
 async function openStorage(options: PantauOptions, city: CityProfile, clock: () => number): Promise<Storage> {
@@ -96,6 +112,8 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
   const keyCache = Object.fromEntries(SPACES.map((s) => [s, spaceKeys(prefix, city.profile.id, s)])) as Record<Space, SpaceKeys>;
   const keys = (space: Space): SpaceKeys => keyCache[space];
   const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createAppStore>>;
+  const noticeStores = Object.fromEntries(SPACES.map((s) => [s, createAlertNoticeStore(redis.redis, keys(s))])) as Record<Space, AlertNoticeStore>;
+  const outboxes = Object.fromEntries(SPACES.map((s) => [s, createWebhookOutbox(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createWebhookOutbox>>;
   return {
     redis,
     keys,
@@ -103,12 +121,15 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
     live: createLiveStore(redis.duplicate(), keys),
     appStore: (space) => appStores[space],
     kpiCache: Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>,
+    notices: (space) => noticeStores[space],
+    outbox: (space) => outboxes[space],
   };
 }
 
 /** The jobs every process runs beside the live path; returns their stop. */
-function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger }): () => void {
+function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger; webhooks: WebhookDispatcher }): () => Promise<void> {
   const { storage, ingest, city, clock, log } = deps;
+  const stopWebhooks = deps.webhooks.start();
   const stopSweeper = startStaleCallSweeper({
     readWaitingCallsBefore: waitingCallsBeforeReader(storage.redis.redis, storage.keys), ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: city.profile.timezone, clock, log,
   });
@@ -120,10 +141,11 @@ function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityPr
     }
   }, 3_600_000);
   indexTrim.unref();
-  return () => {
+  return async () => {
     stopSweeper();
     stopAppAlerts();
     clearInterval(indexTrim);
+    await stopWebhooks();
   };
 }
 
@@ -157,7 +179,7 @@ function createIngest({ config, options, log, clock, city, metrics, storage }: C
   });
 }
 
-function loadFeeds({ config, log, clock, city, metrics, storage }: Core): Promise<Feeds> {
+function loadFeeds({ config, log, clock, city, metrics, storage }: Core, alertNotes: AlertNotes): Promise<Feeds> {
   const { redis, keys, kpiCache } = storage;
   const tz = city.profile.timezone;
   const appsSummary = Object.fromEntries(SPACES.map((s) => [s, createAppsSummaryReader(redis.redis, keys(s), city.apps, tz)])) as Record<Space, ReturnType<typeof createAppsSummaryReader>>;
@@ -170,7 +192,10 @@ function loadFeeds({ config, log, clock, city, metrics, storage }: Core): Promis
     metrics,
     readKpis: (space, now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
     readApps: (space, now) => appsSummary[space](now),
-    onEntryChanges: (space, changes) => kpiCache[space].changed(changes),
+    onEntryChanges: (space, changes) => {
+      kpiCache[space].changed(changes);
+      alertNotes.changed(space, changes);
+    },
     onReload: (space) => kpiCache[space].clear(),
   });
 }
@@ -201,6 +226,13 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
       demoRoutes(demo),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
       appRoutes({ store: storage.appStore, city, clock }),
+      openApiRoutes(city),
+      capRoutes(createCapService(city, {
+        alert: (space, id) => readAlertRecord(redis.redis, keys(space), id),
+        history: async (space, fromMs, toMs, limit) => (await storage.appStore(space).alertHistory(fromMs, toMs, limit)).alerts,
+        notes: (space, id) => storage.notices(space).notes(id),
+      }, clock), clock),
+      webhookRoutes(storage.outbox),
     ],
   });
 }
@@ -225,15 +257,22 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const core: Core = { config, options, log, clock, city, metrics, storage, credentials, credentialGuard };
 
   const ingest = createIngest(core);
-  const feeds = await loadFeeds(core);
+  const webhooks = createWebhookDispatcher({
+    targets: config.webhooks, spaces: SPACES, notices: storage.notices, outbox: storage.outbox,
+    city: { id: city.profile.id, name: city.profile.name, timeZone: tz }, metrics, log, iso: (ms) => toIsoWithOffset(ms, tz),
+    ...options.webhooks,
+  });
+  const alertNotes = createAlertNotes({ store: storage.notices, clock, timeZone: tz, log, queued: webhooks.hears, onNoted: () => webhooks.wake() });
+  const feeds = await loadFeeds(core, alertNotes);
   const demo = config.demo
     ? await startDemoRunner({
         store: createDemoSimStore(redis.redis, redis.duplicate(), keys('demo')), ingest, city,
         seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
       })
     : null;
-  const stopJobs = startJobs({ storage, ingest, city, clock, log });
-  const server = createServer(await buildHttpApp(core, { ingest, feeds, demo }));
+  const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks });
+  const http = await buildHttpApp(core, { ingest, feeds, demo });
+  const server = createServer(http);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
     http: server, feeds, store: storage.live, log, metrics, credentials, corsOrigins: config.corsOrigins,
@@ -260,6 +299,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     url: `http://${host}:${port}`,
     port,
     server,
+    http,
     city,
     ingest,
     redis,
@@ -269,9 +309,10 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     credentials,
     close() {
       closing ??= (async () => {
-        stopJobs();
+        await stopJobs();
         await demo?.stop();
         await live.close();
+        await alertNotes.settled();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // In-flight requests get a moment to finish; then a browser's open connection must

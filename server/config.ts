@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ViewerTokens } from './auth.ts';
 import { isRedisUrl } from './store/redis-target.ts';
+import { WebhookTargets, type WebhookTarget } from './integrations/webhooks/webhook-config.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -70,6 +71,8 @@ const EnvSchema = z.object({
   PANTAU_REDIS_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   PANTAU_EVENT_MAX_FUTURE_MINUTES: z.coerce.number().min(0).max(1_440).default(15),
   PANTAU_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3_650).default(400),
+  /** Webhook targets for alerts: a JSON array (docs/integrations.md "Webhooks"). */
+  PANTAU_WEBHOOKS: z.string().optional(),
   PANTAU_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - (1-40); no braces or colons, they would break the hash tag').default('pantau'),
 });
 
@@ -95,7 +98,26 @@ export type Config = Readonly<{
   replication: Readonly<{ minReplicas: number; waitMs: number }>;
   /** How far an event's `at` may lie ahead of the server's clock, and how far behind it. */
   eventTime: Readonly<{ maxFutureMs: number; maxAgeMs: number }>;
+  webhooks: readonly WebhookTarget[];
 }>;
+
+/** PANTAU_WEBHOOKS: JSON, then the targets' schema; the error names the target and field. */
+function parseWebhooks(text: string | undefined): WebhookTarget[] {
+  if (text === undefined) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError('PANTAU_WEBHOOKS', 'not JSON: expected an array of targets like [{"name":"ops","url":"https://…","secret":"…"}]');
+  }
+  const r = WebhookTargets.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = (issue?.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    throw new ConfigError('PANTAU_WEBHOOKS', `${path.replace(/^\./, '') || 'targets'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
 
 /** Parses an environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } = {}): Config {
@@ -133,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } 
     keyPrefix: e.PANTAU_KEY_PREFIX,
     ingestRatePerMin: e.PANTAU_INGEST_RATE_PER_MIN,
     replication: Object.freeze({ minReplicas: e.PANTAU_REDIS_MIN_REPLICAS, waitMs: e.PANTAU_REDIS_WAIT_MS }),
+    webhooks: Object.freeze(parseWebhooks(e.PANTAU_WEBHOOKS)),
     eventTime: Object.freeze({ maxFutureMs: e.PANTAU_EVENT_MAX_FUTURE_MINUTES * 60_000, maxAgeMs: e.PANTAU_EVENT_MAX_AGE_DAYS * 86_400_000 }),
   });
 }

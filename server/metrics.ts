@@ -13,6 +13,7 @@ export interface Metrics {
   feedLagMs: Gauge<'space'>;
   slowClientsDropped: Counter<'space'>;
   socketRefused: Counter<'reason'>;
+  webhookDeliveries: Counter<'target' | 'result'>;
 }
 
 export function createMetrics(): Metrics {
@@ -28,6 +29,7 @@ export function createMetrics(): Metrics {
     deltas: new Counter({ name: 'pantau_deltas_total', help: 'Delta batches emitted', labelNames: ['space'], registers: [registry] }),
     feedLagMs: new Gauge({ name: 'pantau_feed_lag_ms', help: 'Age of the newest stream entry when the live feed applied it', labelNames: ['space'], registers: [registry] }),
     socketRefused: new Counter({ name: 'pantau_socket_refused_total', help: 'Socket.IO connections refused: origin (foreign Origin), credential (bad token or auth), too_many_attempts (address over its failed-handshake budget)', labelNames: ['reason'], registers: [registry] }),
+    webhookDeliveries: new Counter({ name: 'pantau_webhook_deliveries_total', help: 'Webhook delivery attempts by target and result: delivered (2xx), retry (failed, will be tried again), dead_letter (given up; GET /api/v1/webhooks/dead-letters)', labelNames: ['target', 'result'], registers: [registry] }),
     slowClientsDropped: new Counter({ name: 'pantau_slow_clients_dropped_total', help: 'Socket.IO clients disconnected because their send buffer grew too large', labelNames: ['space'], registers: [registry] }),
   };
 }

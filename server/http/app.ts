@@ -44,7 +44,8 @@ export function tileSource(tileUrl: string | undefined): string | null {
   return url.origin.replace('tile-subdomain', '*');
 }
 
-const SPA_ROUTES = ['/', '/wall', '/executive', '/operator', '/demo', '/signin'];
+/** The client's pages: HTML, not API, so the OpenAPI document leaves them out. */
+export const SPA_ROUTES = ['/', '/wall', '/executive', '/operator', '/demo', '/signin'];
 
 function timing(metrics: Metrics): RequestHandler {
   return (req, res, next) => {

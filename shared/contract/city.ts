@@ -86,6 +86,18 @@ export const CityProfileFile = z.object({
   attribution: z.array(z.string()),
   /** Where the defaults come from and which of them are assumptions, for whoever edits the profile. */
   notes: z.array(z.string()).optional(),
+  /**
+   * How the city signs its CAP 1.2 alerts (docs/integrations.md): `sender` (no spaces, commas,
+   * `<` or `&`, e.g. an address of the agency's domain), the name shown to people, and CAP
+   * `<code>`s (e.g. a national profile's). Without it the sender is `pantau.<id>`.
+   */
+  cap: z.object({
+    sender: z.string().regex(/^[^\s,<&]{1,128}$/, 'no spaces, commas, < or &'),
+    senderName: z.string().min(1).max(200).optional(),
+    codes: z.array(z.string().regex(/^[^<&]{1,128}$/, 'no < or &')).max(20).optional(),
+    contact: z.string().max(200).optional(),
+    web: z.url().optional(),
+  }).optional(),
 });
 export type CityProfileFile = z.infer<typeof CityProfileFile>;
 

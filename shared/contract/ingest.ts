@@ -33,3 +33,15 @@ export const ErrorAnswer = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 export type ErrorAnswer = z.infer<typeof ErrorAnswer>;
+
+/** The Asterisk queue_log adapter's answer: the ingest answer and what the lines held besides events. */
+export const AsteriskAnswer = IngestAnswer.extend({
+  unmappedQueues: z.array(z.string()),
+  /** Lines skipped because their queue has no line in the city profile. */
+  unmappedLines: z.number().int(),
+  /** Lines of verbs that carry no event. */
+  ignored: z.number().int(),
+  /** RINGNOANSWER lines per agent. */
+  ringNoAnswer: z.record(z.string(), z.number().int()),
+});
+export type AsteriskAnswer = z.infer<typeof AsteriskAnswer>;

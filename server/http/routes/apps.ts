@@ -17,6 +17,7 @@ import { cityDayKey, parseIsoMs, startOfCityDay, toIsoWithOffset, todayWindow } 
 import type { AppStore } from '../../store/read-app-store.ts';
 import { requireViewer } from '../auth-middleware.ts';
 import { sendError } from '../errors.ts';
+import { parseQuery as parse } from '../parse-query.ts';
 
 export interface AppRouteDeps {
   store: (space: Space) => AppStore;
@@ -28,27 +29,17 @@ const DAY_MS = 86_400_000;
 /** The buckets keep days forever, but a window this long is a report, not a dashboard query. */
 const MAX_WINDOW_MS = 400 * DAY_MS;
 const space = z.enum(['live', 'demo']).optional();
-const windowFields = { from: IsoWithOffset.optional(), to: IsoWithOffset.optional(), space };
+export const windowFields = { from: IsoWithOffset.optional(), to: IsoWithOffset.optional(), space };
 
-const ActivityQuery = z.object({
+export const ActivityQuery = z.object({
   ...windowFields,
   top: z.coerce.number().int().min(1).max(1_000).default(20),
   kind: AppKind.optional(),
   category: AppCategoryFilter.optional(),
 });
-const SeriesQuery = z.object({ ...windowFields, resolution: SeriesResolution.optional() });
-const TrendsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(7), to: IsoWithOffset.optional(), space });
-const AlertsQuery = z.object({ ...windowFields, limit: z.coerce.number().int().min(1).max(5_000).default(500) });
-
-type Parsed<T> = { ok: true; data: T } | { ok: false };
-
-function parse<T>(schema: z.ZodType<T>, query: unknown, res: Response): Parsed<T> {
-  const q = schema.safeParse(query);
-  if (q.success) return { ok: true, data: q.data };
-  const issue = q.error.issues[0];
-  sendError(res, 400, 'invalid_query', issue?.message ?? 'invalid query', issue?.path.join('.') || undefined);
-  return { ok: false };
-}
+export const SeriesQuery = z.object({ ...windowFields, resolution: SeriesResolution.optional() });
+export const TrendsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(7), to: IsoWithOffset.optional(), space });
+export const AlertsQuery = z.object({ ...windowFields, limit: z.coerce.number().int().min(1).max(5_000).default(500) });
 
 /** A window from the query: both bounds, or from..now, or the default. Null after answering 400. */
 function windowOf(

@@ -3,7 +3,7 @@
 // line number; queues with no line in the city profile are listed, not silently dropped.
 import { Router, raw } from 'express';
 import { PantauEvent } from '../../../shared/contract/events.ts';
-import type { Rejected } from '../../../shared/contract/ingest.ts';
+import type { AsteriskAnswer, Rejected } from '../../../shared/contract/ingest.ts';
 import { parseQueueLog } from '../../adapters/asterisk-queue-log.ts';
 import type { CityProfile } from '../../city/city-profile.ts';
 import type { IngestService } from '../../ingest/ingest-service.ts';
@@ -38,13 +38,14 @@ export function asteriskRoutes(ingest: IngestService, city: CityProfile, metrics
     const { accepted, duplicates } = result.answer;
     const status = rejected.length === 0 ? 200 : accepted + duplicates > 0 ? 207 : 400;
     metrics.ingestRequests.inc({ route: 'asterisk', status: String(status) });
-    res.status(status).json({
+    const answer: AsteriskAnswer = {
       accepted, duplicates, rejected,
       unmappedQueues: parsed.unmappedQueues,
       unmappedLines: parsed.unmappedLines,
       ignored: parsed.ignored,
       ringNoAnswer: parsed.ringNoAnswer,
-    });
+    };
+    res.status(status).json(answer);
   });
   return r;
 }

@@ -8,12 +8,12 @@ import { SCENARIO_NAMES } from '../../sim/state.ts';
 import { requireDemoControl } from '../auth-middleware.ts';
 import { sendError } from '../errors.ts';
 
-const Scenario = z.object({
+export const Scenario = z.object({
   name: z.enum(SCENARIO_NAMES as [string, ...string[]]),
   kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
   appId: z.string().min(1).max(128).optional(),
 });
-const Speed = z.object({ speed: z.number().min(0.1).max(600) });
+export const Speed = z.object({ speed: z.number().min(0.1).max(600) });
 
 export function demoRoutes(runner: DemoRunner | null): Router {
   const r = Router();

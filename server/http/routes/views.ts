@@ -19,7 +19,7 @@ export interface ViewDeps {
   readKpis: (space: Space, q: { fromMs: number; toMs: number; line?: Line; kecamatan?: string }) => Promise<KpisAnswer>;
 }
 
-const KpiQuery = z.object({
+export const KpiQuery = z.object({
   from: IsoWithOffset.optional(),
   to: IsoWithOffset.optional(),
   line: Line.optional(),
