@@ -64,5 +64,5 @@ describe(`the projection is a function of the set of events (seed ${SEED})`, () 
       await rebuildSpace(redis, firstKeys, { chunk: 7 });
       expect(await observe(redis, firstKeys), `seed ${SEED}, set ${s}, after rebuildSpace`).toEqual(reference);
     }
-  });
+  }, 300_000);
 });
