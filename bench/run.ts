@@ -1,8 +1,10 @@
-// `npm run bench [-- --quick] [--only ingest,latency] [--out file.json]`
+// `npm run bench [-- --quick] [--only ingest,latency] [--out file.json] [--update]`
 // Starts its own redis-server, runs every benchmark in turn and prints one JSON object per
 // line per figure on stdout (progress goes to stderr). A full run writes bench/results.json;
 // --quick runs everything at a tiny size (the smoke test) and writes only where --out says.
-import { writeFileSync } from 'node:fs';
+// --only … --update replaces, in bench/results.json, the figures of the same names with this
+// run's and keeps the rest (the file records which benchmarks were updated, and when).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadCityProfile } from '../server/city/load-profile.ts';
@@ -10,17 +12,30 @@ import { BENCHMARKS } from './benchmarks.ts';
 import { cityPoints } from './support/events.ts';
 import type { Figure } from './support/figure.ts';
 import { startRedis } from './support/redis-server.ts';
+import { mergeResults, type Results } from './support/results-table.ts';
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string' },
+    update: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick === true;
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
-const out = values.out ?? (quick || only ? null : new URL('./results.json', import.meta.url).pathname);
+const resultsPath = new URL('./results.json', import.meta.url).pathname;
+const out = values.out ?? (quick || only ? null : resultsPath);
+const update = values.update === true;
+if (update && (!only || quick)) {
+  process.stderr.write('bench: --update needs --only and a full-size run (not --quick)\n');
+  process.exit(2);
+}
+const unknown = only ? [...only].filter((name) => !BENCHMARKS.some((b) => b.name === name)) : [];
+if (unknown.length > 0) {
+  process.stderr.write(`bench: no benchmark named ${unknown.join(', ')} (known: ${BENCHMARKS.map((b) => b.name).join(', ')})\n`);
+  process.exit(2);
+}
 
 const figures: Figure[] = [];
 const started = new Date();
@@ -85,6 +100,14 @@ const seconds = Math.round((performance.now() - t0) / 1000);
 if (out) {
   writeFileSync(out, `${JSON.stringify({ startedAt: started.toISOString(), seconds, quick, machine, figures }, null, 2)}\n`);
   process.stderr.write(`bench: wrote ${out}\n`);
+}
+if (update && only && failed === 0) {
+  const previous = JSON.parse(readFileSync(resultsPath, 'utf8')) as Results;
+  const merged = mergeResults(previous, figures, { startedAt: started.toISOString(), benchmarks: [...only], loadAvgAtStart: machine.loadAvgAtStart });
+  writeFileSync(resultsPath, `${JSON.stringify(merged, null, 2)}\n`);
+  process.stderr.write(`bench: updated ${figures.length} figures of ${[...only].join(', ')} in ${resultsPath}\n`);
+} else if (update) {
+  process.stderr.write('bench: a benchmark failed; bench/results.json left as it was\n');
 }
 process.stderr.write(`bench: ${figures.length} figures in ${seconds} s${failed ? `, ${failed} benchmark(s) failed` : ''}\n`);
 process.exit(failed ? 1 : 0);

@@ -7,7 +7,7 @@ import { CATEGORIES, AGENCIES, DISPOSITIONS } from '../../shared/contract/events
 import { enrichEvent, type Locate } from '../../server/domain/enrich.ts';
 import { applyEvents } from '../../server/store/apply-events.ts';
 import { LUA_CONSTANTS } from '../../server/domain/projection-constants.ts';
-import type { SpaceKeys } from '../../server/store/keys.ts';
+import { complaintsKey, dayBucketKey, eventsPerDayKey, hourBucketKey, minuteBucketKey, type SpaceKeys } from '../../server/store/keys.ts';
 import { rng, wib, type PointSource } from './events.ts';
 
 export interface FillTarget {
@@ -188,11 +188,11 @@ export async function writeAppActivity(t: FillTarget, events: Iterable<PantauEve
     const x = enrichEvent(e, t.timeZone, t.locate);
     const count = e.count ?? 1;
     const field = `${e.appId}|${e.kind}`;
-    bump(`${t.keys.appsPrefix}m:${x.minuteMs}`, MINUTE_TTL_SECONDS, field, count);
-    bump(`${t.keys.appsPrefix}h:${x.hourMs}`, HOUR_TTL_SECONDS, field, count);
-    bump(`${t.keys.appsPrefix}d:${x.cityDay}`, null, field, count);
+    bump(minuteBucketKey(t.keys, x.minuteMs), MINUTE_TTL_SECONDS, field, count);
+    bump(hourBucketKey(t.keys, x.hourMs), HOUR_TTL_SECONDS, field, count);
+    bump(dayBucketKey(t.keys, x.cityDay), null, field, count);
     seen.add(e.appId);
-    if (e.kind === 'complaint') bump(`${t.keys.complaintsPrefix}${x.hourMs}`, HOUR_TTL_SECONDS, e.kecamatan ?? 'unknown', count);
+    if (e.kind === 'complaint') bump(complaintsKey(t.keys, x.hourMs), HOUR_TTL_SECONDS, e.kecamatan ?? 'unknown', count);
     counters.set(x.cityDay, (counters.get(x.cityDay) ?? 0) + 1);
     n++;
   }
@@ -203,8 +203,8 @@ export async function writeAppActivity(t: FillTarget, events: Iterable<PantauEve
   }
   if (seen.size > 0) p.sadd(t.keys.appsSeen, ...seen);
   for (const [day, c] of counters) {
-    p.set(`${t.keys.eventsPerDayPrefix}${day}`, c);
-    p.expire(`${t.keys.eventsPerDayPrefix}${day}`, COUNTER_TTL_SECONDS);
+    p.set(eventsPerDayKey(t.keys, day), c);
+    p.expire(eventsPerDayKey(t.keys, day), COUNTER_TTL_SECONDS);
   }
   for (const [err] of (await p.exec()) ?? []) if (err) throw err;
   return n;

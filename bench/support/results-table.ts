@@ -8,6 +8,26 @@ export interface Results {
   quick: boolean;
   machine: { cpus: number; cpu: string; memoryGb: number; node: string; redis: string; loadAvgAtStart: number[] };
   figures: Figure[];
+  /** Partial runs merged in since the full one (`npm run bench -- --only … --update`). */
+  updates?: ResultsUpdate[];
+}
+
+export interface ResultsUpdate {
+  startedAt: string;
+  benchmarks: string[];
+  loadAvgAtStart: number[];
+}
+
+/**
+ * The results with the figures of a partial run merged in: a figure of the same name is
+ * replaced where it stood, a new one is appended, every other figure is kept as it was.
+ */
+export function mergeResults(previous: Results, figures: readonly Figure[], update: ResultsUpdate): Results {
+  const fresh = new Map(figures.map((f) => [f.name, f]));
+  const merged = previous.figures.map((f) => fresh.get(f.name) ?? f);
+  const known = new Set(previous.figures.map((f) => f.name));
+  merged.push(...figures.filter((f) => !known.has(f.name)));
+  return { ...previous, figures: merged, updates: [...(previous.updates ?? []), update] };
 }
 
 function num(n: number): string {
@@ -32,6 +52,7 @@ export function resultsTable(r: Results): string {
   const m = r.machine;
   const lines = [
     `Last full run: ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(r.seconds / 60)} min, on ${m.cpus} × ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, Redis ${m.redis}; load average at start ${m.loadAvgAtStart.join(' / ')}.`,
+    ...(r.updates ?? []).map((u) => `Updated since by a partial run: ${u.benchmarks.join(', ')} at ${u.startedAt.slice(0, 16).replace('T', ' ')} UTC, load average at start ${u.loadAvgAtStart.join(' / ')}.`),
     '',
     '| figure | value | raw baseline (same run) | ratio | target | conditions |',
     '|---|---|---|---|---|---|',

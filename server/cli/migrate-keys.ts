@@ -10,9 +10,9 @@ import { migrateKeyspace, MigrationTargetNotEmptyError } from '../store/migrate-
 
 const USAGE = `Usage: npm run migrate:keys [-- --city <id|path>] [--prefix <prefix>]
 
-Moves the keys of a single-city Pantau (0.1), named <prefix>:{live}:… and <prefix>:{demo}:…
-(and their #epoch counters), to the city-scoped names {<prefix>:<city>:live}:… and
-{<prefix>:<city>:demo}:…, which Pantau reads now. Values are not rewritten; TTLs are kept.
+Moves the keys of a single-city Pantau (0.1), named <prefix>:{live}:… and <prefix>:{demo}:…,
+to the city-scoped names {<prefix>:<city>:live}:… and {<prefix>:<city>:demo}:…, which Pantau
+reads now, and drops their #epoch counters (unused now). Values are not rewritten; TTLs are kept.
 Each space moves all at once or not at all; running it again moves nothing.
 
 Stop every Pantau process first. The Redis is REDIS_URL, or else the embedded one under

@@ -42,8 +42,3 @@ export function enrichEvent(event: PantauEvent, timeZone: string, locate: Locate
   }
   return out;
 }
-
-/** UTC day (YYYY-MM-DD) of the event's time: which dedupe hash holds its id. */
-export function dedupeDay(atMs: number): string {
-  return new Date(atMs).toISOString().slice(0, 10);
-}

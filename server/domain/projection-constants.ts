@@ -22,8 +22,13 @@ export const HOUR_BUCKET_RETENTION_MS = 90 * DAY_MS;
 export const ALERT_RETENTION_MS = HOUR_BUCKET_RETENTION_MS;
 /** Events-per-day counters. */
 export const COUNTER_RETENTION_MS = RECORD_RETENTION_MS;
-/** Ids are recognised as duplicates for at least 7 days after their first arrival. */
-export const DEDUPE_TTL_SECONDS = 8 * DAY_MS / SECOND_MS;
+/**
+ * Dedupe is by arrival: one hash per arrival period, and an id is looked up in the current and
+ * the previous period, so it is recognised for at least one period (8 days ≥ the promised 7)
+ * and at most two after it arrived. A hash lives two periods and a day from its creation.
+ */
+export const DEDUPE_PERIOD_MS = 8 * DAY_MS;
+const DEDUPE_RETENTION_MS = 2 * DEDUPE_PERIOD_MS + DAY_MS;
 
 const seconds = (ms: number): number => Math.round(ms / SECOND_MS);
 
@@ -38,4 +43,6 @@ export const LUA_CONSTANTS = Object.freeze({
   HOUR_TTL: seconds(HOUR_BUCKET_RETENTION_MS),
   ALERT_TTL: seconds(ALERT_RETENTION_MS),
   COUNTER_TTL: seconds(COUNTER_RETENTION_MS),
+  DEDUPE_PERIOD_MS,
+  DEDUPE_TTL: seconds(DEDUPE_RETENTION_MS),
 });

@@ -68,12 +68,20 @@ export function createIngestService(deps: IngestDeps): IngestService {
       });
       let accepted = 0;
       let duplicates = 0;
+      // Counted per type and result, then one metric call each: a label lookup per event was a
+      // measurable share of a 1,000-event batch.
+      const counts = new Map<string, number>();
       outcomes.forEach((o, i) => {
         const type = prepared[i]?.event.type ?? 'unknown';
         if (o.kind === 'accepted') accepted++;
         else duplicates++;
-        deps.metrics.ingestEvents.inc({ space, type, result: o.kind === 'accepted' ? 'accepted' : 'duplicate' });
+        const key = `${type} ${o.kind}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
       });
+      for (const [key, n] of counts) {
+        const [type = 'unknown', kind] = key.split(' ');
+        deps.metrics.ingestEvents.inc({ space, type, result: kind === 'accepted' ? 'accepted' : 'duplicate' }, n);
+      }
       if (rejected.length > 0) deps.metrics.ingestEvents.inc({ space, type: 'invalid', result: 'rejected' }, rejected.length);
       deps.log.debug({ mod: 'ingest', space, principal, total, accepted, duplicates, rejected: rejected.length, ms: Math.round(performance.now() - t0) }, 'ingest');
       const status = rejected.length === 0 ? 200 : accepted + duplicates > 0 ? 207 : 400;

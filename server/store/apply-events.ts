@@ -1,19 +1,25 @@
-// Appends accepted events to a space: one EVALSHA per event, all of a request in one
-// pipeline (one round trip per batch). Each event is atomic on its own, so a batch cut short
-// by a Redis failure leaves whole events or none; the caller answers 503 and a retry turns
-// the ones already written into duplicates.
+// Appends accepted events to a space: one EVALSHA per batch of up to APPLY_BATCH events
+// (apply-batch.lua: dedupe, projection and stream append), all of a request in one pipeline
+// (one round trip). Each script call is atomic, so a request cut short by a Redis failure
+// leaves whole batches or none; the caller answers 503 and a retry turns the ones already
+// written into duplicates.
 import type { Redis } from 'ioredis';
 import type { PantauEvent } from '../../shared/contract/events.ts';
 import type { Enrichment } from '../domain/enrich.ts';
-import { dedupeDay } from '../domain/enrich.ts';
 import type { SpaceKeys } from './keys.ts';
 import { RedisUnavailableError } from './errors.ts';
-import { DEDUPE_TTL_SECONDS } from '../domain/projection-constants.ts';
 
 export interface PreparedEvent {
   event: PantauEvent;
   enrichment: Enrichment;
 }
+
+/**
+ * Events per script call: large enough that the per-call cost is spread thin (bench/ingest.ts),
+ * small enough that one call holds Redis for a few tens of milliseconds at most and that its
+ * arguments stay far below Lua's unpack limit.
+ */
+export const APPLY_BATCH = 1_000;
 
 export type ApplyOutcome = { kind: 'accepted'; position: string } | { kind: 'duplicate' };
 
@@ -35,18 +41,10 @@ export async function applyEvents(
   if (events.length === 0) return [];
   const minId = options.trimBeforeMs === undefined ? '' : `${Math.max(0, Math.floor(options.trimBeforeMs))}-0`;
   const pipeline = redis.pipeline();
-  for (const { event, enrichment } of events) {
-    pipeline.pantauApplyEvent(
-      keys.stream,
-      `${keys.dedupePrefix}${dedupeDay(enrichment.atMs)}`,
-      keys.all,
-      JSON.stringify(event),
-      JSON.stringify(enrichment),
-      options.principal,
-      `${event.source}\u0000${event.id}`,
-      DEDUPE_TTL_SECONDS,
-      minId,
-    );
+  for (let i = 0; i < events.length; i += APPLY_BATCH) {
+    const args: string[] = [];
+    for (const { event, enrichment } of events.slice(i, i + APPLY_BATCH)) args.push(JSON.stringify(event), JSON.stringify(enrichment));
+    pipeline.pantauApplyBatch(keys.stream, keys.all, options.principal, minId, ...args);
   }
   const minReplicas = options.minReplicas ?? 0;
   // Still one round trip: WAIT rides at the end of the same pipeline.
@@ -65,8 +63,8 @@ export async function applyEvents(
     if (waitErr) throw new RedisUnavailableError(waitErr);
     if (Number(replicated) < minReplicas) throw new RedisUnavailableError(new Error(`batch reached ${String(replicated)} of ${minReplicas} replicas`));
   }
-  return replies.map(([err, reply]) => {
+  return replies.flatMap(([err, reply]) => {
     if (err) throw new RedisUnavailableError(err);
-    return reply === 0 ? { kind: 'duplicate' } : { kind: 'accepted', position: String(reply) };
+    return (reply as (string | number)[]).map((r): ApplyOutcome => (r === 0 ? { kind: 'duplicate' } : { kind: 'accepted', position: String(r) }));
   });
 }

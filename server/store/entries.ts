@@ -1,4 +1,4 @@
-// Stream entries as the store wrote them (apply-event.lua): the event, its enrichment, the
+// Stream entries as the store wrote them (apply-batch.lua): the event, its enrichment, the
 // principal that sent it and the changes it made (absolute after-states of entities).
 import type { PantauEvent } from '../../shared/contract/events.ts';
 import type { Enrichment } from '../domain/enrich.ts';
@@ -36,8 +36,6 @@ export function parseEntry(position: string, fields: string[]): StreamEntry {
   const f: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
   // These fields were written by our own script from validated input: parse, don't re-validate.
-  const event = JSON.parse(f.e ?? '{}') as PantauEvent;
-  const enrichment = JSON.parse(f.x ?? '{}') as Enrichment;
   const lua = JSON.parse(f.c ?? '[]') as LuaChange[] | Record<string, never>;
   const changes: RawChange[] = [];
   for (const c of Array.isArray(lua) ? lua : []) {
@@ -45,5 +43,21 @@ export function parseEntry(position: string, fields: string[]): StreamEntry {
     else if (c.t === 'agent') changes.push({ t: 'agent', id: c.id, h: flatToRecord(c.h) });
     else if (c.t === 'call' || c.t === 'incident' || c.t === 'alert') changes.push({ t: c.t, id: c.id, h: flatToRecord(c.h), member: c.m === 1 });
   }
-  return { position, event, enrichment, principal: f.k ?? '', changes };
+  // The event and its enrichment are parsed when first read: the live feed reads only the
+  // changes, and at ingest rates these two parses were a tenth of the server's time per event.
+  let event: PantauEvent | undefined;
+  let enrichment: Enrichment | undefined;
+  return {
+    position,
+    get event(): PantauEvent {
+      event ??= JSON.parse(f.e ?? '{}') as PantauEvent;
+      return event;
+    },
+    get enrichment(): Enrichment {
+      enrichment ??= JSON.parse(f.x ?? '{}') as Enrichment;
+      return enrichment;
+    },
+    principal: f.k ?? '',
+    changes,
+  };
 }

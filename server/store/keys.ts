@@ -49,12 +49,6 @@ export interface SpaceKeys {
   readonly tag: string;
   /** Every key of the space starts with this (used to wipe the demo space). */
   readonly all: string;
-  /**
-   * How many times the space was wiped. Outside `all`, so a wipe does not remove it: a live
-   * feed that sees it change reloads, even when the restarted simulator has already written
-   * past the feed's old position (then the stream alone cannot show that it was reset).
-   */
-  readonly epoch: string;
   /** The event stream: one entry per accepted event, fields e (event JSON) and c (change JSON). */
   readonly stream: string;
   /** Dedupe hashes: field "<source>\u0000<id>". */
@@ -71,6 +65,10 @@ export interface SpaceKeys {
   readonly incidentsByReported: string;
   /** App activity buckets: prefix + "m:<minuteMs>" | "h:<hourMs>" | "d:<YYYY-MM-DD city day>". */
   readonly appsPrefix: string;
+  /** The three kinds of app bucket (appsPrefix + "m:" | "h:" | "d:"); see the *BucketKey functions. */
+  readonly appsMinutePrefix: string;
+  readonly appsHourPrefix: string;
+  readonly appsDayPrefix: string;
   readonly appsSeen: string;
   /** Complaints per kecamatan per hour: prefix + "<hourMs>", fields kecamatan code. */
   readonly complaintsPrefix: string;
@@ -115,7 +113,6 @@ export function spaceKeys(prefix: string, city: string, space: Space): SpaceKeys
     space,
     tag,
     all: base,
-    epoch: `${tag}#epoch`,
     stream: base + KEY_SUFFIX.stream,
     dedupePrefix: base + KEY_SUFFIX.dedupe,
     callPrefix: base + KEY_SUFFIX.call,
@@ -128,6 +125,9 @@ export function spaceKeys(prefix: string, city: string, space: Space): SpaceKeys
     incidentsOpen: base + KEY_SUFFIX.incidentsOpen,
     incidentsByReported: base + KEY_SUFFIX.incidentsByReported,
     appsPrefix: base + KEY_SUFFIX.apps,
+    appsMinutePrefix: base + KEY_SUFFIX.appsMinute,
+    appsHourPrefix: base + KEY_SUFFIX.appsHour,
+    appsDayPrefix: base + KEY_SUFFIX.appsDay,
     appsSeen: base + KEY_SUFFIX.appsSeen,
     complaintsPrefix: base + KEY_SUFFIX.complaints,
     eventsPerDayPrefix: base + KEY_SUFFIX.eventsPerDay,
@@ -144,6 +144,31 @@ export function spaceKeys(prefix: string, city: string, space: Space): SpaceKeys
       return { failuresOfPrefix: `${t}:fail:`, distinctFailures: `${t}:distinct`, knownGood: `${t}:good` };
     },
   });
+}
+
+/** App activity of one minute (its start, epoch ms): hash "<appId>|<kind>" → count. */
+export function minuteBucketKey(keys: SpaceKeys, minuteMs: number): string {
+  return `${keys.appsMinutePrefix}${minuteMs}`;
+}
+
+/** App activity of one hour (its start, epoch ms). */
+export function hourBucketKey(keys: SpaceKeys, hourMs: number): string {
+  return `${keys.appsHourPrefix}${hourMs}`;
+}
+
+/** App activity of one city day (YYYY-MM-DD in the city's timezone). */
+export function dayBucketKey(keys: SpaceKeys, cityDay: string): string {
+  return `${keys.appsDayPrefix}${cityDay}`;
+}
+
+/** Complaints per kecamatan of one hour (its start, epoch ms). */
+export function complaintsKey(keys: SpaceKeys, hourMs: number): string {
+  return `${keys.complaintsPrefix}${hourMs}`;
+}
+
+/** Events accepted on one city day (YYYY-MM-DD). */
+export function eventsPerDayKey(keys: SpaceKeys, cityDay: string): string {
+  return `${keys.eventsPerDayPrefix}${cityDay}`;
 }
 
 /** Keys of derived state only: what a rebuild clears (everything but the stream and dedupe). */
@@ -180,12 +205,15 @@ export interface LegacySpaceKeys {
   readonly base: string;
   /** SCAN MATCH pattern of every key of the old space, `<prefix>:{<space>}*`: those under `base` and the epoch. */
   readonly pattern: string;
-  /** The old wipe counter, `<prefix>:{<space>}#epoch` (outside `base`, as the new one is). */
+  /**
+   * The old wipe counter, `<prefix>:{<space>}#epoch` (outside `base`). The city-scoped layout
+   * has none (a reset appends a marker to the stream instead): the migration drops it.
+   */
   readonly epoch: string;
   /** The old names that are one key each (the stream, the sets, the sim's keys): any one of them is a sign of an old space. */
   readonly singles: readonly string[];
-  /** The name a key of the old space takes in `to`: the same suffix after the new base (the suffix table did not change). */
-  renamed(oldKey: string, to: SpaceKeys): string;
+  /** The name a key of the old space takes in `to`: the same suffix after the new base (the suffix table did not change); null for the epoch, which is dropped. */
+  renamed(oldKey: string, to: SpaceKeys): string | null;
 }
 
 export function legacySpaceKeys(prefix: string, space: Space): LegacySpaceKeys {
@@ -197,8 +225,8 @@ export function legacySpaceKeys(prefix: string, space: Space): LegacySpaceKeys {
     pattern: `${globLiteral(legacyStem(prefix, space))}*`,
     epoch,
     singles: Object.freeze(Object.values(KEY_SUFFIX).filter((s) => !s.endsWith(':')).map((s) => base + s)),
-    renamed(oldKey: string, to: SpaceKeys): string {
-      if (oldKey === epoch) return to.epoch;
+    renamed(oldKey: string, to: SpaceKeys): string | null {
+      if (oldKey === epoch) return null;
       if (!oldKey.startsWith(base)) throw new Error(`${oldKey} is not a key of ${base}*`);
       return to.all + oldKey.slice(base.length);
     },

@@ -102,7 +102,6 @@ export interface SpacePlan { readonly legacy: LegacySpaceKeys; readonly target: 
 async function planSpace(redis: Redis, legacy: LegacySpaceKeys, target: SpaceKeys): Promise<SpacePlan> {
   const old = await scanAll(redis, legacy.pattern);
   if (old.length > 0) {
-    // The target's epoch alone is no data (a reset space keeps it): the old one replaces it.
     const occupied = await scanFirst(redis, `${globLiteral(target.all)}*`);
     if (occupied !== undefined) throw new MigrationTargetNotEmptyError(legacy.space, legacy.base, target.all, occupied, legacy.pattern);
   }
@@ -114,11 +113,19 @@ async function moveSpace(redis: Redis, { legacy, target, old }: SpacePlan): Prom
   const to = target.all;
   if (old.length === 0) return { space: legacy.space, outcome: 'nothing', from, to };
   const tx = redis.multi();
-  for (const key of old) tx.rename(key, legacy.renamed(key, target));
+  const dropped = new Set<number>();
+  old.forEach((key, i) => {
+    const name = legacy.renamed(key, target);
+    // The old wipe counter has no successor (a reset is a marker in the stream now).
+    if (name === null) dropped.add(i);
+    if (name === null) tx.del(key);
+    else tx.rename(key, name);
+  });
   const replies = await tx.exec();
   if (!replies) throw new Error(`the move of ${from}* was aborted`);
   let moved = 0;
-  for (const [err] of replies) {
+  for (const [i, [err]] of replies.entries()) {
+    if (dropped.has(i)) continue;
     // A key whose TTL ran out between the SCAN and the EXEC (a dedupe day, the sim's lease) is
     // gone, not lost. Redis runs the rest of an EXEC whatever one command answers, and a RENAME
     // can fail in no other way once queued, so the space still moves whole.

@@ -1,7 +1,7 @@
 // Complaints per kecamatan per hour (project.lua: complaints:<hourMs>, kecamatan → count,
 // "unknown" when the event named none). Hours are kept 90 days.
 import type { Redis } from 'ioredis';
-import type { SpaceKeys } from './keys.ts';
+import { complaintsKey, type SpaceKeys } from './keys.ts';
 
 export type KecamatanCounts = Map<string, number>;
 
@@ -9,7 +9,7 @@ export type KecamatanCounts = Map<string, number>;
 export async function readComplaintHours(redis: Redis, keys: SpaceKeys, hourStarts: readonly number[]): Promise<KecamatanCounts[]> {
   if (hourStarts.length === 0) return [];
   const p = redis.pipeline();
-  for (const h of hourStarts) p.hgetall(`${keys.complaintsPrefix}${h}`);
+  for (const h of hourStarts) p.hgetall(complaintsKey(keys, h));
   return ((await p.exec()) ?? []).map(([err, hash]) => {
     if (err) throw err;
     const out: KecamatanCounts = new Map();

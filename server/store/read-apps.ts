@@ -6,21 +6,11 @@ import type { Redis, Result } from 'ioredis';
 import type { AppTop } from '../../shared/contract/views.ts';
 import { addBucketHash, type AppCounts } from '../domain/app-rollup.ts';
 import type { BucketPart, BucketPlan } from '../domain/app-window.ts';
-import type { SpaceKeys } from './keys.ts';
+import { dayBucketKey, hourBucketKey, minuteBucketKey, type SpaceKeys } from './keys.ts';
+
+export { dayBucketKey, hourBucketKey, minuteBucketKey };
 
 export type { AppCounts } from '../domain/app-rollup.ts';
-
-export function minuteBucketKey(keys: SpaceKeys, minuteMs: number): string {
-  return `${keys.appsPrefix}m:${minuteMs}`;
-}
-
-export function hourBucketKey(keys: SpaceKeys, hourMs: number): string {
-  return `${keys.appsPrefix}h:${hourMs}`;
-}
-
-export function dayBucketKey(keys: SpaceKeys, cityDay: string): string {
-  return `${keys.appsPrefix}d:${cityDay}`;
-}
 
 export function dayBucketKeys(keys: SpaceKeys, cityDays: readonly string[]): string[] {
   return cityDays.map((d) => dayBucketKey(keys, d));

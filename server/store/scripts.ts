@@ -15,10 +15,8 @@ const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    pantauApplyEvent(
-      stream: string, dedupeKey: string, base: string, eventJson: string, enrichJson: string,
-      principal: string, dedupeField: string, dedupeTtlSeconds: number, minId: string,
-    ): Result<string | 0, Context>;
+    /** eventsAndEnrichments: per event its JSON, then its enrichment's JSON. */
+    pantauApplyBatch(stream: string, base: string, principal: string, minId: string, ...eventsAndEnrichments: string[]): Result<(string | 0)[], Context>;
     pantauProjectEvent(stream: string, base: string, eventJson: string, enrichJson: string): Result<number, Context>;
     pantauRebuildChunk(stream: string, base: string, start: string, count: number): Result<[string, number], Context>;
     pantauReadCallTotals(byReceived: string, base: string, fromMs: number, toMs: number, kecamatan: string): Result<string[], Context>;
@@ -53,7 +51,7 @@ function loadSources(): Sources {
     const common = `${prelude}\n${read('common.lua')}`;
     const projection = `${common}\n${read('project.lua')}`;
     sources = {
-      apply: `${projection}\n${read('apply-event.lua')}`,
+      apply: `${projection}\n${read('apply-batch.lua')}`,
       project: `${projection}\n${read('project-event.lua')}`,
       rebuild: `${projection}\n${read('rebuild-chunk.lua')}`,
       callTotals: `${common}\n${read('read-call-totals.lua')}`,
@@ -65,9 +63,9 @@ function loadSources(): Sources {
 
 /** Registers Pantau's commands on a connection (idempotent per connection). */
 export function defineScripts(redis: Redis): Redis {
-  if (typeof redis.pantauApplyEvent === 'function') return redis;
+  if (typeof redis.pantauApplyBatch === 'function') return redis;
   const s = loadSources();
-  redis.defineCommand('pantauApplyEvent', { numberOfKeys: 2, lua: s.apply });
+  redis.defineCommand('pantauApplyBatch', { numberOfKeys: 1, lua: s.apply });
   redis.defineCommand('pantauProjectEvent', { numberOfKeys: 1, lua: s.project });
   redis.defineCommand('pantauRebuildChunk', { numberOfKeys: 1, lua: s.rebuild });
   redis.defineCommand('pantauReadCallTotals', { numberOfKeys: 1, lua: s.callTotals });

@@ -17,13 +17,13 @@ describe('legacySpaceKeys', () => {
     expect(legacy.singles.every((k) => !k.endsWith(':'))).toBe(true);
   });
 
-  it('moves every key to the same suffix under the city-space, and the epoch to its epoch', () => {
+  it('moves every key to the same suffix under the city-space, and drops the epoch', () => {
     for (const suffix of Object.values(KEY_SUFFIX)) {
       const old = `${legacy.base}${suffix}${suffix.endsWith(':') ? 'x1' : ''}`;
       expect(legacy.renamed(old, target)).toBe(`{pantau:kota-bandung:live}:${old.slice(legacy.base.length)}`);
     }
     expect(legacy.renamed('pantau:{live}:stream', target)).toBe(target.stream);
-    expect(legacy.renamed(legacy.epoch, target)).toBe(target.epoch);
+    expect(legacy.renamed(legacy.epoch, target)).toBeNull();
   });
 
   it('refuses a key that is not of the old space', () => {

@@ -1,6 +1,6 @@
 -- project.lua: THE projection of one event into a space's derived state (there is no other).
 -- Not a script on its own: scripts.ts prepends the prelude and common.lua, and appends it to
--- apply-event.lua (live ingest) and rebuild-chunk.lua (rebuild from the stream).
+-- apply-batch.lua (live ingest) and rebuild-chunk.lua (rebuild from the stream).
 --
 -- The state is a function of the SET of events, never of their arrival order. A field that
 -- several events may set is resolved by event time, ties by (source, id) — the event's rank —
@@ -25,14 +25,14 @@ local E = { at = 0, rank = '' }
 -- Writes. Records are read once (load) and changed in memory (put); every write is made at the
 -- end (flush_writes): one HSET per record touched rather than one per field. The commutative
 -- writes (counter and bucket increments, set adds, index scores, TTLs) are combined the same
--- way. Live, the span is one event (project() opens and flushes it). In a rebuild it is a chunk
--- of entries (rebuild-chunk.lua): the projection reads back only records, which the cache
--- serves, and the combined writes' end result does not depend on order, so the state is the
--- same as entry by entry, for far fewer calls.
+-- way. Live, the span is one ingest batch (apply-batch.lua); in a rebuild it is a chunk of
+-- entries (rebuild-chunk.lua). The projection reads back only records, which the cache serves,
+-- and counters (counter_value), and the combined writes' end result does not depend on order,
+-- so the state is the same as event by event, for far fewer calls.
 local W = nil
 
 local function begin_writes()
-  W = { recs = {}, dirty = {}, add = {}, incr = {}, sadd = {}, z = {}, exp = {}, expnx = {} }
+  W = { recs = {}, dirty = {}, add = {}, incr = {}, counted = {}, sadd = {}, z = {}, exp = {}, expnx = {} }
 end
 
 local function load(key)
@@ -61,6 +61,16 @@ local function w_add(key, field, n)
 end
 
 local function w_incr(key) W.incr[key] = (W.incr[key] or 0) + 1 end
+
+-- A counter as it will be after the span: read once (GET), plus the span's increments so far.
+local function counter_value(key)
+  local stored = W.counted[key]
+  if stored == nil then
+    stored = tonumber(redis.call('GET', key)) or 0
+    W.counted[key] = stored
+  end
+  return stored + W.incr[key]
+end
 
 local function w_sadd(key, member)
   local s = W.sadd[key]
@@ -431,7 +441,7 @@ end
 local function project(base, ev, x, want)
   E.at = x.atMs
   E.rank = rank_of(x.atMs, ev.source, ev.id)
-  -- Live, this event is the span of the writes; a rebuild opened one for its chunk.
+  -- A batch (apply-batch.lua) or a rebuild chunk opened the span; otherwise the event is one.
   local own = W == nil
   if own then begin_writes() end
   local changes = {}
@@ -443,15 +453,11 @@ local function project(base, ev, x, want)
   elseif family == 'alert' then project_alert(base, ev, x, want, changes)
   end
   local ckey = base .. K.eventsPerDay .. x.cityDay
+  w_incr(ckey)
+  w_expire(ckey, C.COUNTER_TTL, true)
   if want then
-    -- The change carries the counter's new value, so it is counted now.
-    local n = redis.call('INCR', ckey)
-    table.insert(changes, { t = 'counter', id = x.cityDay, n = n })
-    -- Only a new counter needs its TTL (NX would keep the old one anyway).
-    if n == 1 then w_expire(ckey, C.COUNTER_TTL, true) end
-  else
-    w_incr(ckey)
-    w_expire(ckey, C.COUNTER_TTL, true)
+    -- The change carries the counter's new value: what Redis holds plus this span's increments.
+    table.insert(changes, { t = 'counter', id = x.cityDay, n = counter_value(ckey) })
   end
   if own then flush_writes() end
   return changes
