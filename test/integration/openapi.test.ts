@@ -9,7 +9,8 @@ import { EVENT_TYPES, INTERNAL_EVENT_TYPES } from '../../shared/contract/events.
 import { SPA_ROUTES } from '../../server/http/app.ts';
 import { openApiPath } from '../../server/integrations/openapi/document.ts';
 import { ROUTE_DOCS } from '../../server/integrations/openapi/route-docs.ts';
-import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, INGEST_KEY, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, INGEST_KEY, OPERATOR_TOKEN, PRESENTER_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import type { Role } from '../../shared/contract/views.ts';
 
 interface Layer { route?: { path: string | string[]; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } }
 
@@ -33,7 +34,8 @@ type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Rec
 let app: TestApp;
 let doc: Doc;
 beforeAll(async () => {
-  app = await startApp({}, { demoBackfill: false });
+  // The demo on, so its presenter routes answer for their credentials (off they are 404 for all).
+  app = await startApp({ PANTAU_DEMO: 'on', PANTAU_DEMO_SPEED: '1' }, { demoBackfill: false });
   const r = await app.get('/api/v1/openapi.json');
   expect(r.status).toBe(200);
   doc = r.json as Doc;
@@ -104,9 +106,12 @@ describe('OpenAPI document', () => {
         expect((await call(OPERATOR_TOKEN)).status, `${d.path} with a viewer token`).toBe(403);
         expect(denied((await call(INGEST_KEY)).status), `${d.path} with an ingest key`).toBe(false);
       } else {
-        for (const [role, token] of Object.entries(tokens)) {
+        // The presenter, like the visitor, reads only the demo space: it is judged where the
+        // route names it (the demo controls), not on the read routes it reaches as a demo viewer.
+        const asked = d.access.roles.includes('presenter') ? { ...tokens, presenter: PRESENTER_TOKEN } : tokens;
+        for (const [role, token] of Object.entries(asked)) {
           const status = (await call(token)).status;
-          expect(denied(status), `${d.method} ${d.path} as ${role}: ${status}`).toBe(!d.access.roles.includes(role as keyof typeof tokens));
+          expect(denied(status), `${d.method} ${d.path} as ${role}: ${status}`).toBe(!d.access.roles.includes(role as Role));
         }
         expect((await call(INGEST_KEY)).status, `${d.path} with an ingest key`).toBe(403);
       }

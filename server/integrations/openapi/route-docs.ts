@@ -8,7 +8,7 @@ import { PublicCity } from '../../../shared/contract/city.ts';
 import { PantauEvent } from '../../../shared/contract/events.ts';
 import { AsteriskAnswer, IngestAnswer } from '../../../shared/contract/ingest.ts';
 import { KpisAnswer } from '../../../shared/contract/kpis.ts';
-import { Role, Snapshot, Space } from '../../../shared/contract/views.ts';
+import { DEMO_CONTROL_ROLES, Role, Snapshot, Space } from '../../../shared/contract/views.ts';
 import { ActivityQuery, AlertsQuery, SeriesQuery, TrendsQuery, windowFields } from '../../http/routes/apps.ts';
 import { Scenario, Speed } from '../../http/routes/demo.ts';
 import { KpiQuery } from '../../http/routes/views.ts';
@@ -58,6 +58,8 @@ const Whoami = z.discriminatedUnion('kind', [
 ]);
 const GeoJson = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) });
 const OPERATORS = { roles: ['operator', 'executive'] } as const;
+/** The demo's presenter controls: the presenter or an operator (401 without a credential). */
+const DEMO_CONTROLS = { roles: DEMO_CONTROL_ROLES } as const;
 const INGEST_BODY = 'One event, a JSON array of events (at most 10,000, 5 MB), or NDJSON (one event per line). Items are validated one by one: the answer lists every rejected item with its index, field and rule; the others are stored.';
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
@@ -117,9 +119,9 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   },
   // Demo
   { method: 'get', path: '/api/v1/demo/status', tag: 'demo', access: 'public', summary: 'Whether the demo simulator runs, its speed and scenario', answers: { ...ok(z.record(z.string(), z.unknown())), 404: { description: 'Demo mode is off' } } },
-  { method: 'post', path: '/api/v1/demo/scenario', tag: 'demo', access: 'public', summary: 'Start a demo scenario', body: { description: 'The scenario', content: { 'application/json': Scenario } }, answers: { 202: { description: 'Started', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
-  { method: 'post', path: '/api/v1/demo/speed', tag: 'demo', access: 'public', summary: 'Change the demo time-lapse speed', body: { description: 'The speed', content: { 'application/json': Speed } }, answers: { 202: { description: 'Changed', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
-  { method: 'post', path: '/api/v1/demo/reset', tag: 'demo', access: 'public', summary: 'Wipe the demo space and start over', answers: { 202: { description: 'Reset', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
+  { method: 'post', path: '/api/v1/demo/scenario', tag: 'demo', access: DEMO_CONTROLS, summary: 'Start a demo scenario', body: { description: 'The scenario', content: { 'application/json': Scenario } }, answers: { 202: { description: 'Started', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
+  { method: 'post', path: '/api/v1/demo/speed', tag: 'demo', access: DEMO_CONTROLS, summary: 'Change the demo time-lapse speed', body: { description: 'The speed', content: { 'application/json': Speed } }, answers: { 202: { description: 'Changed', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
+  { method: 'post', path: '/api/v1/demo/reset', tag: 'demo', access: DEMO_CONTROLS, summary: 'Wipe the demo space and start over (it is backfilled again: today, then the 30 days before)', answers: { 202: { description: 'Reset', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
   // This document
   { method: 'get', path: '/api/v1/openapi.json', tag: 'meta', access: 'public', summary: 'This OpenAPI 3.1 document', answers: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } },
   { method: 'get', path: '/api/docs', tag: 'meta', access: 'public', summary: 'This document as a readable page (works offline)', answers: { 200: { description: 'HTML', contentType: 'text/html', schema: z.string() } } },
