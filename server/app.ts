@@ -27,6 +27,7 @@ import { createIngestService, type IngestService } from './ingest/ingest-service
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
 import type { SpaceFeed } from './live/space-feed.ts';
 import { createFeeds, startLive, type Feeds } from './live/live-service.ts';
+import { createHandshakeLimit } from './live/handshake-limit.ts';
 import { createLiveStore, type LiveStore } from './store/live-store.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -86,6 +87,8 @@ interface Storage {
   keys: (space: Space) => SpaceKeys;
   live: LiveStore;
   appStore: (space: Space) => ReturnType<typeof createAppStore>;
+  /** The live reads again, on a third connection: resuming clients never queue before the feeds. */
+  resume: LiveStore;
   /** Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts). */
   kpiCache: Record<Space, KpiDayCache>;
 }
@@ -101,6 +104,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
     keys,
     // A connection of its own: the feeds' reads (a month of KPIs) never wait behind ingest.
     live: createLiveStore(redis.duplicate(), keys),
+    resume: createLiveStore(redis.duplicate(), keys),
     appStore: (space) => appStores[space],
     kpiCache: Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>,
   };
@@ -236,7 +240,8 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const server = createServer(await buildHttpApp(core, { ingest, feeds, demo }));
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
-    http: server, feeds, store: storage.live, log, metrics, credentials, corsOrigins: config.corsOrigins,
+    http: server, feeds, store: storage.live, resumeStore: storage.resume, log, metrics, credentials, corsOrigins: config.corsOrigins,
+    handshakeLimit: createHandshakeLimit({ send: rateLimitCommandSender(redis.redis), prefix: keys('live').rateLimitPrefix, perMinute: config.handshakesPerMin, log }),
     acknowledgeAlert: async (space, alertId, by) => {
       const at = toIsoWithOffset(clock(), tz);
       const { answer } = await ingest.ingestEvents(space, 'pantau', [{ id: internalEventId('ack', alertId), type: 'alert.acked', at, source: 'pantau-operator', alertId, by }]);

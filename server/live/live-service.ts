@@ -16,6 +16,7 @@ import type { RawChange } from '../store/entries.ts';
 import type { LiveStore } from '../store/live-store.ts';
 import type { CredentialGuard } from '../credential-guard.ts';
 import { createFanout } from './socket-fanout.ts';
+import type { HandshakeLimit } from './handshake-limit.ts';
 import { createIo, serveClients, type PantauIo } from './socket-server.ts';
 import { SpaceFeed } from './space-feed.ts';
 
@@ -59,6 +60,9 @@ export interface LiveDeps {
   http: HttpServer;
   feeds: Feeds;
   store: LiveStore;
+  /** The same reads on a connection of their own, for resuming clients: the feeds never wait behind them. */
+  resumeStore: LiveStore;
+  handshakeLimit: HandshakeLimit;
   log: Logger;
   metrics: Metrics;
   credentials: CredentialTable;
@@ -77,7 +81,7 @@ export interface Live {
 
 export function startLive(deps: LiveDeps): Live {
   const { feeds } = deps;
-  const io = createIo(deps.http, { corsOrigins: deps.corsOrigins, metrics: deps.metrics });
+  const io = createIo(deps.http, { corsOrigins: deps.corsOrigins, metrics: deps.metrics, handshakeLimit: deps.handshakeLimit });
   const fanout = createFanout(io, { log: deps.log, metrics: deps.metrics, maxBufferedPackets: deps.maxBufferedPackets ?? 500 });
   for (const space of SPACES) {
     feeds[space].listen({ delta: (d) => fanout.emitDelta(space, d), reset: (snapshot) => fanout.emitReset(space, snapshot) });
@@ -92,7 +96,7 @@ export function startLive(deps: LiveDeps): Live {
   serveClients(io, {
     credentials: deps.credentials,
     feeds,
-    store: deps.store.space,
+    store: deps.resumeStore.space,
     credentialGuard: deps.credentialGuard,
     log: deps.log,
     metrics: deps.metrics,

@@ -14,6 +14,8 @@ import type { SpaceStore } from '../store/live-store.ts';
 import type { CredentialGuard } from '../credential-guard.ts';
 import type { SpaceFeed } from './space-feed.ts';
 import { isAllowedOrigin } from './allowed-origin.ts';
+import { clientAddress } from './client-address.ts';
+import type { HandshakeLimit } from './handshake-limit.ts';
 import { handshakeMiddleware, requestHosts, type PantauSocket } from './socket-handshake.ts';
 import { resumeDelta } from './socket-resume.ts';
 import { redactDelta, roomOf } from './socket-fanout.ts';
@@ -24,6 +26,7 @@ export { roomOf };
 export interface SocketDeps {
   credentials: CredentialTable;
   feeds: Record<Space, SpaceFeed>;
+  /** The resume's reads, on a connection of their own (never the feeds'). */
   store: (space: Space) => SpaceStore;
   /** Failed credentials per address, shared with the HTTP routes (server/credential-guard.ts). */
   credentialGuard: CredentialGuard;
@@ -31,21 +34,34 @@ export interface SocketDeps {
   metrics: Metrics;
   /** Records an operator's acknowledgement (composed in app.ts: an alert.acked event through ingest). */
   acknowledgeAlert: (space: Space, alertId: string, by: string) => Promise<void>;
-  /** Older positions than this many entries behind get a snapshot instead of a replay. */
-  maxReplay?: number;
 }
 
-export function createIo(http: HttpServer, deps: { corsOrigins: readonly string[]; metrics: Metrics }): PantauIo {
+export interface IoDeps {
+  corsOrigins: readonly string[];
+  metrics: Metrics;
+  /** Handshakes per client address (handshake-limit.ts), checked before a WebSocket is opened. */
+  handshakeLimit: HandshakeLimit;
+}
+
+export function createIo(http: HttpServer, deps: IoDeps): PantauIo {
   return new Server(http, {
     serveClient: false,
     cors: deps.corsOrigins.length > 0 ? { origin: [...deps.corsOrigins] } : { origin: false },
     // CORS headers alone do not stop another site's page from opening a WebSocket (browsers
     // apply no CORS to it): a foreign Origin is refused here, for both transports, with a 403
     // (polling) or a closed upgrade (websocket), before any Socket.IO packet is read.
+    // Then every new connection, with or without a token, spends its address's handshake budget.
     allowRequest: (req, callback) => {
-      if (isAllowedOrigin(req.headers.origin, requestHosts(req), deps.corsOrigins)) return callback(null, true);
-      deps.metrics.socketRefused.inc({ reason: 'origin' });
-      callback('origin not allowed', false);
+      if (!isAllowedOrigin(req.headers.origin, requestHosts(req), deps.corsOrigins)) {
+        deps.metrics.socketRefused.inc({ reason: 'origin' });
+        callback('origin not allowed', false);
+        return;
+      }
+      deps.handshakeLimit.admit(clientAddress(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'])).then((retryAfterSeconds) => {
+        if (retryAfterSeconds === null) return callback(null, true);
+        deps.metrics.socketRefused.inc({ reason: 'too_many_connections' });
+        callback(`too many connections; retry in ${retryAfterSeconds} s`, false);
+      }, () => callback(null, true));
     },
     maxHttpBufferSize: 64 * 1024,
     // A wall must say RECONNECTING within seconds when the link dies without closing.
@@ -55,7 +71,7 @@ export function createIo(http: HttpServer, deps: { corsOrigins: readonly string[
 }
 
 export function serveClients(io: PantauIo, deps: SocketDeps): void {
-  const resume = { feeds: deps.feeds, store: deps.store, maxReplay: deps.maxReplay ?? 20_000 };
+  const resume = { feeds: deps.feeds, store: deps.store };
   io.use(handshakeMiddleware({ credentials: deps.credentials, guard: deps.credentialGuard, log: deps.log, metrics: deps.metrics }));
 
   io.on('connection', (socket: PantauSocket) => {
