@@ -251,6 +251,8 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     },
     ...(options.maxBufferedPackets === undefined ? {} : { maxBufferedPackets: options.maxBufferedPackets }),
     credentialGuard: core.credentialGuard,
+    clock,
+    timezone: tz,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

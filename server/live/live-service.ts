@@ -1,7 +1,7 @@
 // The live path of one process, built in dependency order with nothing filled in later:
 // createFeeds loads every space's feed; startLive then puts Socket.IO on the HTTP server,
-// makes the fan-out the feeds' listener, starts the one stream tail that feeds them all, and
-// serves clients.
+// makes the fan-out the feeds' listener, starts the one stream tail that feeds them all, watches
+// whether Redis is there (source-watch.ts), and serves clients.
 import type { Server as HttpServer } from 'node:http';
 import type { AppsSummary, Space } from '../../shared/contract/views.ts';
 import { SPACES } from '../../shared/contract/views.ts';
@@ -17,6 +17,7 @@ import type { LiveStore } from '../store/live-store.ts';
 import type { CredentialGuard } from '../credential-guard.ts';
 import { createFanout } from './socket-fanout.ts';
 import type { HandshakeLimit } from './handshake-limit.ts';
+import { watchSource } from './source-watch.ts';
 import { createIo, serveClients, type PantauIo } from './socket-server.ts';
 import { SpaceFeed } from './space-feed.ts';
 
@@ -71,6 +72,9 @@ export interface LiveDeps {
   maxBufferedPackets?: number;
   /** The same guard as the HTTP routes': one budget of failed credentials per address. */
   credentialGuard: CredentialGuard;
+  clock: () => number;
+  /** The city's: times sent to clients carry its offset. */
+  timezone: string;
 }
 
 export interface Live {
@@ -93,7 +97,11 @@ export function startLive(deps: LiveDeps): Live {
       deps.log.warn({ mod: 'live', err: String(err) }, 'stream tail read failed');
     },
   });
+  const source = watchSource({
+    store: deps.store, feeds, fanout, broadcast: (state) => io.local.emit('source', state), clock: deps.clock, timezone: deps.timezone, log: deps.log,
+  });
   serveClients(io, {
+    source: source.current,
     credentials: deps.credentials,
     feeds,
     store: deps.resumeStore.space,
@@ -105,6 +113,7 @@ export function startLive(deps: LiveDeps): Live {
   return {
     io,
     async close() {
+      source.stop();
       for (const s of SPACES) feeds[s].stop();
       await tail.close();
       await new Promise<void>((resolve) => { void io.close(() => resolve()); });

@@ -4,7 +4,7 @@
 // room, then what it missed or a snapshot: socket-resume.ts) and its handlers (alert:ack).
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { AckResult, ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/contract/socket.ts';
+import type { AckResult, SourceState, ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/contract/socket.ts';
 import type { Space } from '../../shared/contract/views.ts';
 import { redactSnapshot } from '../domain/redact.ts';
 import type { CredentialTable } from '../auth.ts';
@@ -24,6 +24,8 @@ export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterS
 export { roomOf };
 
 export interface SocketDeps {
+  /** Whether Redis is there now (source-watch.ts): every client is told on connect. */
+  source: () => SourceState;
   credentials: CredentialTable;
   feeds: Record<Space, SpaceFeed>;
   /** The resume's reads, on a connection of their own (never the feeds'). */
@@ -90,10 +92,15 @@ export function serveClients(io: PantauIo, deps: SocketDeps): void {
 
   async function welcome(socket: PantauSocket): Promise<void> {
     const { role, space, position } = socket.data;
-    const delta = position ? await resumeDelta(resume, space, position) : null;
+    const delta = position ? await resumeDelta(resume, space, position).catch((err: unknown) => {
+      // Redis away (the resume had to read it): what memory holds is still the best answer.
+      deps.log.warn({ mod: 'live', err: String(err) }, 'resume failed; sending a snapshot');
+      return null;
+    }) : null;
     if (!socket.connected) return;
     if (delta) socket.emit('delta', redactDelta(delta, role));
     else socket.emit('snapshot', redactSnapshot(deps.feeds[space].snapshot(), role));
+    socket.emit('source', deps.source());
     void socket.join(roomOf(space, role));
   }
 
