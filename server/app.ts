@@ -5,6 +5,7 @@
 // createPantau directly with a fresh key prefix.
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Space } from '../shared/contract/views.ts';
@@ -72,6 +73,8 @@ export interface Pantau {
   url: string;
   port: number;
   server: Server;
+  /** The Express app on `server` (its routes are what the authorization matrix test enumerates). */
+  httpApp: Express;
   city: CityProfile;
   ingest: IngestService;
   redis: RedisHandle;
@@ -237,7 +240,8 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       })
     : null;
   const stopJobs = startJobs({ storage, ingest, city, clock, log });
-  const server = createServer(await buildHttpApp(core, { ingest, feeds, demo }));
+  const httpApp = await buildHttpApp(core, { ingest, feeds, demo });
+  const server = createServer(httpApp);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
     http: server, feeds, store: storage.live, resumeStore: storage.resume, log, metrics, credentials, corsOrigins: config.corsOrigins,
@@ -267,6 +271,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     url: `http://${host}:${port}`,
     port,
     server,
+    httpApp,
     city,
     ingest,
     redis,
