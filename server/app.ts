@@ -5,6 +5,7 @@
 // createPantau directly with a fresh key prefix.
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Space } from '../shared/contract/views.ts';
@@ -36,6 +37,7 @@ import { createIngestService, type IngestService } from './ingest/ingest-service
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
 import type { SpaceFeed } from './live/space-feed.ts';
 import { createFeeds, startLive, type Feeds } from './live/live-service.ts';
+import { createHandshakeLimit } from './live/handshake-limit.ts';
 import { createLiveStore, type LiveStore } from './store/live-store.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -82,8 +84,8 @@ export interface Pantau {
   url: string;
   port: number;
   server: Server;
-  /** The Express app, for tests that walk its routes (the OpenAPI coverage test). */
-  http: ReturnType<typeof createHttpApp>;
+  /** The Express app on `server` (its routes are what the authorization matrix test enumerates). */
+  httpApp: Express;
   city: CityProfile;
   ingest: IngestService;
   redis: RedisHandle;
@@ -99,6 +101,8 @@ interface Storage {
   keys: (space: Space) => SpaceKeys;
   live: LiveStore;
   appStore: (space: Space) => ReturnType<typeof createAppStore>;
+  /** The live reads again, on a third connection: resuming clients never queue before the feeds. */
+  resume: LiveStore;
   /** Past days' KPI pieces in memory, kept current by this process's feeds (kpi-day-cache.ts). */
   kpiCache: Record<Space, KpiDayCache>;
   /** Alert state notes and the notice list (CAP, webhooks). */
@@ -119,6 +123,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
     keys,
     // A connection of its own: the feeds' reads (a month of KPIs) never wait behind ingest.
     live: createLiveStore(redis.duplicate(), keys),
+    resume: createLiveStore(redis.duplicate(), keys),
     appStore: (space) => appStores[space],
     kpiCache: Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>,
     notices: (space) => noticeStores[space],
@@ -271,11 +276,12 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       })
     : null;
   const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks });
-  const http = await buildHttpApp(core, { ingest, feeds, demo });
-  const server = createServer(http);
+  const httpApp = await buildHttpApp(core, { ingest, feeds, demo });
+  const server = createServer(httpApp);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
-    http: server, feeds, store: storage.live, log, metrics, credentials, corsOrigins: config.corsOrigins,
+    http: server, feeds, store: storage.live, resumeStore: storage.resume, log, metrics, credentials, corsOrigins: config.corsOrigins,
+    handshakeLimit: createHandshakeLimit({ send: rateLimitCommandSender(redis.redis), prefix: keys('live').rateLimitPrefix, perMinute: config.handshakesPerMin, log }),
     acknowledgeAlert: async (space, alertId, by) => {
       const at = toIsoWithOffset(clock(), tz);
       const { answer } = await ingest.ingestEvents(space, 'pantau', [{ id: internalEventId('ack', alertId), type: 'alert.acked', at, source: 'pantau-operator', alertId, by }]);
@@ -285,6 +291,8 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     },
     ...(options.maxBufferedPackets === undefined ? {} : { maxBufferedPackets: options.maxBufferedPackets }),
     credentialGuard: core.credentialGuard,
+    clock,
+    timezone: tz,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -299,7 +307,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     url: `http://${host}:${port}`,
     port,
     server,
-    http,
+    httpApp,
     city,
     ingest,
     redis,

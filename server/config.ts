@@ -61,6 +61,8 @@ const EnvSchema = z.object({
   PANTAU_CORS_ORIGINS: z.string().optional(),
   /** Ingest requests a minute per ingest key (shared by every process through Redis); 429 beyond it. */
   PANTAU_INGEST_RATE_PER_MIN: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Socket.IO handshakes a minute per client address, with or without a token (all processes together); refused beyond it. */
+  PANTAU_HANDSHAKES_PER_MIN: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** First part of every Redis key; processes that serve one city share it. Tests and benchmarks use their own. */
   /**
    * Replicas that must hold each ingest batch before it is acknowledged (Redis WAIT). With a
@@ -95,6 +97,7 @@ export type Config = Readonly<{
   corsOrigins: readonly string[];
   keyPrefix: string;
   ingestRatePerMin: number;
+  handshakesPerMin: number;
   replication: Readonly<{ minReplicas: number; waitMs: number }>;
   /** How far an event's `at` may lie ahead of the server's clock, and how far behind it. */
   eventTime: Readonly<{ maxFutureMs: number; maxAgeMs: number }>;
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } 
     corsOrigins: Object.freeze((e.PANTAU_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     keyPrefix: e.PANTAU_KEY_PREFIX,
     ingestRatePerMin: e.PANTAU_INGEST_RATE_PER_MIN,
+    handshakesPerMin: e.PANTAU_HANDSHAKES_PER_MIN,
     replication: Object.freeze({ minReplicas: e.PANTAU_REDIS_MIN_REPLICAS, waitMs: e.PANTAU_REDIS_WAIT_MS }),
     webhooks: Object.freeze(parseWebhooks(e.PANTAU_WEBHOOKS)),
     eventTime: Object.freeze({ maxFutureMs: e.PANTAU_EVENT_MAX_FUTURE_MINUTES * 60_000, maxAgeMs: e.PANTAU_EVENT_MAX_AGE_DAYS * 86_400_000 }),

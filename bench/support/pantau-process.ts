@@ -52,6 +52,8 @@ export function pantauEnv(o: PantauProcessOptions): Record<string, string> {
     LOG_LEVEL: 'info',
     // The per-key limit stays in the path (its Redis round trip counts) but never bites here.
     PANTAU_INGEST_RATE_PER_MIN: '1000000',
+    // A bench's crowd of screens connects from this one address.
+    PANTAU_HANDSHAKES_PER_MIN: '1000000',
     ...o.env,
   };
 }

@@ -1,5 +1,6 @@
 // Never silently stale (ui.md): a banner while reconnecting, a full-width one with the age
-// of the data once stale. Nothing at all while live.
+// of the data once stale (saying so when it is the server's source that is away). Nothing at
+// all while live.
 import { useTranslation } from 'react-i18next';
 import type { ShownState } from './ConnectionIndicator.tsx';
 import { formatAge, type Lang } from './format.ts';
@@ -10,16 +11,18 @@ interface ConnectionBannerProps {
   /** When the data was last known to be current, or null if it never was. */
   lastUpdateAt: number | null;
   refused: string | null;
+  /** The server said its source (Redis) is away: stale at once, and the banner says why. */
+  sourceAway: boolean;
   lang: Lang;
 }
 
-function StaleAge({ lastUpdateAt, lang }: { lastUpdateAt: number; lang: Lang }) {
+function StaleAge({ lastUpdateAt, lang, sourceAway }: { lastUpdateAt: number; lang: Lang; sourceAway: boolean }) {
   const { t } = useTranslation();
   const age = formatAge(useNow() - lastUpdateAt, lang);
-  return <>{t('conn.stale', { age })}</>;
+  return <>{sourceAway ? t('conn.sourceAway', { age }) : t('conn.stale', { age })}</>;
 }
 
-export function ConnectionBanner({ state, lastUpdateAt, refused, lang }: ConnectionBannerProps) {
+export function ConnectionBanner({ state, lastUpdateAt, refused, sourceAway, lang }: ConnectionBannerProps) {
   const { t } = useTranslation();
   if (refused !== null) {
     return (
@@ -37,8 +40,8 @@ export function ConnectionBanner({ state, lastUpdateAt, refused, lang }: Connect
   }
   if (state === 'stale') {
     return (
-      <div className="banner banner--stale" role="alert" data-testid="conn-banner" data-state="stale">
-        {lastUpdateAt === null ? t('conn.staleNever') : <StaleAge lastUpdateAt={lastUpdateAt} lang={lang} />}
+      <div className="banner banner--stale" role="alert" data-testid="conn-banner" data-state="stale" {...(sourceAway ? { 'data-reason': 'source' } : {})}>
+        {lastUpdateAt === null ? t('conn.staleNever') : <StaleAge lastUpdateAt={lastUpdateAt} lang={lang} sourceAway={sourceAway} />}
       </div>
     );
   }

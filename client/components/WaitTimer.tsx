@@ -1,9 +1,9 @@
 // A ticking wait since receivedAt, coloured by the city's thresholds. Every timer on the page
-// reads the one shared clock (use-now.ts).
+// reads the one shared clock (use-now.ts), held still while the data is not current (frozen-clock.ts).
 import { useTranslation } from 'react-i18next';
 import { formatWait, waitLevel } from './format.ts';
 import { CriticalIcon, WarningIcon } from './icons.tsx';
-import { useNow } from './use-now.ts';
+import { useDataNow } from './frozen-clock.ts';
 
 export interface WaitThresholds {
   warningSeconds: number;
@@ -23,7 +23,7 @@ interface WaitTimerProps {
 
 export function WaitTimer({ receivedAt, offsetMs, thresholds, testId, showWord = false, className }: WaitTimerProps) {
   const { t } = useTranslation();
-  const now = useNow();
+  const now = useDataNow();
   const receivedMs = Date.parse(receivedAt);
   const seconds = Number.isFinite(receivedMs) ? Math.max(0, (now + offsetMs - receivedMs) / 1000) : 0;
   const level = waitLevel(seconds, thresholds);

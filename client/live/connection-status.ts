@@ -1,12 +1,17 @@
 // When a view admits it has lost the server (ui.md "Never silently stale"): a short blip stays
-// quiet, past 3 s it says it is reconnecting, past 30 s its figures are stale.
+// quiet, past 3 s it says it is reconnecting, past 30 s its figures are stale. A server that has
+// lost its own source (Redis; the `source` event) makes the figures stale at once.
 export type ConnectionStatus = 'live' | 'reconnecting' | 'stale';
 
 export const RECONNECTING_AFTER_MS = 3_000;
 export const STALE_AFTER_MS = 30_000;
 
-/** `lostAtMs` is when the server was last known to be there, or null while connected. */
-export function connectionStatus(lostAtMs: number | null, nowMs: number): ConnectionStatus {
+/**
+ * `lostAtMs` is when the server was last known to be there, or null while connected;
+ * `sourceAway` whether the server said its source is away.
+ */
+export function connectionStatus(lostAtMs: number | null, nowMs: number, sourceAway = false): ConnectionStatus {
+  if (sourceAway) return 'stale';
   if (lostAtMs === null) return 'live';
   const down = nowMs - lostAtMs;
   if (down >= STALE_AFTER_MS) return 'stale';

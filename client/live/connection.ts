@@ -2,7 +2,7 @@
 // prev is not our position) makes us reconnect with the last position we applied, and the
 // server replays from there or sends a fresh snapshot.
 import { io, type Socket } from 'socket.io-client';
-import type { AckResult, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../shared/contract/socket.ts';
+import { SourceState, type AckResult, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '../../shared/contract/socket.ts';
 import { Delta, Snapshot, type Space } from '../../shared/contract/views.ts';
 import { applyDeltas } from './apply-delta.ts';
 import { clockOffsetMs as clockOffsetFrom } from './clock-offset.ts';
@@ -47,6 +47,7 @@ export class LiveConnection {
     });
     this.socket.on('snapshot', (value) => this.enqueue({ kind: 'snapshot', value, receivedAtMs: Date.now() }));
     this.socket.on('delta', (value) => this.enqueue({ kind: 'delta', value }));
+    this.socket.on('source', (value) => this.onSource(value));
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', (err) => this.onConnectError(err));
@@ -169,12 +170,27 @@ export class LiveConnection {
     }, REFUSED_RETRY_MS);
   }
 
+  /**
+   * The server lost (or regained) its source. Away: the figures are stale from the moment the
+   * server names, at once. Back: the fresh snapshot came just before, so apply it first.
+   */
+  private onSource(value: unknown): void {
+    const parsed = SourceState.safeParse(value);
+    if (!parsed.success || this.stopped) return;
+    this.flush();
+    const { clockOffsetMs, sourceAwaySince } = useLive.getState();
+    const since = Date.parse(parsed.data.since) - clockOffsetMs;
+    const awaySince = parsed.data.available ? null : sourceAwaySince ?? Math.min(Date.now(), Number.isFinite(since) ? since : Date.now());
+    useLive.setState({ sourceAwaySince: awaySince });
+    this.scheduleStatus();
+  }
+
   /** Moves the status on at the moment it changes (3 s, 30 s), rather than polling. */
   private scheduleStatus(): void {
     if (this.statusTimer !== null) clearTimeout(this.statusTimer);
     this.statusTimer = null;
     const now = Date.now();
-    const status = connectionStatus(this.lostAtMs, now);
+    const status = connectionStatus(this.lostAtMs, now, useLive.getState().sourceAwaySince !== null);
     if (useLive.getState().status !== status) useLive.setState({ status });
     const wait = nextStatusChangeInMs(this.lostAtMs, now);
     if (wait !== null) this.statusTimer = setTimeout(() => this.scheduleStatus(), wait + 5);

@@ -14,6 +14,8 @@ export interface LiveState {
   refused: string | null;
   /** Server clock minus browser clock, so wait timers agree with the server's receivedAt. */
   clockOffsetMs: number;
+  /** When (browser clock) the server said its source (Redis) went away, or null while it is there. */
+  sourceAwaySince: number | null;
 }
 
 export const INITIAL_LIVE_STATE: LiveState = {
@@ -23,6 +25,7 @@ export const INITIAL_LIVE_STATE: LiveState = {
   lastUpdateAt: null,
   refused: null,
   clockOffsetMs: 0,
+  sourceAwaySince: null,
 };
 
 export const useLive = create<LiveState>()(() => INITIAL_LIVE_STATE);

@@ -1,7 +1,7 @@
 // The live path of one process, built in dependency order with nothing filled in later:
 // createFeeds loads every space's feed; startLive then puts Socket.IO on the HTTP server,
-// makes the fan-out the feeds' listener, starts the one stream tail that feeds them all, and
-// serves clients.
+// makes the fan-out the feeds' listener, starts the one stream tail that feeds them all, watches
+// whether Redis is there (source-watch.ts), and serves clients.
 import type { Server as HttpServer } from 'node:http';
 import type { AppsSummary, Space } from '../../shared/contract/views.ts';
 import { SPACES } from '../../shared/contract/views.ts';
@@ -16,6 +16,8 @@ import type { RawChange } from '../store/entries.ts';
 import type { LiveStore } from '../store/live-store.ts';
 import type { CredentialGuard } from '../credential-guard.ts';
 import { createFanout } from './socket-fanout.ts';
+import type { HandshakeLimit } from './handshake-limit.ts';
+import { watchSource } from './source-watch.ts';
 import { createIo, serveClients, type PantauIo } from './socket-server.ts';
 import { SpaceFeed } from './space-feed.ts';
 
@@ -59,6 +61,9 @@ export interface LiveDeps {
   http: HttpServer;
   feeds: Feeds;
   store: LiveStore;
+  /** The same reads on a connection of their own, for resuming clients: the feeds never wait behind them. */
+  resumeStore: LiveStore;
+  handshakeLimit: HandshakeLimit;
   log: Logger;
   metrics: Metrics;
   credentials: CredentialTable;
@@ -67,6 +72,9 @@ export interface LiveDeps {
   maxBufferedPackets?: number;
   /** The same guard as the HTTP routes': one budget of failed credentials per address. */
   credentialGuard: CredentialGuard;
+  clock: () => number;
+  /** The city's: times sent to clients carry its offset. */
+  timezone: string;
 }
 
 export interface Live {
@@ -77,7 +85,7 @@ export interface Live {
 
 export function startLive(deps: LiveDeps): Live {
   const { feeds } = deps;
-  const io = createIo(deps.http, { corsOrigins: deps.corsOrigins, metrics: deps.metrics });
+  const io = createIo(deps.http, { corsOrigins: deps.corsOrigins, metrics: deps.metrics, handshakeLimit: deps.handshakeLimit });
   const fanout = createFanout(io, { log: deps.log, metrics: deps.metrics, maxBufferedPackets: deps.maxBufferedPackets ?? 500 });
   for (const space of SPACES) {
     feeds[space].listen({ delta: (d) => fanout.emitDelta(space, d), reset: (snapshot) => fanout.emitReset(space, snapshot) });
@@ -89,10 +97,14 @@ export function startLive(deps: LiveDeps): Live {
       deps.log.warn({ mod: 'live', err: String(err) }, 'stream tail read failed');
     },
   });
+  const source = watchSource({
+    store: deps.store, feeds, fanout, broadcast: (state) => io.local.emit('source', state), clock: deps.clock, timezone: deps.timezone, log: deps.log,
+  });
   serveClients(io, {
+    source: source.current,
     credentials: deps.credentials,
     feeds,
-    store: deps.store.space,
+    store: deps.resumeStore.space,
     credentialGuard: deps.credentialGuard,
     log: deps.log,
     metrics: deps.metrics,
@@ -101,6 +113,7 @@ export function startLive(deps: LiveDeps): Live {
   return {
     io,
     async close() {
+      source.stop();
       for (const s of SPACES) feeds[s].stop();
       await tail.close();
       await new Promise<void>((resolve) => { void io.close(() => resolve()); });

@@ -23,6 +23,9 @@ import { ResumeRing } from './resume-ring.ts';
 import { SnapshotCache, type SnapshotBody } from './snapshot-cache.ts';
 import { Summaries } from './summaries.ts';
 
+/** A resume answered from memory (SpaceFeed.catchUpFromMemory). */
+export type MemoryResume = { kind: 'delta'; delta: Delta } | { kind: 'far' } | { kind: 'older'; missing: number } | { kind: 'ahead' };
+
 export interface FeedDeps {
   store: SpaceStore;
   space: Space;
@@ -146,15 +149,17 @@ export class SpaceFeed {
   }
 
   /**
-   * The changes a client at `from` missed, as one delta ending at the current position, or
-   * null when memory does not reach back that far (the caller then replays from Redis or
-   * sends a fresh snapshot).
+   * What a client at `from` missed, from memory: one delta ending at the current position when
+   * it is at most `maxEntries` entries behind; else whether it is far behind (a snapshot is
+   * the answer), older than memory (the stream may bridge at most `missing` entries), or ahead.
    */
-  catchUpFromMemory(from: string): Delta | null {
-    const changes = this.ring.since(from, this.view.position);
-    if (changes === null) return null;
+  catchUpFromMemory(from: string, maxEntries: number): MemoryResume {
+    const answer = this.ring.since(from, this.view.position, maxEntries);
+    if (answer === null) return { kind: 'ahead' };
+    if (answer.kind !== 'changes') return answer;
+    const changes = answer.changes;
     changes.push(...this.summaries.current(this.view.eventsToday));
-    return { prev: from as Delta['prev'], position: this.view.position as Delta['position'], changes: compactChanges(changes) };
+    return { kind: 'delta', delta: { prev: from as Delta['prev'], position: this.view.position as Delta['position'], changes: compactChanges(changes) } };
   }
 
   /** Turns stream entries read from Redis into changes, for replays older than memory. */

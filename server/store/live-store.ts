@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Space } from '../../shared/contract/views.ts';
 import type { IncidentRecord } from '../domain/incident-record.ts';
 import type { SpaceKeys } from './keys.ts';
+import { watchConnection, type ConnectionListener } from './connection-watch.ts';
 import { readIncidentRecords } from './read-incidents.ts';
 import { isResumable, readItemsAfter, type StreamItem } from './read-entries.ts';
 import { readState, type RawState } from './read-state.ts';
@@ -25,6 +26,8 @@ export interface LiveStore {
   space(space: Space): SpaceStore;
   /** One blocked reader for all the given spaces' streams (stream-tail.ts). */
   tail(streams: readonly { space: Space; from: string; sink: TailSink }[], opts?: TailOptions): StreamTail;
+  /** When this store's connection goes away and comes back (connection-watch.ts); returns the stop. */
+  watch(listener: ConnectionListener): () => void;
 }
 
 export function createLiveStore(redis: Redis, keys: (space: Space) => SpaceKeys): LiveStore {
@@ -41,5 +44,6 @@ export function createLiveStore(redis: Redis, keys: (space: Space) => SpaceKeys)
   return {
     space: spaceStore,
     tail: (streams, opts) => startStreamTail(redis, streams.map((s) => ({ keys: keys(s.space), from: s.from, sink: s.sink })), opts),
+    watch: (listener) => watchConnection(redis, listener),
   };
 }

@@ -12,9 +12,18 @@ export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
 export interface AckResult { ok: boolean; error?: string }
 
+/**
+ * Whether the server can reach its source of truth (Redis), and since when (ISO-8601 with
+ * offset). Sent on every connect and whenever it changes; while `available` is false the
+ * figures a client holds are frozen at `since`, and a fresh snapshot follows the return.
+ */
+export const SourceState = z.object({ available: z.boolean(), since: z.string().max(40) });
+export type SourceState = z.infer<typeof SourceState>;
+
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   delta: (delta: Delta) => void;
+  source: (state: SourceState) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,9 +1,11 @@
-// The authorization matrix: every HTTP route and socket room against every role and no
-// credential, in one table. No live data may be reachable without a credential.
+// The authorization matrix: every HTTP route (read from the Express app itself, so a new route
+// without a row fails) and the socket rooms against every role, the ingest keys, a wrong token
+// and no credential. No live data may be reachable without a credential.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { Snapshot } from '../../shared/contract/views.ts';
 import { DEMO_KEY, DISPLAY_TOKEN, EXECUTIVE_TOKEN, INGEST_KEY, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import { expressRoutes } from '../support/express-routes.ts';
 import { makeCallReceived } from '../support/factories.ts';
 
 const WHO = {
@@ -20,18 +22,66 @@ type Who = keyof typeof WHO;
 /** Expected status per credential; `live`/`demo` for reads says which space must answer. */
 type Expect = Record<Who, number | 'live' | 'demo'>;
 
-const READS: [string, Expect][] = [
-  ['/api/v1/snapshot', { operator: 'live', executive: 'live', display: 'live', none: 'demo', ingest: 403, demoKey: 403, wrong: 401 }],
-  ['/api/v1/kpis', { operator: 200, executive: 200, display: 403, none: 200, ingest: 403, demoKey: 403, wrong: 401 }],
-  ['/api/v1/apps/activity', { operator: 200, executive: 200, display: 403, none: 200, ingest: 403, demoKey: 403, wrong: 401 }],
-  ['/api/v1/city', { operator: 200, executive: 200, display: 200, none: 200, ingest: 200, demoKey: 200, wrong: 200 }],
-  ['/api/v1/whoami', { operator: 200, executive: 200, display: 200, none: 200, ingest: 200, demoKey: 200, wrong: 401 }],
-  ['/healthz', { operator: 200, executive: 200, display: 200, none: 200, ingest: 200, demoKey: 200, wrong: 200 }],
-];
-const WRITES: [string, string, string, Expect][] = [
-  ['/api/v1/events', 'application/json', 'event', { operator: 403, executive: 403, display: 403, none: 401, ingest: 200, demoKey: 403, wrong: 401 }],
-  ['/api/v1/events?space=demo', 'application/json', 'event', { operator: 403, executive: 403, display: 403, none: 401, ingest: 200, demoKey: 200, wrong: 401 }],
-  ['/api/v1/adapters/asterisk/queue-log', 'text/plain', 'queue_log', { operator: 403, executive: 403, display: 403, none: 401, ingest: 200, demoKey: 403, wrong: 401 }],
+/** The same answer whoever asks. */
+const ANYONE = (status: number): Expect => ({ operator: status, executive: status, display: status, none: status, ingest: status, demoKey: status, wrong: status });
+/** A public route that still checks a presented credential (a wrong one is 401). */
+const PUBLIC_CHECKED: Expect = { ...ANYONE(200), wrong: 401 };
+/** Operators and executives read live; the demo viewer (no credential) reads demo; walls and ingest keys cannot. */
+const DESK_READ: Expect = { operator: 200, executive: 200, display: 403, none: 200, ingest: 403, demoKey: 403, wrong: 401 };
+const INGEST_LIVE: Expect = { operator: 403, executive: 403, display: 403, none: 401, ingest: 200, demoKey: 403, wrong: 401 };
+/** The demo's presenter controls: public like the demo itself (they touch only the demo space). */
+const DEMO_CONTROL = ANYONE(202);
+/** The browser pages: no data in them (the tests run without a built client, hence 503 for everyone). */
+const PAGE = ANYONE(503);
+
+interface Row {
+  expect: Expect;
+  /** The path to request (the route's own, with parameters filled in). */
+  path?: string;
+  body?: (who: Who) => { body: unknown; type: string };
+}
+
+const event = (): { body: unknown; type: string } => ({ body: [makeCallReceived()], type: 'application/json' });
+
+/**
+ * Every route of the HTTP app × every credential. The first test derives the app's routes from
+ * Express itself: a route added without a row here fails it.
+ */
+const MATRIX: Record<string, Row> = {
+  'GET /healthz': { expect: ANYONE(200) },
+  'GET /readyz': { expect: ANYONE(200) },
+  'GET /metrics': { expect: ANYONE(200) },
+  'GET /api/v1/snapshot': { expect: { operator: 'live', executive: 'live', display: 'live', none: 'demo', ingest: 403, demoKey: 403, wrong: 401 } },
+  'GET /api/v1/kpis': { expect: DESK_READ },
+  'GET /api/v1/city': { expect: ANYONE(200) },
+  'GET /api/v1/city/kecamatan.geojson': { expect: ANYONE(200) },
+  'GET /api/v1/city/kelurahan.geojson': { expect: ANYONE(200) },
+  'GET /api/v1/whoami': { expect: PUBLIC_CHECKED },
+  'GET /api/v1/apps/activity': { expect: DESK_READ },
+  'GET /api/v1/apps/trends': { expect: DESK_READ },
+  'GET /api/v1/apps/complaints': { expect: DESK_READ },
+  'GET /api/v1/apps/:appId/series': { expect: DESK_READ, path: '/api/v1/apps/laksa/series' },
+  'GET /api/v1/alerts': { expect: DESK_READ },
+  'POST /api/v1/events': { expect: INGEST_LIVE, body: event },
+  'POST /api/v1/adapters/asterisk/queue-log': {
+    expect: INGEST_LIVE,
+    body: (who) => ({ body: `${Math.floor(Date.now() / 1000)}|m${who}|112|NONE|ENTERQUEUE||0812|1\n`, type: 'text/plain' }),
+  },
+  'GET /api/v1/demo/status': { expect: ANYONE(200) },
+  'POST /api/v1/demo/scenario': { expect: DEMO_CONTROL, body: () => ({ body: { name: 'flood' }, type: 'application/json' }) },
+  'POST /api/v1/demo/speed': { expect: DEMO_CONTROL, body: () => ({ body: { speed: 1 }, type: 'application/json' }) },
+  'POST /api/v1/demo/reset': { expect: DEMO_CONTROL, body: () => ({ body: {}, type: 'application/json' }) },
+  'GET /': { expect: PAGE },
+  'GET /wall': { expect: PAGE },
+  'GET /executive': { expect: PAGE },
+  'GET /operator': { expect: PAGE },
+  'GET /demo': { expect: PAGE },
+  'GET /signin': { expect: PAGE },
+};
+
+/** Extra cells beside the route table: the same route with another query. */
+const EXTRA: [string, string, Expect][] = [
+  ['POST', '/api/v1/events?space=demo', { operator: 403, executive: 403, display: 403, none: 401, ingest: 200, demoKey: 200, wrong: 401 }],
 ];
 const ROOMS: [Who, string | null][] = [
   ['operator', 'live'], ['executive', 'live'], ['display', 'live'], ['none', 'demo'], ['ingest', null], ['demoKey', null], ['wrong', null],
@@ -40,35 +90,48 @@ const ROOMS: [Who, string | null][] = [
 let app: TestApp;
 const liveCall = makeCallReceived({ caller: { number: '081299998888' } });
 beforeAll(async () => {
-  app = await startApp();
+  // Demo on (its controls are routes too); the credential guard's budget is not under test here
+  // (the matrix presents a wrong token once per route): credential-guard.test.ts covers it.
+  app = await startApp({ PANTAU_DEMO: 'on' }, {
+    demoBackfill: false,
+    credentialLimits: { perCredential: 1_000, distinctPerAddress: 1_000, windowMs: 60_000, knownGoodMs: 86_400_000 },
+  });
   await app.post('/api/v1/events', [liveCall]);
 });
 afterAll(async () => {
   await app.close();
 });
 
+async function check(method: string, path: string, who: Who, want: Expect[Who], body?: { body: unknown; type: string }): Promise<void> {
+  const r = method === 'GET' ? await app.get(path, WHO[who]) : await app.post(path, body?.body ?? '', { token: WHO[who], type: body?.type ?? 'application/json' });
+  if (want === 'live' || want === 'demo') {
+    expect(r.status, r.text.slice(0, 200)).toBe(200);
+    expect((r.json as Snapshot).space).toBe(want);
+    if (want === 'demo') expect(r.text).not.toContain(liveCall.callId);
+  } else {
+    expect(r.status, r.text.slice(0, 200)).toBe(want);
+  }
+  // No answer to anyone but an operator carries the live caller's number.
+  if (who !== 'operator') expect(r.text).not.toContain('081299998888');
+}
+
 describe('authorization matrix', () => {
-  for (const [path, expected] of READS) {
+  it('has one row for every route the HTTP app answers, and none for a route it does not', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(expressRoutes(app.httpApp));
+  });
+
+  for (const [route, row] of Object.entries(MATRIX)) {
+    const [method = '', routePath = ''] = route.split(' ');
     for (const who of Object.keys(WHO) as Who[]) {
-      it(`GET ${path} as ${who} → ${expected[who]}`, async () => {
-        const r = await app.get(path, WHO[who]);
-        const want = expected[who];
-        if (want === 'live' || want === 'demo') {
-          expect(r.status).toBe(200);
-          expect((r.json as Snapshot).space).toBe(want);
-          if (want === 'demo') expect(r.text).not.toContain(liveCall.callId);
-        } else {
-          expect(r.status).toBe(want);
-        }
+      it(`${route} as ${who} → ${row.expect[who]}`, async () => {
+        await check(method, row.path ?? routePath, who, row.expect[who], row.body?.(who));
       });
     }
   }
-  for (const [path, type, kind, expected] of WRITES) {
+  for (const [method, path, expected] of EXTRA) {
     for (const who of Object.keys(WHO) as Who[]) {
-      it(`POST ${path} as ${who} → ${expected[who]}`, async () => {
-        const body = kind === 'event' ? [makeCallReceived()] : `${Math.floor(Date.now() / 1000)}|m${who}|112|NONE|ENTERQUEUE||0812|1\n`;
-        const r = await app.post(path, body, { token: WHO[who], type });
-        expect(r.status).toBe(expected[who]);
+      it(`${method} ${path} as ${who} → ${expected[who]}`, async () => {
+        await check(method, path, who, expected[who], event());
       });
     }
   }

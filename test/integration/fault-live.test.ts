@@ -117,9 +117,9 @@ describe('live consistency under faults', () => {
     const c = client(a.url, OPERATOR_TOKEN);
     await waitFor(() => c.data.position !== null, { what: 'first snapshot' });
     c.pause();
-    // More than the feed keeps in memory and more than the server replays (20,000 each).
+    // More than the feed keeps in memory (20,000) and far more than a resume replays (MAX_RESUME_ENTRIES).
     await postMany(a, 20_050);
-    // Until the feed has read them all, its memory still reaches back and a replay is right.
+    // The feed reads them all now, so the welcome below is decided by what it holds.
     await a.get('/api/v1/snapshot', OPERATOR_TOKEN);
     const welcome = c.nextWelcome();
     c.resume();

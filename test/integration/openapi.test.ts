@@ -47,7 +47,7 @@ afterAll(async () => {
 describe('OpenAPI document', () => {
   it('describes every route of the Express app, and nothing else', () => {
     const spa = new Set(SPA_ROUTES.map((p) => `GET ${p}`));
-    const routes = routesOf(app.http).filter((r) => !spa.has(r));
+    const routes = routesOf(app.httpApp).filter((r) => !spa.has(r));
     const described = new Set(ROUTE_DOCS.map((d) => `${d.method.toUpperCase()} ${d.path}`));
     expect(routes.length).toBeGreaterThan(15);
     expect(routes.filter((r) => !described.has(r)), 'routes without a description in server/integrations/openapi/route-docs.ts').toEqual([]);
@@ -59,9 +59,9 @@ describe('OpenAPI document', () => {
     const { Router } = await import('express');
     const extra = Router();
     extra.get('/api/v1/undocumented', (_req, res) => res.end());
-    app.http.use(extra);
+    app.httpApp.use(extra);
     const described = new Set(ROUTE_DOCS.map((d) => `${d.method.toUpperCase()} ${d.path}`));
-    expect(routesOf(app.http).filter((r) => r.startsWith('GET /api') && !described.has(r))).toEqual(['GET /api/v1/undocumented']);
+    expect(routesOf(app.httpApp).filter((r) => r.startsWith('GET /api') && !described.has(r))).toEqual(['GET /api/v1/undocumented']);
   });
 
   it('validates against the OpenAPI 3.1 schema, and every $ref resolves', async () => {

@@ -139,3 +139,34 @@ describe('failed credentials on the handshake (server/credential-guard.ts, share
     await expect.poll(async () => (await attempt(app, { token: OPERATOR_TOKEN })).connected, { timeout: 5_000, interval: 250 }).toBe(true);
   });
 });
+
+describe('every handshake spends its address\'s budget (issue #20 finding 1)', () => {
+  const pollingHandshake = (app: TestApp, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(`${app.url}/socket.io/?EIO=4&transport=polling`, { headers });
+
+  it('refuses an address past PANTAU_HANDSHAKES_PER_MIN, tokenless or not, before a socket is opened; another address keeps its own', async () => {
+    const app = await start({ PANTAU_HANDSHAKES_PER_MIN: '4' });
+    // Tokenless (the public demo viewer) and signed-in handshakes share the address's budget.
+    expect(await attempt(app)).toEqual({ connected: true });
+    expect(await attempt(app, { token: DISPLAY_TOKEN })).toEqual({ connected: true });
+    expect(await attempt(app, { transport: 'polling' })).toEqual({ connected: true });
+    expect(await attempt(app, { token: OPERATOR_TOKEN })).toEqual({ connected: true });
+    expect((await attempt(app)).connected).toBe(false);
+    expect((await attempt(app, { token: DISPLAY_TOKEN })).connected).toBe(false);
+    const refused = await pollingHandshake(app);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ message: expect.stringMatching(/^too many connections; retry in \d+ s$/) });
+    expect(await metric(app, /^pantau_socket_refused_total\{reason="too_many_connections"\} (\d+)/m)).toBe(3);
+    // Behind a loopback proxy, each forwarded client address has its own budget.
+    expect(await attempt(app, { headers: { 'X-Forwarded-For': '203.0.113.7' } })).toEqual({ connected: true });
+  });
+
+  it('counts in Redis: handshakes on one process spend the budget on another', async () => {
+    const a = await start({ PANTAU_HANDSHAKES_PER_MIN: '3' });
+    const b = await start({ PANTAU_HANDSHAKES_PER_MIN: '3' }, { keyPrefix: a.prefix });
+    expect(await attempt(a)).toEqual({ connected: true });
+    expect(await attempt(b)).toEqual({ connected: true });
+    expect(await attempt(a, { token: DISPLAY_TOKEN })).toEqual({ connected: true });
+    expect((await pollingHandshake(b)).status).toBe(403);
+  });
+});

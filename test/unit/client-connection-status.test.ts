@@ -16,6 +16,12 @@ describe('connectionStatus (ui.md: RECONNECTING after 3 s, STALE after 30 s)', (
     expect(connectionStatus(down === null ? null : now - down, now)).toBe(want);
   });
 
+  it('is stale at once, connected or not, while the server says its source is away (issue #20 finding 3)', () => {
+    expect(connectionStatus(null, 1_000_000, true)).toBe('stale');
+    expect(connectionStatus(999_000, 1_000_000, true)).toBe('stale');
+    expect(connectionStatus(null, 1_000_000, false)).toBe('live');
+  });
+
   it('says when the status next changes', () => {
     expect(nextStatusChangeInMs(null, 5)).toBeNull();
     expect(nextStatusChangeInMs(1_000, 2_000)).toBe(2_000);

@@ -62,16 +62,32 @@ describe('LiveView', () => {
 describe('ResumeRing', () => {
   const c = (n: number): Change => ({ t: 'counter', eventsToday: n });
 
-  it('gives the changes after a position it holds, and null before its base or past the end', () => {
+  it('gives the changes after a position it holds, and says when a position is older than memory or past the end', () => {
     const ring = new ResumeRing(2);
     ring.reset('1-0');
     ring.push('2-0', [c(2)]);
     ring.push('3-0', [c(3)]);
     ring.push('4-0', [c(4)]);
-    expect(ring.since('1-0', '4-0')).toEqual([c(2), c(3), c(4)]);
+    expect(ring.since('1-0', '4-0', 10)).toEqual({ kind: 'changes', changes: [c(2), c(3), c(4)] });
     ring.trim();
-    expect(ring.since('1-0', '4-0')).toBeNull();
-    expect(ring.since('2-0', '4-0')).toEqual([c(3), c(4)]);
-    expect(ring.since('5-0', '4-0')).toBeNull();
+    // Memory (2 entries) starts after 2-0: 1-0 may still be bridged by at most 10 - 2 entries.
+    expect(ring.since('1-0', '4-0', 10)).toEqual({ kind: 'older', missing: 8 });
+    expect(ring.since('2-0', '4-0', 10)).toEqual({ kind: 'changes', changes: [c(3), c(4)] });
+    expect(ring.since('5-0', '4-0', 10)).toBeNull();
+  });
+
+  it('calls a position far behind without walking memory: more entries after it than the limit', () => {
+    const ring = new ResumeRing(100);
+    ring.reset('0-0');
+    for (let i = 1; i <= 50; i++) ring.push(`${i}-0`, [c(i)]);
+    expect(ring.since('39-0', '50-0', 10)).toEqual({ kind: 'far' });
+    expect(ring.since('40-0', '50-0', 10)).toEqual({ kind: 'changes', changes: Array.from({ length: 10 }, (_, i) => c(41 + i)) });
+    // Between entries (a position this process never saw) counts from the next entry after it.
+    expect(ring.since('40-5', '50-0', 10)).toEqual({ kind: 'changes', changes: Array.from({ length: 10 }, (_, i) => c(41 + i)) });
+    ring.trim();
+    ring.reset('50-0');
+    for (let i = 51; i <= 70; i++) ring.push(`${i}-0`, [c(i)]);
+    // Older than memory, and memory alone already holds more than the limit: far, no stream read.
+    expect(ring.since('10-0', '70-0', 10)).toEqual({ kind: 'far' });
   });
 });

@@ -1,7 +1,9 @@
-// The root of every view: its theme, the connection banner, and `data-stale` so that every
-// figure under it greys out while the data is stale.
+// The root of every view: its theme, the connection banner, `data-stale` so that every figure
+// under it greys out while the data is stale, and the moment its wait timers stop at while the
+// data is not current.
 import type { ReactNode } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner.tsx';
+import { FrozenAtContext } from '../../components/frozen-clock.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { useViewConnection } from './use-view-connection.ts';
 
@@ -13,8 +15,9 @@ interface ViewShellProps {
 
 export function ViewShell({ name, theme, children }: ViewShellProps) {
   const lang = useLang();
-  const { shown, lastUpdateAt, refused } = useViewConnection();
+  const { shown, lastUpdateAt, refused, sourceAway } = useViewConnection();
   const stale = shown === 'stale';
+  const frozenAt = shown === 'stale' || shown === 'reconnecting' ? lastUpdateAt : null;
   return (
     <div
       className={`view view--${name} theme-${theme}`}
@@ -22,8 +25,10 @@ export function ViewShell({ name, theme, children }: ViewShellProps) {
       data-conn={shown}
       {...(stale ? { 'data-stale': 'true' } : {})}
     >
-      <ConnectionBanner state={shown} lastUpdateAt={lastUpdateAt} refused={refused} lang={lang} />
-      <div className="view-body">{children}</div>
+      <ConnectionBanner state={shown} lastUpdateAt={lastUpdateAt} refused={refused} sourceAway={sourceAway} lang={lang} />
+      <FrozenAtContext.Provider value={frozenAt}>
+        <div className="view-body">{children}</div>
+      </FrozenAtContext.Provider>
     </div>
   );
 }

@@ -5,8 +5,11 @@ import { useLive } from '../../live/store.ts';
 
 export interface ViewConnection {
   shown: ShownState;
+  /** When the figures were last known current: while the server's source is away, when it went. */
   lastUpdateAt: number | null;
   refused: string | null;
+  /** The server is there but its source (Redis) is not: the figures are stale, said so in words. */
+  sourceAway: boolean;
 }
 
 export function useViewConnection(): ViewConnection {
@@ -14,8 +17,9 @@ export function useViewConnection(): ViewConnection {
     useShallow((s) => ({
       // Before the first snapshot "LIVE" would be a lie: say we are connecting until the status moves on.
       shown: s.status === 'live' && s.data.position === null ? 'connecting' : s.status,
-      lastUpdateAt: s.lastUpdateAt,
+      lastUpdateAt: s.sourceAwaySince ?? s.lastUpdateAt,
       refused: s.refused,
+      sourceAway: s.sourceAwaySince !== null,
     })),
   );
 }
