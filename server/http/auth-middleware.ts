@@ -96,3 +96,18 @@ export function requireDemoControl(): RequestHandler {
     next();
   };
 }
+
+/**
+ * Routes for one role whatever the space (operational data such as webhook dead letters, which
+ * name the city's targets): a visitor or presenter does not read them even for the demo space.
+ */
+export function requireRole(roles: readonly Role[]): RequestHandler {
+  const viewer = requireViewer(roles);
+  return (req, res, next) => {
+    const p = req.principal;
+    if (p?.kind === 'viewer' && !roles.includes(p.role)) {
+      return sendError(res, p.role === 'demo' ? 401 : 403, p.role === 'demo' ? 'unauthorized' : 'forbidden', `this route needs one of: ${roles.join(', ')}`);
+    }
+    viewer(req, res, next);
+  };
+}

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { Snapshot } from '../../shared/contract/views.ts';
-import { DEMO_KEY, DISPLAY_TOKEN, EXECUTIVE_TOKEN, INGEST_KEY, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import { DEMO_KEY, DISPLAY_TOKEN, EXECUTIVE_TOKEN, INGEST_KEY, OPERATOR_TOKEN, PRESENTER_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { expressRoutes } from '../support/express-routes.ts';
 import { makeCallReceived } from '../support/factories.ts';
 
@@ -12,6 +12,7 @@ const WHO = {
   operator: OPERATOR_TOKEN,
   executive: EXECUTIVE_TOKEN,
   display: DISPLAY_TOKEN,
+  presenter: PRESENTER_TOKEN,
   none: null,
   ingest: INGEST_KEY,
   demoKey: DEMO_KEY,
@@ -23,14 +24,14 @@ type Who = keyof typeof WHO;
 type Expect = Record<Who, number | 'live' | 'demo'>;
 
 /** The same answer whoever asks. */
-const ANYONE = (status: number): Expect => ({ operator: status, executive: status, display: status, none: status, ingest: status, demoKey: status, wrong: status });
+const ANYONE = (status: number): Expect => ({ operator: status, executive: status, display: status, presenter: status, none: status, ingest: status, demoKey: status, wrong: status });
 /** A public route that still checks a presented credential (a wrong one is 401). */
 const PUBLIC_CHECKED: Expect = { ...ANYONE(200), wrong: 401 };
-/** Operators and executives read live; the demo viewer (no credential) reads demo; walls and ingest keys cannot. */
-const DESK_READ: Expect = { operator: 200, executive: 200, display: 403, none: 200, ingest: 403, demoKey: 403, wrong: 401 };
-const INGEST_LIVE: Expect = { operator: 403, executive: 403, display: 403, none: 401, ingest: 200, demoKey: 403, wrong: 401 };
-/** The demo's presenter controls: public like the demo itself (they touch only the demo space). */
-const DEMO_CONTROL = ANYONE(202);
+/** Operators and executives read live; the demo viewer and the presenter read demo; walls and ingest keys cannot. */
+const DESK_READ: Expect = { operator: 200, executive: 200, display: 403, presenter: 200, none: 200, ingest: 403, demoKey: 403, wrong: 401 };
+const INGEST_LIVE: Expect = { operator: 403, executive: 403, display: 403, presenter: 403, none: 401, ingest: 200, demoKey: 403, wrong: 401 };
+/** The demo's presenter controls: the presenter or an operator; a visitor only watches (issue 17). */
+const DEMO_CONTROL: Expect = { operator: 202, executive: 403, display: 403, presenter: 202, none: 401, ingest: 403, demoKey: 403, wrong: 401 };
 /** The browser pages: no data in them (the tests run without a built client, hence 503 for everyone). */
 const PAGE = ANYONE(503);
 
@@ -51,7 +52,7 @@ const MATRIX: Record<string, Row> = {
   'GET /healthz': { expect: ANYONE(200) },
   'GET /readyz': { expect: ANYONE(200) },
   'GET /metrics': { expect: ANYONE(200) },
-  'GET /api/v1/snapshot': { expect: { operator: 'live', executive: 'live', display: 'live', none: 'demo', ingest: 403, demoKey: 403, wrong: 401 } },
+  'GET /api/v1/snapshot': { expect: { operator: 'live', executive: 'live', display: 'live', presenter: 'demo', none: 'demo', ingest: 403, demoKey: 403, wrong: 401 } },
   'GET /api/v1/kpis': { expect: DESK_READ },
   'GET /api/v1/city': { expect: ANYONE(200) },
   'GET /api/v1/city/kecamatan.geojson': { expect: ANYONE(200) },
@@ -62,6 +63,15 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/apps/complaints': { expect: DESK_READ },
   'GET /api/v1/apps/:appId/series': { expect: DESK_READ, path: '/api/v1/apps/laksa/series' },
   'GET /api/v1/alerts': { expect: DESK_READ },
+  'GET /api/v1/alerts.cap': { expect: DESK_READ },
+  'GET /api/v1/alerts/:alertId.cap': {
+    expect: { operator: 404, executive: 404, display: 403, presenter: 404, none: 404, ingest: 403, demoKey: 403, wrong: 401 },
+    path: '/api/v1/alerts/no-such-alert.cap',
+  },
+  // Operators only, in either space: the dead letters name the city's webhook targets.
+  'GET /api/v1/webhooks/dead-letters': { expect: { operator: 200, executive: 403, display: 403, presenter: 403, none: 401, ingest: 403, demoKey: 403, wrong: 401 } },
+  'GET /api/v1/openapi.json': { expect: ANYONE(200) },
+  'GET /api/docs': { expect: ANYONE(200) },
   'POST /api/v1/events': { expect: INGEST_LIVE, body: event },
   'POST /api/v1/adapters/asterisk/queue-log': {
     expect: INGEST_LIVE,
@@ -81,10 +91,10 @@ const MATRIX: Record<string, Row> = {
 
 /** Extra cells beside the route table: the same route with another query. */
 const EXTRA: [string, string, Expect][] = [
-  ['POST', '/api/v1/events?space=demo', { operator: 403, executive: 403, display: 403, none: 401, ingest: 200, demoKey: 200, wrong: 401 }],
+  ['POST', '/api/v1/events?space=demo', { operator: 403, executive: 403, display: 403, presenter: 403, none: 401, ingest: 200, demoKey: 200, wrong: 401 }],
 ];
 const ROOMS: [Who, string | null][] = [
-  ['operator', 'live'], ['executive', 'live'], ['display', 'live'], ['none', 'demo'], ['ingest', null], ['demoKey', null], ['wrong', null],
+  ['operator', 'live'], ['executive', 'live'], ['display', 'live'], ['presenter', 'demo'], ['none', 'demo'], ['ingest', null], ['demoKey', null], ['wrong', null],
 ];
 
 let app: TestApp;

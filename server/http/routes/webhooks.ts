@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Space } from '../../../shared/contract/views.ts';
 import { DeadLetter, type DeadLetterAnswer } from '../../integrations/webhooks/webhook-payload.ts';
 import type { WebhookOutbox } from '../../store/webhook-outbox.ts';
-import { requireViewer } from '../auth-middleware.ts';
+import { requireRole } from '../auth-middleware.ts';
 import { parseQuery } from '../parse-query.ts';
 
 export const DeadLetterQuery = z.object({
@@ -14,7 +14,7 @@ export const DeadLetterQuery = z.object({
 
 export function webhookRoutes(outbox: (space: Space) => WebhookOutbox): Router {
   const r = Router();
-  r.get('/api/v1/webhooks/dead-letters', requireViewer(['operator']), async (req, res) => {
+  r.get('/api/v1/webhooks/dead-letters', requireRole(['operator']), async (req, res) => {
     const v = req.viewer;
     const q = parseQuery(DeadLetterQuery, req.query, res);
     if (!v || !q.ok) return;
