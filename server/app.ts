@@ -36,6 +36,8 @@ import { createAppsSummaryReader } from './store/read-app-summary.ts';
 import { createAppStore } from './store/read-app-store.ts';
 import { appRoutes } from './http/routes/apps.ts';
 import { startAppAlertJob } from './alerts/app-alert-job.ts';
+import { startQueueAlertJob, type QueueAlertJob } from './alerts/queue-alert-job.ts';
+import { queueStateReader } from './store/read-queue-state.ts';
 import { readKpis } from './store/read-kpis.ts';
 import { KpiDayCache } from './store/kpi-day-cache.ts';
 import { trimRecordIndexes } from './store/trim-record-indexes.ts';
@@ -157,7 +159,7 @@ function createIngest({ config, options, log, clock, city, metrics, storage }: C
   });
 }
 
-function loadFeeds({ config, log, clock, city, metrics, storage }: Core): Promise<Feeds> {
+function loadFeeds({ config, log, clock, city, metrics, storage }: Core, queueAlerts: QueueAlertJob): Promise<Feeds> {
   const { redis, keys, kpiCache } = storage;
   const tz = city.profile.timezone;
   const appsSummary = Object.fromEntries(SPACES.map((s) => [s, createAppsSummaryReader(redis.redis, keys(s), city.apps, tz)])) as Record<Space, ReturnType<typeof createAppsSummaryReader>>;
@@ -170,7 +172,10 @@ function loadFeeds({ config, log, clock, city, metrics, storage }: Core): Promis
     metrics,
     readKpis: (space, now, live, incidentRecords) => readKpis(redis.redis, keys(space), { ...todayWindow(now, tz), timeZone: tz, targets: city.profile.targets, live, incidentRecords }),
     readApps: (space, now) => appsSummary[space](now),
-    onEntryChanges: (space, changes) => kpiCache[space].changed(changes),
+    onEntryChanges: (space, changes) => {
+      kpiCache[space].changed(changes);
+      if (changes.some((c) => c.t === 'call' || c.t === 'agent')) queueAlerts.nudge(space);
+    },
     onReload: (space) => kpiCache[space].clear(),
   });
 }
@@ -225,7 +230,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const core: Core = { config, options, log, clock, city, metrics, storage, credentials, credentialGuard };
 
   const ingest = createIngest(core);
-  const feeds = await loadFeeds(core);
+  // Before the feeds, which nudge it when calls or agents change.
+  const queueAlerts = startQueueAlertJob({ read: (s) => queueStateReader(redis.redis, keys(s)), ingest, city, clock, log });
+  const feeds = await loadFeeds(core, queueAlerts);
   const demo = config.demo
     ? await startDemoRunner({
         store: createDemoSimStore(redis.redis, redis.duplicate(), keys('demo')), ingest, city,
@@ -270,6 +277,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     close() {
       closing ??= (async () => {
         stopJobs();
+        queueAlerts.stop();
         await demo?.stop();
         await live.close();
         await new Promise<void>((resolve) => {
