@@ -91,7 +91,7 @@ export interface QueueAlertJob {
 }
 
 export interface QueueJobTiming {
-  /** Changes arriving within this window are judged together. */
+  /** Changes that arrive during a run are judged together this long after it. */
   debounceMs: number;
   /** How often an active rate alert is judged again. */
   rateRecheckMs: number;
@@ -179,7 +179,8 @@ export function startQueueAlertJob(deps: QueueAlertDeps, timing: QueueJobTiming 
   // A restarted process judges what it finds at once (a queue may have waited through the restart).
   for (const s of schedules.values()) s.at(deps.clock() + timing.debounceMs);
   return {
-    nudge: (space) => schedules.get(space)?.at(deps.clock() + timing.debounceMs),
+    // Leading edge: the first change runs at once; more changes during the run make one more run.
+    nudge: (space) => schedules.get(space)?.at(deps.clock()),
     stop: () => {
       stopped = true;
       if (minute) clearTimeout(minute);

@@ -12,6 +12,7 @@ import { useLive } from '../../live/store.ts';
 import { useLiveConnection } from '../../live/use-live-connection.ts';
 import { DeskHeader } from '../common/DeskHeader.tsx';
 import { subjectName, useSubjectNames } from '../common/use-subject-names.ts';
+import { ScreenAlarm } from '../common/ScreenAlarm.tsx';
 import { ViewShell } from '../common/ViewShell.tsx';
 import { AlertList } from './AlertList.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -80,6 +81,7 @@ export function OperatorPage() {
           </button>
         }
       />
+      <ScreenAlarm variant="desk" withSound canAck={token !== null} timeZone={timeZone} />
       {isDemo || token === null ? <p className="notice">{t('operator.demoNotice')}</p> : null}
       <FilterBar filters={filters} kecamatan={city?.kecamatan ?? []} onChange={setFilters} kecamatanRef={kecamatanRef} />
       <p className="op-said" role="status" data-testid="op-said">
