@@ -10,7 +10,7 @@ import { Snapshot, type AlertView } from '../../shared/contract/views.ts';
 import { runQueueAlerts, type QueueAlertDeps } from '../../server/alerts/queue-alert-job.ts';
 import { createLogger } from '../../server/log.ts';
 import { queueStateReader } from '../../server/store/read-queue-state.ts';
-import { OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { makeCallAbandoned, makeCallAnswered, makeCallEnded, makeCallReceived, wib } from '../support/factories.ts';
 
 const S = 1_000;
@@ -71,11 +71,17 @@ describe('queue alerts', () => {
     const { warningSeconds, criticalSeconds } = app.city.profile.waits;
     await send([agent('agent.login', 'a1', '112', now - 60 * MIN)]);
     const receivedMs = now - (warningSeconds + 1) * S;
-    const call = makeCallReceived({ line: '112', at: wib(receivedMs) });
+    const call = makeCallReceived({ line: '112', at: wib(receivedMs), caller: { number: '081398765432' } });
     await send([call]);
     await runQueueAlerts(deps(), 'live');
     const alertId = `queue:112:wait:${receivedMs + warningSeconds * S}`;
     await alertOf('112', 'wait', { alertId, severity: 'warning', clearedAt: null, detail: { line: '112', seconds: warningSeconds + 1, waiting: 1 } });
+    // The alert names the call by its id, never by its number: the masking rules hold for it.
+    for (const token of [DISPLAY_TOKEN, EXECUTIVE_TOKEN]) {
+      const snap = await app.get('/api/v1/snapshot', token);
+      expect(Snapshot.parse(snap.json).alerts.map((a) => a.alertId)).toContain(alertId);
+      expect(snap.text).not.toContain('081398765432');
+    }
 
     now = receivedMs + (criticalSeconds + 1) * S;
     const r = await runQueueAlerts(deps(), 'live');
