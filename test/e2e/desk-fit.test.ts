@@ -1,12 +1,13 @@
 // The operator desk on a 4K monitor without OS scaling (3840×2160 CSS pixels) is the 1080p desk
 // at twice the size, not a quarter-size one (issue 16): the root font doubles and the columns
-// keep their share of the width. Shots at 1080p and 4k-native.
+// keep their share of the width. Shots at 1080p and 4k-native. And incidents by priority: a P1
+// posted after a P3 is listed above it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { launchBrowser, openPage, screenshot, type ViewportName } from '../support/browser.ts';
-import { makeCallReceived, wib } from '../support/factories.ts';
+import { makeCallReceived, makeIncidentReported, wib } from '../support/factories.ts';
 
 const clientDir = join(process.cwd(), 'dist', 'client');
 let browser: Browser;
@@ -50,5 +51,19 @@ describe('operator desk at 4K', () => {
     // Same layout: each column keeps its share of the width (within a pixel or two of rounding).
     expect(Math.abs((uhd?.gridShare ?? 0) - (hd?.gridShare ?? 1))).toBeLessThan(0.01);
     expect(Math.abs((uhd?.queueShare ?? 0) - (hd?.queueShare ?? 1))).toBeLessThan(0.01);
+  }, 120_000);
+
+  it('lists a P1 posted after a P3 above it', async () => {
+    const p3 = makeIncidentReported({ priority: 3, category: 'flood', at: wib(Date.now() - 60_000) });
+    expect((await app.post('/api/v1/events', [p3])).status).toBe(200);
+    const p1 = makeIncidentReported({ priority: 1, category: 'fire', at: wib(Date.now()) });
+    expect((await app.post('/api/v1/events', [p1])).status).toBe(200);
+    const opened = await openPage(browser, { url: `${app.url}/operator?token=${OPERATOR_TOKEN}&lang=id` });
+    await opened.page.getByTestId(`incident-row-${p1.incidentId}`).waitFor({ timeout: 45_000 });
+    await opened.page.getByTestId(`incident-row-${p3.incidentId}`).waitFor({ timeout: 10_000 });
+    const order = await opened.page.locator('[data-testid^="incident-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    expect(order).toEqual([`incident-row-${p1.incidentId}`, `incident-row-${p3.incidentId}`]);
+    expect(opened.errors).toEqual([]);
+    await opened.close();
   }, 120_000);
 });

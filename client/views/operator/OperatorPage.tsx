@@ -7,7 +7,7 @@ import { LINES } from '../../../shared/contract/events.ts';
 import { readToken } from '../../api/credentials.ts';
 import { useCity } from '../../api/use-city.ts';
 import { ackAlert } from '../../live/connection.ts';
-import { latestIncidents, newestUnacked } from '../../live/selectors.ts';
+import { newestUnacked } from '../../live/selectors.ts';
 import { useLive } from '../../live/store.ts';
 import { useLiveConnection } from '../../live/use-live-connection.ts';
 import { DeskHeader } from '../common/DeskHeader.tsx';
@@ -17,6 +17,7 @@ import { ViewShell } from '../common/ViewShell.tsx';
 import { AlertList } from './AlertList.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { filterIncidents, NO_FILTERS, type DeskFilters } from './filters.ts';
+import { deskIncidentOrder } from './incident-order.ts';
 import { IncidentList } from './IncidentList.tsx';
 import { OperatorQueue } from './OperatorQueue.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -37,7 +38,7 @@ export function OperatorPage() {
   const open = useLive((s) => s.data.incidents);
   const alerts = useLive((s) => s.data.alerts);
   const isDemo = useLive((s) => s.data.space === 'demo');
-  const incidents = useMemo(() => filterIncidents(latestIncidents(open), filters), [open, filters]);
+  const incidents = useMemo(() => filterIncidents(deskIncidentOrder(Object.values(open)), filters), [open, filters]);
   const timeZone = city?.timezone ?? 'Asia/Jakarta';
   const lines = filters.line === null ? LINES : [filters.line];
 
