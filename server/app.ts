@@ -47,6 +47,8 @@ import { createAppsSummaryReader } from './store/read-app-summary.ts';
 import { createAppStore } from './store/read-app-store.ts';
 import { appRoutes } from './http/routes/apps.ts';
 import { startAppAlertJob } from './alerts/app-alert-job.ts';
+import { startQueueAlertJob, type QueueAlertJob } from './alerts/queue-alert-job.ts';
+import { queueStateReader } from './store/read-queue-state.ts';
 import { readKpis } from './store/read-kpis.ts';
 import { KpiDayCache } from './store/kpi-day-cache.ts';
 import { trimRecordIndexes } from './store/trim-record-indexes.ts';
@@ -184,7 +186,7 @@ function createIngest({ config, options, log, clock, city, metrics, storage }: C
   });
 }
 
-function loadFeeds({ config, log, clock, city, metrics, storage }: Core, alertNotes: AlertNotes): Promise<Feeds> {
+function loadFeeds({ config, log, clock, city, metrics, storage }: Core, hooks: { alertNotes: AlertNotes; queueAlerts: QueueAlertJob }): Promise<Feeds> {
   const { redis, keys, kpiCache } = storage;
   const tz = city.profile.timezone;
   const appsSummary = Object.fromEntries(SPACES.map((s) => [s, createAppsSummaryReader(redis.redis, keys(s), city.apps, tz)])) as Record<Space, ReturnType<typeof createAppsSummaryReader>>;
@@ -199,7 +201,8 @@ function loadFeeds({ config, log, clock, city, metrics, storage }: Core, alertNo
     readApps: (space, now) => appsSummary[space](now),
     onEntryChanges: (space, changes) => {
       kpiCache[space].changed(changes);
-      alertNotes.changed(space, changes);
+      hooks.alertNotes.changed(space, changes);
+      if (changes.some((c) => c.t === 'call' || c.t === 'agent')) hooks.queueAlerts.nudge(space);
     },
     onReload: (space) => kpiCache[space].clear(),
   });
@@ -268,7 +271,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     ...options.webhooks,
   });
   const alertNotes = createAlertNotes({ store: storage.notices, clock, timeZone: tz, log, queued: webhooks.hears, onNoted: () => webhooks.wake() });
-  const feeds = await loadFeeds(core, alertNotes);
+  // Before the feeds, which nudge it when calls or agents change.
+  const queueAlerts = startQueueAlertJob({ read: (s) => queueStateReader(redis.redis, keys(s)), ingest, city, clock, log });
+  const feeds = await loadFeeds(core, { alertNotes, queueAlerts });
   const demo = config.demo
     ? await startDemoRunner({
         store: createDemoSimStore(redis.redis, redis.duplicate(), keys('demo')), ingest, city,
@@ -318,6 +323,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     close() {
       closing ??= (async () => {
         await stopJobs();
+        queueAlerts.stop();
         await demo?.stop();
         await live.close();
         await alertNotes.settled();

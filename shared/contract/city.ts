@@ -56,6 +56,36 @@ export const AlertThresholds = z.object({
 });
 export type AlertThresholds = z.infer<typeof AlertThresholds>;
 
+const Pair = (what: string) => z.object({ warning: z.number(), critical: z.number() }).describe(what);
+
+/**
+ * The server's queue alerts (kind `queue`, subject the line; server/alerts/queue-alert-job.ts).
+ * The wait alerts use `waits.warningSeconds` / `criticalSeconds`, the same thresholds the
+ * screens colour a waiting call by, so a red timer and a critical alert always agree.
+ */
+export const QueueAlertThresholds = z.object({
+  /** A call of a line has waited this many seconds while no agent of that line is available. */
+  noAgentSeconds: z.number().nonnegative(),
+  /** The 15-minute rates are judged only from this many calls in the window (one abandon on a quiet night is not a rate). */
+  minCalls: z.number().int().positive(),
+  /** Abandoned ÷ offered over the last 15 minutes, per line: over warning / critical. */
+  abandonmentRate: Pair('fractions 0-1').refine((p) => p.warning >= 0 && p.critical <= 1 && p.warning <= p.critical, 'warning ≤ critical, both in 0-1'),
+  /** SL(20 s) over the last 15 minutes, per line: below warning / critical. */
+  sl20: Pair('fractions 0-1').refine((p) => p.critical >= 0 && p.warning <= 1 && p.critical <= p.warning, 'critical ≤ warning, both in 0-1'),
+  /** One call of one agent lasting this many minutes (usual 112 calls last 1-3 minutes). */
+  longCallMinutes: Pair('minutes').refine((p) => p.warning > 0 && p.warning <= p.critical, '0 < warning ≤ critical'),
+});
+export type QueueAlertThresholds = z.infer<typeof QueueAlertThresholds>;
+
+/** For profiles written before queue alerts existed; the generator writes these into every new profile. */
+export const DEFAULT_QUEUE_ALERTS: QueueAlertThresholds = {
+  noAgentSeconds: 10,
+  minCalls: 10,
+  abandonmentRate: { warning: 0.15, critical: 0.25 },
+  sl20: { warning: 0.8, critical: 0.6 },
+  longCallMinutes: { warning: 10, critical: 20 },
+};
+
 export const AgencyName = z.object({ id: z.enum(AGENCIES), name: z.string().min(1) });
 export type AgencyName = z.infer<typeof AgencyName>;
 
@@ -82,6 +112,7 @@ export const CityProfileFile = z.object({
   targets: Targets,
   waits: WaitThresholds,
   alerts: AlertThresholds,
+  queueAlerts: QueueAlertThresholds.default(DEFAULT_QUEUE_ALERTS),
   /** Attribution of the data the profile carries (boundaries, populations). */
   attribution: z.array(z.string()),
   /** Where the defaults come from and which of them are assumptions, for whoever edits the profile. */

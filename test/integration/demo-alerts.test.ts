@@ -74,7 +74,10 @@ describe('demo time-lapse and app alerts', () => {
     expect(emitted['app.activity']).toBeGreaterThan(5_000);
     expect(emitted['call.received']).toBeGreaterThan(50);
     expect(raisedIn).toEqual([]);
-    expect(await app.redis.redis.zcard(app.keys('demo').alertsByRaised)).toBe(0);
+    // No app alert from any process either. Queue alerts are the server's own job on the calls
+    // (queue-alerts.test.ts); this clock stands still through the backfill, so they judge it as now.
+    const stored = await app.redis.redis.zrange(app.keys('demo').alertsByRaised, 0, -1);
+    expect(stored.filter((id) => !id.startsWith('queue:'))).toEqual([]);
 
     // The presenter starts an outage of the super-app: it goes silent, and the wall hears of it.
     s = startScenario(s, 'app-outage', nowMs);

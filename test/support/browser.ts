@@ -17,7 +17,8 @@ function artifactDirName(city: string): string {
   return city.replace(/[\\/]+$/, '').split(/[\\/]/).pop()?.replace(/[^\w.-]/g, '_') || 'city';
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags (e.g. the kiosk's `--autoplay-policy=…`, alarm.test.ts). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -29,6 +30,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

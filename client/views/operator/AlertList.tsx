@@ -7,6 +7,8 @@ import { CriticalIcon, WarningIcon } from '../../components/icons.tsx';
 import { ackAlert } from '../../live/connection.ts';
 import { sortedAlerts } from '../../live/selectors.ts';
 import { useLive } from '../../live/store.ts';
+import { ringingAlerts } from '../common/alarm.ts';
+import { useAlertFigure } from '../common/alert-text.ts';
 import { subjectName, useSubjectNames } from '../common/use-subject-names.ts';
 
 function AckButton({ alert }: { alert: AlertView }) {
@@ -39,9 +41,11 @@ export function AlertList({ timeZone, canAck }: { timeZone: string; canAck: bool
   const { t } = useTranslation();
   const all = useLive((s) => s.data.alerts);
   const alerts = useMemo(() => sortedAlerts(all), [all]);
+  const ringing = useMemo(() => ringingAlerts(alerts).length > 0, [alerts]);
   const names = useSubjectNames();
+  const figureOf = useAlertFigure();
   return (
-    <section className="panel op-alerts" data-testid="op-alerts">
+    <section className={`panel op-alerts${ringing ? ' op-alerts--ringing' : ''}`} data-testid="op-alerts" data-ringing={ringing ? 'true' : 'false'}>
       <h2 className="panel-title">{t('alerts.title')}</h2>
       {alerts.length === 0 ? (
         <p className="op-empty">{t('alerts.none')}</p>
@@ -54,6 +58,7 @@ export function AlertList({ timeZone, canAck }: { timeZone: string; canAck: bool
               </span>
               <span className="op-alert-what">
                 <b>{t(`alerts.kind.${a.kind}`)}</b> {subjectName(a, names)}
+                {a.clearedAt === null && figureOf(a) !== null ? <span className="op-alert-figure fig"> · {figureOf(a)}</span> : null}
               </span>
               <span className="muted fig">
                 {formatShortTime(new Date(a.raisedAt), timeZone)}

@@ -7,7 +7,7 @@ import { LINES } from '../../../shared/contract/events.ts';
 import { readToken } from '../../api/credentials.ts';
 import { useCity } from '../../api/use-city.ts';
 import { ackAlert } from '../../live/connection.ts';
-import { latestIncidents, newestUnacked } from '../../live/selectors.ts';
+import { newestUnacked } from '../../live/selectors.ts';
 import { useLive } from '../../live/store.ts';
 import { useLiveConnection } from '../../live/use-live-connection.ts';
 import { requestedSpace } from '../../api/requested-space.ts';
@@ -15,10 +15,12 @@ import { useViewerRole } from '../../api/use-viewer-role.ts';
 import { demoOnly } from '../../../shared/contract/views.ts';
 import { DeskHeader } from '../common/DeskHeader.tsx';
 import { subjectName, useSubjectNames } from '../common/use-subject-names.ts';
+import { ScreenAlarm } from '../common/ScreenAlarm.tsx';
 import { ViewShell } from '../common/ViewShell.tsx';
 import { AlertList } from './AlertList.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { filterIncidents, NO_FILTERS, type DeskFilters } from './filters.ts';
+import { deskIncidentOrder } from './incident-order.ts';
 import { IncidentList } from './IncidentList.tsx';
 import { OperatorQueue } from './OperatorQueue.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -42,7 +44,7 @@ export function OperatorPage() {
   const role = useViewerRole();
   // Signed in as someone who may see live data: the way back is the LIVE | DEMO switch.
   const signedIn = role !== null && !demoOnly(role);
-  const incidents = useMemo(() => filterIncidents(latestIncidents(open), filters), [open, filters]);
+  const incidents = useMemo(() => filterIncidents(deskIncidentOrder(Object.values(open)), filters), [open, filters]);
   const timeZone = city?.timezone ?? 'Asia/Jakarta';
   const lines = filters.line === null ? LINES : [filters.line];
 
@@ -86,6 +88,7 @@ export function OperatorPage() {
           </button>
         }
       />
+      <ScreenAlarm variant="desk" withSound canAck={token !== null} timeZone={timeZone} />
       {isDemo || token === null ? <p className="notice">{t(signedIn ? 'operator.demoSwitchNotice' : 'operator.demoNotice')}</p> : null}
       <FilterBar filters={filters} kecamatan={city?.kecamatan ?? []} onChange={setFilters} kecamatanRef={kecamatanRef} />
       <p className="op-said" role="status" data-testid="op-said">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useCity } from '../../api/use-city.ts';
 import { Watermark } from '../../components/Watermark.tsx';
 import { useLive } from '../../live/store.ts';
+import { ScreenAlarm } from '../common/ScreenAlarm.tsx';
 import { ViewShell } from '../common/ViewShell.tsx';
 import { IncidentTicker } from './IncidentTicker.tsx';
 import { PageDots } from './PageDots.tsx';
@@ -29,6 +30,7 @@ export function WallLayout({ name, extra, pinPage }: WallLayoutProps) {
   const { city } = useCity();
   const snapshotZone = useLive((s) => s.data.city?.timezone ?? null);
   const isDemo = useLive((s) => s.data.space === 'demo');
+  const timeZone = city?.timezone ?? snapshotZone ?? 'Asia/Jakarta';
   return (
     <ViewShell name={name} theme="dark">
       <div className="wall" style={{ transform: shift }} data-page={page} data-testid="wall-page">
@@ -38,13 +40,15 @@ export function WallLayout({ name, extra, pinPage }: WallLayoutProps) {
             page={page}
             footer={
               <>
-                <IncidentTicker timeZone={city?.timezone ?? snapshotZone ?? 'Asia/Jakarta'} />
+                <IncidentTicker timeZone={timeZone} />
                 <PageDots pages={playlist.pages} current={page} />
               </>
             }
           />
         </main>
       </div>
+      {/* The public demo flashes but stays silent; a wall plays (kiosk flag, docs/operations.md). */}
+      <ScreenAlarm variant="wall" withSound={!isDemo && name === 'wall'} timeZone={timeZone} />
       {isDemo || name === 'demo' ? <Watermark /> : null}
     </ViewShell>
   );

@@ -42,7 +42,7 @@ export const DEFAULT_NOTES = [
   'targets.sl15/sl20: NENA-STA-020.1-2020 (90 % of calls answered within 15 s, 95 % within 20 s).',
   'targets.responseMinutes: Damkar SPM, Permendagri No. 114/2018 (15 minutes from report to arrival on scene).',
   'targets.asaSeconds and targets.abandonmentRate: ASSUMPTION, no Indonesian standard found; replace with the city\'s own.',
-  'waits and alerts: ASSUMPTION, defaults of the profile generator.',
+  'waits, alerts and queueAlerts: ASSUMPTION, defaults of the profile generator.',
 ];
 
 export interface TimeZoneChoice {
