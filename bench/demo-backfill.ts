@@ -1,5 +1,5 @@
 // Demo backfill: how long a fresh demo takes to fill today (what the wall shows; the simulator
-// goes live after it) and then the 30 days before (in the background), on a real Pantau with
+// goes live after it) and then the DEMO_HISTORY_DAYS before (in the background), on a real Pantau with
 // the demo on, against the raw time to XADD the same number of events in pipelines of 1,000 —
 // the least any writer of that history could take. The simulation alone is reported beside it.
 import { createPantau } from '../server/app.ts';
@@ -48,7 +48,7 @@ async function run(ctx: BenchContext): Promise<void> {
   const rawMs = performance.now() - r0;
 
   // The real thing: a Pantau with the demo on, timed from start to today written, then to the
-  // history written. (Backfilling 30 days is a start-up cost, so the clock is the wall's.)
+  // history written. (Backfilling the history is a start-up cost, so the clock is the wall's.)
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PANTAU_DEMO: 'on', PANTAU_DEMO_SPEED: '1', PANTAU_DEMO_SEED: String(seed), PANTAU_CITY: ctx.city.profile.id, LOG_LEVEL: 'silent' });
   const t0 = performance.now();
   const pantau = await createPantau(config, { log: createLogger('silent'), redisUrl: ctx.redis.url, keyPrefix: ctx.prefix('demo'), clientDir: null });

@@ -45,10 +45,10 @@ export function simCityOf(city: CityProfile): SimCity {
 }
 
 /**
- * Days of history before today a fresh demo is given (today first, then these in the background),
- * so the executive trends and the 7/30-day comparisons mean something from the first visit.
+ * Days of history before today a fresh demo is given (today first, then these in the background):
+ * 60, so the 30-day trends are full and the 30 days have 30 days before them to be compared with.
  */
-export const DEMO_HISTORY_DAYS = 30;
+export const DEMO_HISTORY_DAYS = 60;
 const LEASE_MS = 10_000;
 const RENEW_MS = 3_000;
 /** Demo data whose newest event is older than this is stale: the new leader starts afresh. */

@@ -16,7 +16,7 @@ beforeAll(async () => {
   await waitFor(async () => {
     const s = (await app.get('/api/v1/demo/status')).json as { running?: boolean; writingHistory?: boolean };
     return s.running === true && s.writingHistory === false;
-  }, { timeoutMs: 240_000, intervalMs: 1_000, what: 'the demo to write its 30 days of history' });
+  }, { timeoutMs: 240_000, intervalMs: 1_000, what: 'the demo to write its history' });
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,4 +1,4 @@
-// A fresh demo comes with 30 days of history (issue 17): every one of the last 30 city days has
+// A fresh demo comes with two months of history (issue 17): every one of the last 60 city days has
 // calls, incidents and app use, with a day-to-day shape (no two-valued flat line), so the
 // executive trends and the 7/30-day comparisons mean something on a delegation's first visit.
 // Today is written first; the days before follow in the background (the projection does not
@@ -27,12 +27,12 @@ const kpisOf = async (back: number): Promise<KpisAnswer> =>
   (await app.get(`/api/v1/kpis?from=${encodeURIComponent(dayStart(back))}&to=${encodeURIComponent(dayStart(back - 1))}`)).json as KpisAnswer;
 
 describe('demo history', () => {
-  it('fills each of the 30 days before today with calls, incidents and app use', async () => {
+  it('fills each of the 60 days before today with calls, incidents and app use', async () => {
     // The background pass writes the oldest day first: yesterday full means the history is in.
     await expect.poll(async () => (await kpisOf(1)).calls.all.offered, { timeout: 240_000, interval: 2_000 }).toBeGreaterThan(50);
     const offered: number[] = [];
     let incidents = 0;
-    for (let back = 1; back <= 30; back++) {
+    for (let back = 1; back <= 60; back++) {
       const k = await kpisOf(back);
       expect(k.calls.all.offered, `calls on day −${back}`).toBeGreaterThan(50);
       offered.push(k.calls.all.offered);
@@ -43,7 +43,12 @@ describe('demo history', () => {
     expect(incidents).toBeGreaterThan(30);
     const trends = (await app.get('/api/v1/apps/trends?days=30')).json as AppTrendsAnswer;
     expect(trends.daily).toHaveLength(30);
-    for (const d of trends.daily) expect(d.current, `app use on ${d.day}`).toBeGreaterThan(0);
+    // Each of the 30 days has app use, and so has its counterpart in the 30 days before: the
+    // executive's "against the 30 days before" compares two full months.
+    for (const d of trends.daily) {
+      expect(d.current, `app use on ${d.day}`).toBeGreaterThan(0);
+      expect(d.previous, `app use on ${d.previousDay}`).toBeGreaterThan(0);
+    }
     expect(new Set(trends.daily.map((d) => d.current)).size).toBeGreaterThan(10);
   }, 300_000);
 });
