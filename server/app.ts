@@ -80,6 +80,12 @@ export interface PantauOptions {
   credentialLimits?: CredentialLimits;
   /** Webhook clock, backoff and timers (tests shorten them; server/integrations/webhooks). */
   webhooks?: WebhookTuning;
+  /**
+   * Whether the detectors that raise alerts from what they see (app anomalies, queue alerts) run
+   * (default true). A test of the projection itself turns them off, so no alert appears that its
+   * events did not carry.
+   */
+  alertDetectors?: boolean;
 }
 
 export interface Pantau {
@@ -134,13 +140,13 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
 }
 
 /** The jobs every process runs beside the live path; returns their stop. */
-function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger; webhooks: WebhookDispatcher }): () => Promise<void> {
+function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger; webhooks: WebhookDispatcher; detectors: boolean }): () => Promise<void> {
   const { storage, ingest, city, clock, log } = deps;
   const stopWebhooks = deps.webhooks.start();
   const stopSweeper = startStaleCallSweeper({
     readWaitingCallsBefore: waitingCallsBeforeReader(storage.redis.redis, storage.keys), ingest, staleMinutes: city.profile.waits.staleMinutes, timeZone: city.profile.timezone, clock, log,
   });
-  const stopAppAlerts = startAppAlertJob({ store: storage.appStore, ingest, city, clock, log });
+  const stopAppAlerts = deps.detectors ? startAppAlertJob({ store: storage.appStore, ingest, city, clock, log }) : () => undefined;
   // Hourly and idempotent, so every process may run it.
   const indexTrim = setInterval(() => {
     for (const s of SPACES) {
@@ -272,7 +278,10 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   });
   const alertNotes = createAlertNotes({ store: storage.notices, clock, timeZone: tz, log, queued: webhooks.hears, onNoted: () => webhooks.wake() });
   // Before the feeds, which nudge it when calls or agents change.
-  const queueAlerts = startQueueAlertJob({ read: (s) => queueStateReader(redis.redis, keys(s)), ingest, city, clock, log });
+  const detectors = options.alertDetectors !== false;
+  const queueAlerts: QueueAlertJob = detectors
+    ? startQueueAlertJob({ read: (s) => queueStateReader(redis.redis, keys(s)), ingest, city, clock, log })
+    : { nudge: () => undefined, stop: () => undefined };
   const feeds = await loadFeeds(core, { alertNotes, queueAlerts });
   const demo = config.demo
     ? await startDemoRunner({
@@ -280,7 +289,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
         seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
       })
     : null;
-  const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks });
+  const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks, detectors });
   const httpApp = await buildHttpApp(core, { ingest, feeds, demo });
   const server = createServer(httpApp);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.

@@ -3,7 +3,7 @@
 // change twice is harmless; what must hold is the order, and `prev` proves it: a delta whose
 // prev is not our position means we missed one, and the caller reconnects with our position.
 import type { Change, Delta, StreamPosition } from '../../shared/contract/views.ts';
-import type { LiveData } from '../../shared/live/live-data.ts';
+import { positionMs, type LiveData } from '../../shared/live/live-data.ts';
 import { applyChange, type LiveCollection, type LiveDraft, type Mutable } from '../../shared/live/apply-change.ts';
 import { comparePositions } from '../../shared/contract/position.ts';
 
@@ -39,6 +39,8 @@ function pruneCleared(alerts: Mutable<LiveData['alerts']>): void {
  */
 class Draft implements LiveDraft {
   readonly next: Mutable<LiveData>;
+  /** The arrival time of the delta being applied (alertInView reads it). */
+  atMs = 0;
   private readonly copied = new Set<LiveCollection>();
 
   constructor(base: LiveData) {
@@ -74,6 +76,7 @@ export function applyDeltas(state: LiveData, deltas: readonly Delta[]): BatchRes
     if (fit === 'old') continue;
     if (fit === 'gap') return { state: draft ? draft.next : state, gapAt: i };
     draft ??= new Draft(state);
+    draft.atMs = positionMs(delta.position);
     for (const change of delta.changes) draft.apply(change);
     draft.next.position = delta.position;
     position = delta.position;

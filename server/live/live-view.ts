@@ -3,7 +3,7 @@
 // It turns the projection's raw changes into wire changes, carrying its membership decisions.
 import type { Change, Snapshot, WaitingCall } from '../../shared/contract/views.ts';
 import type { Line } from '../../shared/contract/events.ts';
-import { EMPTY_LIVE, type LiveData } from '../../shared/live/live-data.ts';
+import { alertInView, EMPTY_LIVE, positionMs, type LiveData } from '../../shared/live/live-data.ts';
 import { applyChange, inPlaceDraft, type Mutable } from '../../shared/live/apply-change.ts';
 import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';
 import { toAlertView } from '../domain/alert-record.ts';
@@ -68,7 +68,7 @@ export class LiveView {
   }
 
   apply(position: string, changes: readonly Change[]): void {
-    const draft = inPlaceDraft(this.state);
+    const draft = inPlaceDraft(this.state, positionMs(position));
     for (const c of changes) applyChange(draft, c);
     this.at = position;
   }
@@ -87,10 +87,11 @@ export class LiveView {
    * Drops cleared alerts raised before `ms`, so the view holds what a fresh load would (open
    * alerts and those of the last day) and a feed that runs for weeks does not grow.
    */
-  dropClearedAlertsBefore(ms: number): void {
-    const alerts = inPlaceDraft(this.state).own('alerts');
+  /** Time passing without events: alerts that alertInView no longer keeps at `nowMs` leave. */
+  dropStaleAlerts(nowMs: number): void {
+    const alerts = this.state.alerts as Mutable<LiveData['alerts']>;
     for (const [id, a] of Object.entries(alerts)) {
-      if (a.clearedAt !== null && a.raisedAt !== '' && parseIsoMs(a.raisedAt) < ms) delete alerts[id];
+      if (!alertInView(a.clearedAt === null, a.raisedAt, nowMs)) delete alerts[id];
     }
   }
 

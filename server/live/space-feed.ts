@@ -9,6 +9,7 @@ import type { AppsSummary, Change, Delta, Role, Snapshot, Space } from '../../sh
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import type { Line } from '../../shared/contract/events.ts';
 import { comparePositions } from '../../shared/contract/position.ts';
+import { RECENT_ALERTS_MS } from '../../shared/live/live-data.ts';
 import type { LiveQueue } from '../domain/call-kpis.ts';
 import type { IncidentRecord } from '../domain/incident-record.ts';
 import { cityDayKey, toIsoWithOffset } from '../domain/time.ts';
@@ -52,7 +53,6 @@ const PAGE = 5_000;
 /** A window that failed (Redis away) is retried this much later. */
 const RETRY_MS = 1_000;
 /** Cleared alerts stay in the view this long after they were raised (history is in the API). */
-const CLEARED_ALERTS_MS = 86_400_000;
 
 /** Who sends what the feed produces (the socket fan-out); set once, after the feed is built. */
 export interface FeedListener {
@@ -253,7 +253,7 @@ export class SpaceFeed {
       }
       changes.push(...this.applyEntry(item));
     }
-    this.view.dropClearedAlertsBefore(now - CLEARED_ALERTS_MS);
+    this.view.dropStaleAlerts(now);
     const trailingMs = await this.summaries.step(now, () => this.view.waitingQueue(), opts.fresh);
     if (trailingMs !== null) this.scheduleWindow(trailingMs);
     changes.push(...this.summaries.takeReady(this.view.eventsToday));
@@ -276,7 +276,7 @@ export class SpaceFeed {
   private async load(): Promise<void> {
     const now = this.deps.clock();
     this.today = cityDayKey(now, this.deps.city.timezone);
-    this.view.load(await this.deps.store.readState(this.today, now - CLEARED_ALERTS_MS));
+    this.view.load(await this.deps.store.readState(this.today, now - RECENT_ALERTS_MS));
     this.ring.reset(this.view.position);
     await this.summaries.load(now, this.view.waitingQueue());
     this.scheduleDayEnd();

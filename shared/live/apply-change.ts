@@ -3,7 +3,7 @@
 // `open`, `active`): nothing here reads a status to decide whether an entity is in a set, so a
 // view fed by deltas holds exactly what a fresh snapshot would, whatever order events came in.
 import type { Change } from '../contract/views.ts';
-import type { LiveData } from './live-data.ts';
+import { alertInView, type LiveData } from './live-data.ts';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type LiveCollection = 'waiting' | 'agents' | 'incidents' | 'alerts';
@@ -12,13 +12,15 @@ export type LiveCollection = 'waiting' | 'agents' | 'incidents' | 'alerts';
 export interface LiveDraft {
   /** The state being written; scalars (kpis, apps, eventsToday) are assigned on it. */
   readonly next: Mutable<LiveData>;
+  /** When the change applies: its delta's arrival time (positionMs), for time-bound membership. */
+  readonly atMs: number;
   /** A collection of `next` that may be written. */
   own<K extends LiveCollection>(key: K): Mutable<LiveData[K]>;
 }
 
 /** A draft that writes into `state` itself (the server's view, which nobody renders from). */
-export function inPlaceDraft(state: Mutable<LiveData>): LiveDraft {
-  return { next: state, own: (key) => state[key] as Mutable<LiveData[typeof key]> };
+export function inPlaceDraft(state: Mutable<LiveData>, atMs: number): LiveDraft {
+  return { next: state, atMs, own: (key) => state[key] as Mutable<LiveData[typeof key]> };
 }
 
 export function applyChange(draft: LiveDraft, change: Change): void {
@@ -46,9 +48,9 @@ export function applyChange(draft: LiveDraft, change: Change): void {
       return;
     case 'alert': {
       const alerts = draft.own('alerts');
-      // Views list active alerts and, as history, cleared ones that were raised. An alert never
-      // raised (its clear or ack came first) is in neither set, as in a fresh snapshot.
-      if (change.active || change.alert.raisedAt !== '') alerts[change.alert.alertId] = change.alert;
+      // Views list active alerts and, as history, those raised in the last day (alertInView),
+      // as a fresh snapshot does: a late clear of an alert raised months ago adds nothing.
+      if (alertInView(change.active, change.alert.raisedAt, draft.atMs)) alerts[change.alert.alertId] = change.alert;
       else delete alerts[change.alert.alertId];
       return;
     }

@@ -63,3 +63,22 @@ export function fromSnapshot(s: Snapshot): LiveData {
     eventsToday: s.eventsToday,
   };
 }
+
+/**
+ * How long a cleared alert stays in a view as history: views hold the active alerts and those
+ * raised within this span (a fresh snapshot reads the same span from the store).
+ */
+export const RECENT_ALERTS_MS = 86_400_000;
+
+/** Whether an alert belongs in a view at `atMs`: one rule for the snapshot, the server's view and every browser. */
+export function alertInView(active: boolean, raisedAt: string, atMs: number): boolean {
+  if (active) return true;
+  // Never raised (its clear or ack came first): in no view.
+  if (raisedAt === '') return false;
+  return Date.parse(raisedAt) >= atMs - RECENT_ALERTS_MS;
+}
+
+/** The arrival time of a stream position `<ms>-<seq>`: when a delta applies. */
+export function positionMs(position: string): number {
+  return Number(position.slice(0, position.indexOf('-')));
+}

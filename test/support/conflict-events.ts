@@ -22,9 +22,8 @@ export interface EventSetOptions {
    */
   apps?: boolean;
   /**
-   * Whether some alerts are 100 days old. A delta-fed client keeps such an alert when its late
-   * events arrive, while a fresh snapshot holds only the last day's alerts: a divergence this
-   * property found (reported, not yet fixed), so the live test leaves them out for now.
+   * Whether some alerts are 100 days old: history the hourly trim removes, and which neither a
+   * fresh snapshot nor a delta-fed view holds (shared/live alertInView), late events or not.
    */
   oldAlerts?: boolean;
   /**

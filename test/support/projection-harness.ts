@@ -8,7 +8,7 @@ import { addTotals, parseCallRecord, type CallRecord, type CallTotals } from '..
 import { readContributions } from '../../server/store/read-calls.ts';
 import { enrichEvent } from '../../server/domain/enrich.ts';
 import { applyEvents } from '../../server/store/apply-events.ts';
-import { spaceKeys, type SpaceKeys } from '../../server/store/keys.ts';
+import { derivedKeyPatterns, globLiteral, spaceKeys, type SpaceKeys } from '../../server/store/keys.ts';
 import { defineScripts } from '../../server/store/scripts.ts';
 
 export const TZ = 'Asia/Jakarta';
@@ -33,20 +33,27 @@ export async function applyInOrder(redis: Redis, keys: SpaceKeys, events: readon
 }
 
 /**
- * Every key of the space but the stream and the dedupe hashes, with its content (hashes,
+ * Every derived key of the space (keys.ts derivedKeyPatterns), with its content (hashes,
  * zsets with scores, sets sorted, strings), under names relative to the space.
  */
 export async function dumpDerived(redis: Redis, keys: SpaceKeys): Promise<Record<string, unknown>> {
+  // The derived keys as the store defines them (what a rebuild clears): not the stream, the
+  // dedupe, or bookkeeping of when something was noticed (the integrations' notes).
   const names: string[] = [];
-  let cursor = '0';
-  const pattern = `${keys.all.replace(/[[\]*?\\]/g, '\\$&')}*`;
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    names.push(...found);
-  } while (cursor !== '0');
+  for (const pattern of derivedKeyPatterns(keys)) {
+    if (!pattern.endsWith('*')) {
+      if ((await redis.exists(pattern)) === 1) names.push(pattern);
+      continue;
+    }
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', `${globLiteral(pattern.slice(0, -1))}*`, 'COUNT', 1000);
+      cursor = next;
+      names.push(...found);
+    } while (cursor !== '0');
+  }
   const out: Record<string, unknown> = {};
-  for (const k of names.filter((n) => n !== keys.stream && !n.startsWith(keys.dedupePrefix)).sort()) {
+  for (const k of [...new Set(names)].sort()) {
     const type = await redis.type(k);
     const name = k.slice(keys.all.length);
     if (type === 'hash') out[name] = Object.fromEntries(Object.entries(await redis.hgetall(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -1,6 +1,7 @@
 // The server's view of a space: wire changes carry the projection's membership, and the view
 // lists exactly the members, whatever the entity's status says.
 import { describe, expect, it } from 'vitest';
+import { RECENT_ALERTS_MS } from '../../shared/live/live-data.ts';
 import { LiveView } from '../../server/live/live-view.ts';
 import { ResumeRing } from '../../server/live/resume-ring.ts';
 import type { RawChange } from '../../server/store/entries.ts';
@@ -48,14 +49,23 @@ describe('LiveView', () => {
     expect(v.waitingQueue().map((q) => q.receivedAtMs).sort()).toEqual([T0, T0 + 5_000]);
   });
 
-  it('drops cleared alerts raised before a time, keeps open ones', () => {
+  it('drops cleared alerts once their day as history is over, keeps open ones', () => {
     const v = loaded();
-    v.apply('6-0', v.changesOf([
+    v.apply(`${T0 + 5}-0`, v.changesOf([
       { t: 'alert', id: 'old', h: { raisedAt: String(T0), clearedAt: String(T0 + 1) }, member: false },
       { t: 'alert', id: 'open', h: { raisedAt: String(T0) }, member: true },
     ], '2026-11-23'));
-    v.dropClearedAlertsBefore(T0 + 10);
+    expect(v.lists().alerts.map((a) => a.alertId).sort()).toEqual(['old', 'open']);
+    v.dropStaleAlerts(T0 + RECENT_ALERTS_MS + 10);
     expect(v.lists().alerts.map((a) => a.alertId)).toEqual(['open']);
+  });
+
+  it('a late clear of an alert raised long ago adds nothing, as a fresh snapshot would not hold it', () => {
+    const v = loaded();
+    v.apply(`${T0 + 100 * RECENT_ALERTS_MS}-0`, v.changesOf([
+      { t: 'alert', id: 'ancient', h: { raisedAt: String(T0), clearedAt: String(T0 + 1) }, member: false },
+    ], '2026-11-23'));
+    expect(v.lists().alerts).toEqual([]);
   });
 });
 
