@@ -17,6 +17,8 @@ import { isAllowedOrigin } from './allowed-origin.ts';
 import { handshakeMiddleware, requestHosts, type PantauSocket } from './socket-handshake.ts';
 import { resumeDelta } from './socket-resume.ts';
 import { redactDelta, roomOf } from './socket-fanout.ts';
+import { gzipJson } from './wire-gzip.ts';
+import { WIRE_DELTA, WIRE_SNAPSHOT } from '../../shared/contract/wire.ts';
 
 export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export { roomOf };
@@ -73,12 +75,17 @@ export function serveClients(io: PantauIo, deps: SocketDeps): void {
   });
 
   async function welcome(socket: PantauSocket): Promise<void> {
-    const { role, space, position } = socket.data;
+    const { role, space, position, compact } = socket.data;
     const delta = position ? await resumeDelta(resume, space, position) : null;
     if (!socket.connected) return;
-    if (delta) socket.emit('delta', redactDelta(delta, role));
-    else socket.emit('snapshot', redactSnapshot(deps.feeds[space].snapshot(), role));
-    void socket.join(roomOf(space, role));
+    if (delta && compact) socket.emit(WIRE_DELTA, gzipJson(redactDelta(delta, role)));
+    else if (delta) socket.emit('delta', redactDelta(delta, role));
+    else if (compact) {
+      // The compact frame is cached per state and role: a wall of screens reconnecting at once costs one.
+      const { at, frame } = deps.feeds[space].snapshotFrame(role);
+      socket.emit(WIRE_SNAPSHOT, at, frame);
+    } else socket.emit('snapshot', redactSnapshot(deps.feeds[space].snapshot(), role));
+    void socket.join(roomOf(space, role, compact));
   }
 
   /** Operators acknowledge; the ack travels the stream so every screen sees it. */

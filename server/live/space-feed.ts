@@ -145,6 +145,16 @@ export class SpaceFeed {
     return this.cache.jsonFor(this.snapshotBody(), role, this.stampNow());
   }
 
+  /** That JSON gzipped (compressed once per state and role, `at` spliced in). */
+  snapshotGzip(role: Role): Buffer {
+    return this.cache.gzipFor(this.snapshotBody(), role, this.stampNow());
+  }
+
+  /** The compact socket frame for one role (shared/contract/wire.ts), with the `at` to send beside it. */
+  snapshotFrame(role: Role): { at: string; frame: Buffer } {
+    return { at: this.stampNow(), frame: this.cache.compactFor(this.snapshotBody(), role) };
+  }
+
   /**
    * The changes a client at `from` missed, as one delta ending at the current position, or
    * null when memory does not reach back that far (the caller then replays from Redis or

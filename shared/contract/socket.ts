@@ -7,6 +7,11 @@ export const HandshakeAuth = z.object({
   position: z.string().max(48).optional(),
   /** A signed-in viewer may ask for the demo space; demo viewers only ever get demo. */
   space: z.enum(['live', 'demo']).optional(),
+  /**
+   * `WIRE_FORMAT` asks for the compact form (wire.ts): `snapshot:z` and `delta:z` instead of
+   * `snapshot` and `delta`. Any other value gets plain JSON, so an older server or client still talks.
+   */
+  wire: z.string().max(32).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
@@ -15,6 +20,10 @@ export interface AckResult { ok: boolean; error?: string }
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   delta: (delta: Delta) => void;
+  /** The compact form (wire.ts): `at` beside a gzipped WireSnapshot, which is cached per state and role. */
+  'snapshot:z': (at: string, frame: Uint8Array) => void;
+  /** The compact form: a gzipped Delta (JSON), compressed once per room. */
+  'delta:z': (frame: Uint8Array) => void;
 }
 
 export interface ClientToServerEvents {
@@ -30,4 +39,6 @@ export interface SocketData {
   /** The ingest/viewer credential name that signed in, for logs (never the token itself). */
   principal: string;
   position: StreamPosition | null;
+  /** The client asked for the compact form (wire.ts). */
+  compact: boolean;
 }
