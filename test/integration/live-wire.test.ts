@@ -76,16 +76,17 @@ describe('compact wire form', () => {
     // A compact client gets no plain events.
     expect(compact.operator.plainEvents).toEqual([]);
 
-    const more = [makeCallReceived({ caller: { number: '081299998888' } }), makeIncidentReported({ priority: 2, summary: 'rahasia' })];
-    expect((await app.post('/api/v1/events', more)).status).toBe(200);
-    const has = (c: { deltas: Delta[] }) => c.deltas.some((d) => d.changes.some((x) => x.t === 'incident' && x.incident.incidentId === more[1]?.incidentId));
+    const call = makeCallReceived({ caller: { number: '081299998888' } });
+    const incident = makeIncidentReported({ priority: 2, summary: 'rahasia' });
+    expect((await app.post('/api/v1/events', [call, incident])).status).toBe(200);
+    const has = (c: { deltas: Delta[] }) => c.deltas.some((d) => d.changes.some((x) => x.t === 'incident' && x.incident.incidentId === incident.incidentId));
     await expect.poll(() => [plain.operator, plain.display, compact.operator, compact.display].every(has)).toBe(true);
     // Deltas are the same windows, in the same order, chained from the snapshot.
     await expect.poll(() => compact.display.deltas.length).toBe(plain.display.deltas.length);
     expect(compact.display.deltas).toEqual(plain.display.deltas);
     expect(compact.operator.deltas).toEqual(plain.operator.deltas);
     expect(compact.display.deltas[0]?.prev).toBe(compact.display.snapshots[0]?.position);
-    const displayed = compact.display.deltas.flatMap((d) => d.changes).find((x) => x.t === 'call' && x.call.callId === more[0]?.callId);
+    const displayed = compact.display.deltas.flatMap((d) => d.changes).find((x) => x.t === 'call' && x.call.callId === call.callId);
     expect(displayed).toMatchObject({ call: { caller: { number: '0812****888' } } });
   });
 
