@@ -5,13 +5,15 @@
 // compressed when asked: gzip (from the cached compressed body, with a fresh `at`) or br.
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { wipeSpace } from '../../server/store/wipe-space.ts';
 import { io, type Socket } from 'socket.io-client';
 import { decodeDeltaFrame, decodeSnapshotFrame } from '../../client/live/wire-decode.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket.ts';
 import { Delta, Snapshot } from '../../shared/contract/views.ts';
 import { WIRE_DELTA, WIRE_FORMAT, WIRE_SNAPSHOT } from '../../shared/contract/wire.ts';
-import { DISPLAY_TOKEN, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
+import { DEMO_KEY, DISPLAY_TOKEN, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
 import { makeCallReceived, makeIncidentReported } from '../support/factories.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -27,8 +29,9 @@ afterEach(async () => {
 });
 
 /** A client and what it received, decoded: compact frames in order of arrival. */
-function connect(token: string, compact: boolean) {
-  const s: Client = io(app.url, { transports: ['websocket'], auth: compact ? { token, wire: WIRE_FORMAT } : { token }, reconnection: false, forceNew: true });
+function connect(token: string | undefined, compact: boolean) {
+  const auth = { ...(token === undefined ? { space: 'demo' as const } : { token }), ...(compact ? { wire: WIRE_FORMAT } : {}) };
+  const s: Client = io(app.url, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
   sockets.push(s);
   const snapshots: Snapshot[] = [];
   const deltas: Delta[] = [];
@@ -46,6 +49,11 @@ function connect(token: string, compact: boolean) {
 }
 
 const withoutAt = ({ at: _at, ...rest }: Snapshot) => rest;
+/** Without what moves with the clock: clients that connect a second apart see the longest wait a second apart. */
+const withoutClock = ({ at: _at, kpis, ...body }: Snapshot) => ({
+  ...body,
+  kpis: { ...kpis, calls: Object.fromEntries(Object.entries(kpis.calls).map(([line, { longestWaitNow: _l, ...k }]) => [line, k])) },
+});
 
 function getRaw(path: string, token: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -68,7 +76,7 @@ describe('compact wire form', () => {
     const compact = { operator: connect(OPERATOR_TOKEN, true), display: connect(DISPLAY_TOKEN, true) };
     await expect.poll(() => [plain.operator, plain.display, compact.operator, compact.display].every((c) => c.snapshots.length === 1)).toBe(true);
     for (const role of ['operator', 'display'] as const) {
-      expect(withoutAt(compact[role].snapshots[0] as Snapshot)).toEqual(withoutAt(plain[role].snapshots[0] as Snapshot));
+      expect(withoutClock(compact[role].snapshots[0] as Snapshot)).toEqual(withoutClock(plain[role].snapshots[0] as Snapshot));
     }
     expect(compact.display.snapshots[0]?.calls.waiting[0]?.caller?.number).toBe('0812****789');
     expect(compact.display.snapshots[0]?.incidents.open[0]?.summary).toBeNull();
@@ -125,5 +133,24 @@ describe('compact wire form', () => {
 
     // gzip;q=0 is a refusal.
     expect((await getRaw('/api/v1/snapshot', DISPLAY_TOKEN, 'gzip;q=0, identity')).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends a compact client a fresh compact snapshot when the space is wiped', async () => {
+    const redis = new Redis(inject('redisUrl'));
+    try {
+      const before = makeIncidentReported({ category: 'fire' });
+      expect((await app.post('/api/v1/events?space=demo', [before], { token: DEMO_KEY })).status).toBe(200);
+      const viewer = connect(undefined, true);
+      await expect.poll(() => viewer.snapshots.length).toBe(1);
+      expect(viewer.snapshots[0]?.incidents.open.map((i) => i.incidentId)).toContain(before.incidentId);
+      await wipeSpace(redis, app.keys('demo'));
+      const after = makeIncidentReported({ category: 'flood' });
+      expect((await app.post('/api/v1/events?space=demo', [after], { token: DEMO_KEY })).status).toBe(200);
+      await expect.poll(() => viewer.snapshots.length, { timeout: 10_000 }).toBeGreaterThan(1);
+      expect(viewer.snapshots.at(-1)?.incidents.open.map((i) => i.incidentId)).not.toContain(before.incidentId);
+      expect(viewer.plainEvents).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
   });
 });
