@@ -22,7 +22,7 @@ import { io, type Socket } from 'socket.io-client';
 import { decodeDeltaFrame } from '../client/live/wire-decode.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contract/socket.ts';
 import { Delta } from '../shared/contract/views.ts';
-import { WIRE_DELTA, WIRE_FORMAT } from '../shared/contract/wire.ts';
+import { WIRE_DELTA, WIRE_FORMAT, WIRE_SNAPSHOT } from '../shared/contract/wire.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type WorkerCommand =
@@ -85,7 +85,7 @@ function connectProbe(url: string, token: string): Promise<void> {
   });
   s.on('disconnect', () => { disconnects++; });
   return new Promise<void>((resolve, reject) => {
-    s.once('snapshot:z', () => resolve());
+    s.once(WIRE_SNAPSHOT, () => resolve());
     s.once('connect_error', (err) => reject(err));
   });
 }

@@ -5,7 +5,7 @@
 // request to last byte, and socket handshake to the snapshot's last frame, p50.
 import WebSocket from 'ws';
 import { request } from 'node:http';
-import { WIRE_FORMAT } from '../shared/contract/wire.ts';
+import { WIRE_FORMAT, WIRE_SNAPSHOT } from '../shared/contract/wire.ts';
 import { spaceKeys } from '../server/store/keys.ts';
 import type { Benchmark, BenchContext } from './support/context.ts';
 import { round, target, withBaseline } from './support/figure.ts';
@@ -72,7 +72,7 @@ function socketSnapshot(url: string, compact: boolean): Promise<{ bytes: number;
         frames++;
         return done();
       }
-      if (text.startsWith('451-["snapshot:z"')) {
+      if (text.startsWith(`451-["${WIRE_SNAPSHOT}"`)) {
         bytes += data.length;
         frames++;
         awaitingAttachment = true;

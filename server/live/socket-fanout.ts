@@ -35,7 +35,8 @@ export function createFanout(io: Server, deps: { log: Logger; metrics: Metrics; 
           // engine.io keeps unsent packets in a private writeBuffer; its length is the only
           // measure of how far behind a client is, and it is stable across engine.io 6.x.
           const buffered = (s?.conn as unknown as { writeBuffer?: unknown[] } | undefined)?.writeBuffer?.length ?? 0;
-          if (s && buffered > deps.maxBufferedPackets) {
+          // A compact event is two packets (its header and its binary attachment).
+          if (s && buffered > deps.maxBufferedPackets * (compact ? 2 : 1)) {
             deps.metrics.slowClientsDropped.inc({ space });
             deps.log.info({ mod: 'live', space, role, buffered }, 'dropping a slow client');
             s.disconnect(true);

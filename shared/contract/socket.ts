@@ -1,6 +1,7 @@
 // Typed Socket.IO event maps, declared once and used by the server and the client.
 import { z } from 'zod';
 import type { Delta, Role, Snapshot, Space, StreamPosition } from './views.ts';
+import type { WIRE_DELTA, WIRE_SNAPSHOT } from './wire.ts';
 
 export const HandshakeAuth = z.object({
   token: z.string().max(512).optional(),
@@ -21,9 +22,9 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   delta: (delta: Delta) => void;
   /** The compact form (wire.ts): `at` beside a gzipped WireSnapshot, which is cached per state and role. */
-  'snapshot:z': (at: string, frame: Uint8Array) => void;
+  [WIRE_SNAPSHOT]: (at: string, frame: Uint8Array) => void;
   /** The compact form: a gzipped Delta (JSON), compressed once per room. */
-  'delta:z': (frame: Uint8Array) => void;
+  [WIRE_DELTA]: (frame: Uint8Array) => void;
 }
 
 export interface ClientToServerEvents {
