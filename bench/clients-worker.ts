@@ -81,7 +81,7 @@ function connectProbe(url: string, token: string): Promise<void> {
   clients.push(s);
   // Inflated synchronously (Node's zlib), like the plain probes parsed synchronously before: the
   // browser's asynchronous DecompressionStream is client/live/wire-decode.ts's business.
-  s.on(WIRE_DELTA, (frame) => onDelta(JSON.parse(gunzipSync(frame).toString()) as Delta));
+  s.on(WIRE_DELTA, (frame) => onDelta(JSON.parse(gunzipSync(Buffer.from(frame, 'base64')).toString()) as Delta));
   s.on('disconnect', () => { disconnects++; });
   return new Promise<void>((resolve, reject) => {
     s.once(WIRE_SNAPSHOT, () => resolve());
@@ -96,14 +96,12 @@ const PING = 0x32;
 const MESSAGE = 0x34;
 const SIO_EVENT = 0x32;
 const SIO_ERROR = 0x34;
-const SIO_BINARY_EVENT = 0x35;
 
 function connectRaw(url: string, token: string, plain: boolean): Promise<void> {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
   rawClients.push(ws);
   return new Promise<void>((resolve, reject) => {
     let ready = false;
-    let snapshotAttachment = false;
     ws.on('message', (data: Buffer) => {
       const kind = data[0];
       if (kind === PING) ws.send('3');
@@ -113,20 +111,10 @@ function connectRaw(url: string, token: string, plain: boolean): Promise<void> {
         plainFrames++;
         plainBytes += data.length;
       } else if (ready) {
-        // A compact event is a text header (`451-[…]`) and its binary attachment: both are counted.
         rawFrames++;
         rawBytes += data.length;
-      } else if (kind === MESSAGE && (data[1] === SIO_EVENT || data[1] === SIO_BINARY_EVENT)) {
-        // The first event is the snapshot (and, compact, its attachment: the next frame); after
-        // it, every frame is counted and left unread.
-        if (plain || data[1] === SIO_EVENT) {
-          ready = true;
-          resolve();
-        } else {
-          snapshotAttachment = true;
-        }
-      } else if (snapshotAttachment) {
-        snapshotAttachment = false;
+      } else if (kind === MESSAGE && data[1] === SIO_EVENT) {
+        // The first event is the snapshot; after it, every frame is counted and left unread.
         ready = true;
         resolve();
       }

@@ -38,18 +38,13 @@ function getSnapshot(url: string, acceptEncoding: string | null): Promise<{ byte
   });
 }
 
-/**
- * Opens a raw WebSocket, signs in (compact or plain) and counts every frame's bytes until the
- * snapshot is complete: the plain event is one text frame; the compact one a text header
- * (`451-[...]`) and its binary attachment.
- */
+/** Opens a raw WebSocket, signs in (compact or plain) and counts the bytes of the snapshot's frame. */
 function socketSnapshot(url: string, compact: boolean): Promise<{ bytes: number; ms: number; frames: number }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
     let t0 = 0;
     let bytes = 0;
     let frames = 0;
-    let awaitingAttachment = false;
     const done = (): void => {
       resolve({ bytes, ms: performance.now() - t0, frames });
       ws.close();
@@ -62,20 +57,10 @@ function socketSnapshot(url: string, compact: boolean): Promise<{ bytes: number;
         return void ws.send(`40${JSON.stringify(compact ? { token: DISPLAY_TOKEN, wire: WIRE_FORMAT } : { token: DISPLAY_TOKEN })}`);
       }
       if (text.startsWith('44')) return reject(new Error(`refused: ${data.toString()}`));
-      if (isBinary && awaitingAttachment) {
+      if (text.startsWith('42["snapshot"') || text.startsWith(`42["${WIRE_SNAPSHOT}"`)) {
         bytes += data.length;
         frames++;
         return done();
-      }
-      if (text.startsWith('42["snapshot"')) {
-        bytes += data.length;
-        frames++;
-        return done();
-      }
-      if (text.startsWith(`451-["${WIRE_SNAPSHOT}"`)) {
-        bytes += data.length;
-        frames++;
-        awaitingAttachment = true;
       }
     });
     ws.on('error', reject);

@@ -10,7 +10,7 @@ import { clockOffsetMs as clockOffsetFrom } from './clock-offset.ts';
 import { connectionStatus, nextStatusChangeInMs } from './connection-status.ts';
 import { fromSnapshot, type LiveData } from '../../shared/live/live-data.ts';
 import { INITIAL_LIVE_STATE, useLive } from './store.ts';
-import { decodeDeltaFrame, decodeSnapshotFrame, type Frame } from './wire-decode.ts';
+import { decodeDeltaFrame, decodeSnapshotFrame } from './wire-decode.ts';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -56,9 +56,9 @@ export class LiveConnection {
     this.socket.on('delta', (value) => this.enqueue({ kind: 'delta', value }));
     this.socket.on(WIRE_SNAPSHOT, (at, frame) => {
       const receivedAtMs = Date.now();
-      this.decoded(decodeSnapshotFrame(at, frame as Frame), (checked) => (checked ? { kind: 'snapshot', value: checked, checked, receivedAtMs } : null));
+      this.decoded(decodeSnapshotFrame(at, frame), (checked) => (checked ? { kind: 'snapshot', value: checked, checked, receivedAtMs } : null));
     });
-    this.socket.on(WIRE_DELTA, (frame) => this.decoded(decodeDeltaFrame(frame as Frame), (value) => ({ kind: 'delta', value })));
+    this.socket.on(WIRE_DELTA, (frame) => this.decoded(decodeDeltaFrame(frame), (value) => ({ kind: 'delta', value })));
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', (err) => this.onConnectError(err));

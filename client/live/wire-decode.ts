@@ -9,12 +9,17 @@ import { decodeSnapshot, readRows, splitWireSnapshot, type WireTable } from '../
 /** Rows read and checked per slice: about 5-10 ms of work on a wall's PC. */
 const SLICE = 1_000;
 
-/** A socket frame as it arrives: ArrayBuffer in a browser, Buffer (a Uint8Array) in Node. */
-export type Frame = ArrayBuffer | Uint8Array;
+/** A socket frame: gzip as base64 text (what the server sends), or its bytes. */
+export type Frame = string | ArrayBuffer | Uint8Array;
+
+function bytesOf(frame: Frame): Uint8Array {
+  if (typeof frame === 'string') return Uint8Array.from(atob(frame), (c) => c.charCodeAt(0));
+  return frame instanceof Uint8Array ? frame : new Uint8Array(frame);
+}
 
 /** The JSON text of a gzipped frame. */
 export async function inflateFrame(frame: Frame): Promise<string> {
-  const bytes = frame instanceof Uint8Array ? frame : new Uint8Array(frame);
+  const bytes = bytesOf(frame);
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Response(stream).text();
 }

@@ -5,7 +5,7 @@
 import type { Role, Snapshot } from '../../shared/contract/views.ts';
 import { encodeSnapshot } from '../../shared/contract/wire.ts';
 import { redactSnapshot } from '../domain/redact.ts';
-import { deflateBody, gzipJson, gzipSpliced, type DeflatedBody } from './wire-gzip.ts';
+import { deflateBody, gzipSpliced, wireFrame, type DeflatedBody } from './wire-gzip.ts';
 
 /** A snapshot without its send time, which is stamped per send (a cached one would age). */
 export type SnapshotBody = Omit<Snapshot, 'at'>;
@@ -16,8 +16,8 @@ interface PerRole {
   json: string;
   /** That JSON after its `{`, deflated once: a fresh `{"at":…,` is spliced before it. */
   deflated?: DeflatedBody;
-  /** The gzipped compact form. */
-  compact?: Buffer;
+  /** The compact form, gzipped, as base64 text. */
+  compact?: string;
 }
 
 export class SnapshotCache {
@@ -56,9 +56,9 @@ export class SnapshotCache {
   }
 
   /** The compact socket frame for one role (its `at` travels beside it). */
-  compactFor(body: SnapshotBody, role: Role): Buffer {
+  compactFor(body: SnapshotBody, role: Role): string {
     const entry = this.forRole(body, role);
-    entry.compact ??= gzipJson(encodeSnapshot(entry.redacted));
+    entry.compact ??= wireFrame(encodeSnapshot(entry.redacted));
     return entry.compact;
   }
 }

@@ -11,7 +11,7 @@ import { WIRE_DELTA, WIRE_SNAPSHOT, encodeSnapshot } from '../../shared/contract
 import { redactChange, redactSnapshot } from '../domain/redact.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { gzipJson } from './wire-gzip.ts';
+import { wireFrame } from './wire-gzip.ts';
 
 /** The room of a space's clients of one role; `compact` for those that take the compact form. */
 export const roomOf = (space: Space, role: Role, compact = false): string => `${space}:${role}${compact ? ':z' : ''}`;
@@ -35,8 +35,7 @@ export function createFanout(io: Server, deps: { log: Logger; metrics: Metrics; 
           // engine.io keeps unsent packets in a private writeBuffer; its length is the only
           // measure of how far behind a client is, and it is stable across engine.io 6.x.
           const buffered = (s?.conn as unknown as { writeBuffer?: unknown[] } | undefined)?.writeBuffer?.length ?? 0;
-          // A compact event is two packets (its header and its binary attachment).
-          if (s && buffered > deps.maxBufferedPackets * (compact ? 2 : 1)) {
+          if (s && buffered > deps.maxBufferedPackets) {
             deps.metrics.slowClientsDropped.inc({ space });
             deps.log.info({ mod: 'live', space, role, buffered }, 'dropping a slow client');
             s.disconnect(true);
@@ -55,7 +54,7 @@ export function createFanout(io: Server, deps: { log: Logger; metrics: Metrics; 
         if (!occupied(plain) && !occupied(compact)) continue;
         const redacted = redactDelta(d, role);
         if (occupied(plain)) io.local.to(plain).emit('delta', redacted);
-        if (occupied(compact)) io.local.to(compact).emit(WIRE_DELTA, gzipJson(redacted));
+        if (occupied(compact)) io.local.to(compact).emit(WIRE_DELTA, wireFrame(redacted));
       }
     },
     emitReset(space, snapshot) {
@@ -65,7 +64,7 @@ export function createFanout(io: Server, deps: { log: Logger; metrics: Metrics; 
         if (!occupied(plain) && !occupied(compact)) continue;
         const redacted = redactSnapshot(snapshot, role);
         if (occupied(plain)) io.local.to(plain).emit('snapshot', redacted);
-        if (occupied(compact)) io.local.to(compact).emit(WIRE_SNAPSHOT, snapshot.at, gzipJson(encodeSnapshot(redacted)));
+        if (occupied(compact)) io.local.to(compact).emit(WIRE_SNAPSHOT, snapshot.at, wireFrame(encodeSnapshot(redacted)));
       }
     },
   };

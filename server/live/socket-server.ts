@@ -17,7 +17,7 @@ import { isAllowedOrigin } from './allowed-origin.ts';
 import { handshakeMiddleware, requestHosts, type PantauSocket } from './socket-handshake.ts';
 import { resumeDelta } from './socket-resume.ts';
 import { redactDelta, roomOf } from './socket-fanout.ts';
-import { gzipJson } from './wire-gzip.ts';
+import { wireFrame } from './wire-gzip.ts';
 import { WIRE_DELTA, WIRE_SNAPSHOT } from '../../shared/contract/wire.ts';
 
 export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -78,7 +78,7 @@ export function serveClients(io: PantauIo, deps: SocketDeps): void {
     const { role, space, position, compact } = socket.data;
     const delta = position ? await resumeDelta(resume, space, position) : null;
     if (!socket.connected) return;
-    if (delta && compact) socket.emit(WIRE_DELTA, gzipJson(redactDelta(delta, role)));
+    if (delta && compact) socket.emit(WIRE_DELTA, wireFrame(redactDelta(delta, role)));
     else if (delta) socket.emit('delta', redactDelta(delta, role));
     else if (compact) {
       // The compact frame is cached per state and role: a wall of screens reconnecting at once costs one.

@@ -151,7 +151,7 @@ export class SpaceFeed {
   }
 
   /** The compact socket frame for one role (shared/contract/wire.ts), with the `at` to send beside it. */
-  snapshotFrame(role: Role): { at: string; frame: Buffer } {
+  snapshotFrame(role: Role): { at: string; frame: string } {
     return { at: this.stampNow(), frame: this.cache.compactFor(this.snapshotBody(), role) };
   }
 

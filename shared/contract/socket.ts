@@ -21,10 +21,10 @@ export interface AckResult { ok: boolean; error?: string }
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   delta: (delta: Delta) => void;
-  /** The compact form (wire.ts): `at` beside a gzipped WireSnapshot, which is cached per state and role. */
-  [WIRE_SNAPSHOT]: (at: string, frame: Uint8Array) => void;
-  /** The compact form: a gzipped Delta (JSON), compressed once per room. */
-  [WIRE_DELTA]: (frame: Uint8Array) => void;
+  /** The compact form (wire.ts): `at` beside a gzipped WireSnapshot as base64, cached per state and role. */
+  [WIRE_SNAPSHOT]: (at: string, frame: string) => void;
+  /** The compact form: a gzipped Delta (JSON) as base64, compressed once per room. */
+  [WIRE_DELTA]: (frame: string) => void;
 }
 
 export interface ClientToServerEvents {

@@ -105,7 +105,7 @@ describe('compact wire form', () => {
     expect((await app.post('/api/v1/events', [makeCallReceived()])).status).toBe(200);
     const s: Client = io(app.url, { transports: ['websocket'], auth: { token: DISPLAY_TOKEN, position, wire: WIRE_FORMAT }, reconnection: false, forceNew: true });
     sockets.push(s);
-    const frame = await new Promise<Uint8Array>((resolve) => s.once(WIRE_DELTA, resolve));
+    const frame = await new Promise<string>((resolve) => s.once(WIRE_DELTA, resolve));
     const delta = Delta.parse(await decodeDeltaFrame(frame));
     expect(delta.prev).toBe(position);
     expect(delta.changes.some((c) => c.t === 'call')).toBe(true);
