@@ -8,6 +8,10 @@
 // the POST), taken from the first change that shows the call waiting, per client. (A call
 // answered within the same window arrives already answered and is not sampled.)
 //
+// Probes and raw screens sign in for the compact form (shared/contract/wire.ts), as the wall
+// does; `plain` raw screens do not, and their bytes are the reference the compact ones are read
+// against (what a wall took before the compact form).
+//
 // `raw` clients are for the crowd of 1,000 screens: plain WebSockets speaking the Engine.IO /
 // Socket.IO wire protocol, which authenticate, answer pings and take every frame the server
 // sends, without decoding it. The server cannot tell them from walls and does the same work for
@@ -15,16 +19,24 @@
 // the field each wall parses its own deltas on its own computer.)
 import WebSocket from 'ws';
 import { io, type Socket } from 'socket.io-client';
+import { gunzipSync } from 'node:zlib';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/contract/socket.ts';
+import type { Delta } from '../shared/contract/views.ts';
+import { WIRE_DELTA, WIRE_FORMAT, WIRE_SNAPSHOT } from '../shared/contract/wire.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type WorkerCommand =
-  | { type: 'connect'; url: string; token: string; count: number; raw?: boolean }
+  /** `plain`: the screens sign in without asking for the compact form (the reference for bytes). */
+  | { type: 'connect'; url: string; token: string; count: number; raw?: boolean; plain?: boolean }
   | { type: 'reset' }
   | { type: 'report' }
   | { type: 'close' };
 /** Latency histogram as [ms, count] pairs (non-empty bins only), so reports of several workers merge. */
-export interface LatencyReport { bins: [number, number][]; deltas: number; cpuMs: number; disconnects: number; rawFrames: number; rawBytes: number }
+export interface LatencyReport {
+  bins: [number, number][]; deltas: number; cpuMs: number; disconnects: number;
+  /** Frames and bytes taken by raw screens on the compact form, and by raw screens on plain JSON. */
+  rawFrames: number; rawBytes: number; plainFrames: number; plainBytes: number;
+}
 export type WorkerReply = { type: 'connected'; ms: number } | ({ type: 'report' } & LatencyReport) | { type: 'closed' } | { type: 'error'; message: string };
 
 const BINS = 60_000;
@@ -33,6 +45,8 @@ let deltas = 0;
 let disconnects = 0;
 let rawFrames = 0;
 let rawBytes = 0;
+let plainFrames = 0;
+let plainBytes = 0;
 let cpuAtReset = process.cpuUsage();
 const clients: Client[] = [];
 const rawClients: WebSocket[] = [];
@@ -58,16 +72,19 @@ function report(): LatencyReport {
     if (n > 0) bins.push([ms, n]);
   }
   const cpu = process.cpuUsage(cpuAtReset);
-  return { bins, deltas, cpuMs: (cpu.user + cpu.system) / 1000, disconnects, rawFrames, rawBytes };
+  return { bins, deltas, cpuMs: (cpu.user + cpu.system) / 1000, disconnects, rawFrames, rawBytes, plainFrames, plainBytes };
 }
 
 function connectProbe(url: string, token: string): Promise<void> {
-  const s: Client = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true, timeout: 60_000 });
+  // The compact form, as the wall asks for it.
+  const s: Client = io(url, { transports: ['websocket'], auth: { token, wire: WIRE_FORMAT }, reconnection: false, forceNew: true, timeout: 60_000 });
   clients.push(s);
-  s.on('delta', onDelta);
+  // Inflated synchronously (Node's zlib), like the plain probes parsed synchronously before: the
+  // browser's asynchronous DecompressionStream is client/live/wire-decode.ts's business.
+  s.on(WIRE_DELTA, (frame) => onDelta(JSON.parse(gunzipSync(Buffer.from(frame, 'base64')).toString()) as Delta));
   s.on('disconnect', () => { disconnects++; });
   return new Promise<void>((resolve, reject) => {
-    s.once('snapshot', () => resolve());
+    s.once(WIRE_SNAPSHOT, () => resolve());
     s.once('connect_error', (err) => reject(err));
   });
 }
@@ -80,7 +97,7 @@ const MESSAGE = 0x34;
 const SIO_EVENT = 0x32;
 const SIO_ERROR = 0x34;
 
-function connectRaw(url: string, token: string): Promise<void> {
+function connectRaw(url: string, token: string, plain: boolean): Promise<void> {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
   rawClients.push(ws);
   return new Promise<void>((resolve, reject) => {
@@ -88,17 +105,18 @@ function connectRaw(url: string, token: string): Promise<void> {
     ws.on('message', (data: Buffer) => {
       const kind = data[0];
       if (kind === PING) ws.send('3');
-      else if (kind === OPEN) ws.send(`40${JSON.stringify({ token })}`);
+      else if (kind === OPEN) ws.send(`40${JSON.stringify(plain ? { token } : { token, wire: WIRE_FORMAT })}`);
       else if (kind === MESSAGE && data[1] === SIO_ERROR) reject(new Error(`refused: ${data.toString()}`));
-      else if (kind === MESSAGE && data[1] === SIO_EVENT) {
+      else if (ready && plain) {
+        plainFrames++;
+        plainBytes += data.length;
+      } else if (ready) {
+        rawFrames++;
+        rawBytes += data.length;
+      } else if (kind === MESSAGE && data[1] === SIO_EVENT) {
         // The first event is the snapshot; after it, every frame is counted and left unread.
-        if (!ready) {
-          ready = true;
-          resolve();
-        } else {
-          rawFrames++;
-          rawBytes += data.length;
-        }
+        ready = true;
+        resolve();
       }
     });
     ws.on('close', () => {
@@ -109,12 +127,12 @@ function connectRaw(url: string, token: string): Promise<void> {
   });
 }
 
-async function connectAll(url: string, token: string, count: number, raw: boolean): Promise<void> {
+async function connectAll(url: string, token: string, count: number, raw: boolean, plain: boolean): Promise<void> {
   // In waves, as screens come up over a few seconds, so the handshakes do not time out.
   const WAVE = 50;
   for (let i = 0; i < count; i += WAVE) {
     const wave: Promise<void>[] = [];
-    for (let j = i; j < Math.min(count, i + WAVE); j++) wave.push(raw ? connectRaw(url, token) : connectProbe(url, token));
+    for (let j = i; j < Math.min(count, i + WAVE); j++) wave.push(raw ? connectRaw(url, token, plain) : connectProbe(url, token));
     await Promise.all(wave);
   }
 }
@@ -122,7 +140,7 @@ async function connectAll(url: string, token: string, count: number, raw: boolea
 process.on('message', (m: WorkerCommand) => {
   if (m.type === 'connect') {
     const t0 = performance.now();
-    connectAll(m.url, m.token, m.count, m.raw === true).then(
+    connectAll(m.url, m.token, m.count, m.raw === true, m.plain === true).then(
       () => send({ type: 'connected', ms: performance.now() - t0 }),
       (err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
@@ -132,6 +150,8 @@ process.on('message', (m: WorkerCommand) => {
     disconnects = 0;
     rawFrames = 0;
     rawBytes = 0;
+    plainFrames = 0;
+    plainBytes = 0;
     cpuAtReset = process.cpuUsage();
   } else if (m.type === 'report') {
     send({ type: 'report', ...report() });

@@ -1,6 +1,7 @@
 // End to end: latency from POST to receipt in socket.io-client clients (p50/p99) at 100 and
 // 1,000 connected wall screens while 1,000 events/s flow, and the fan-out cost: the server's
-// CPU time per connected client per second, against the same load with no client connected.
+// CPU time per connected client per second, against the same load with no client connected,
+// and the bytes per second each wall takes (compact form), against screens on plain JSON.
 // Server and clients are separate child processes; this process only sends the load.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,8 @@ import type { PantauEvent } from '../shared/contract/events.ts';
 import type { LatencyReport, WorkerCommand, WorkerReply } from './clients-worker.ts';
 import type { Benchmark, BenchContext } from './support/context.ts';
 import { eventMix } from './support/events.ts';
-import { round, target } from './support/figure.ts';
+import { round, target, withBaseline } from './support/figure.ts';
+import { WIRE_FORMAT } from '../shared/contract/wire.ts';
 import { httpClient, type HttpClient } from './support/http.ts';
 import { DISPLAY_TOKEN, INGEST_KEY, startPantauProcess, stopChild } from './support/pantau-process.ts';
 import { sleep } from './support/stats.ts';
@@ -33,7 +35,10 @@ const QUICK = { clients: [5, 10], rate: 100, seconds: 2, warmSeconds: 1 };
 /** The load is posted in small batches this often, like a gateway flushing its buffer. */
 const TICK_MS = 50;
 
-export const latencyFigures = ['e2e.latency.clients100', 'e2e.latency.clients1000', 'fanout.cpu.clients100', 'fanout.cpu.clients1000'];
+/** Raw screens on plain JSON beside the walls: their bytes per second are the reference for the compact form's. */
+const PLAIN_SCREENS = 4;
+
+export const latencyFigures = ['e2e.latency.clients100', 'e2e.latency.clients1000', 'fanout.cpu.clients100', 'fanout.cpu.clients1000', 'fanout.bytes.perWall'];
 
 class Worker {
   private readonly child: ChildProcess;
@@ -60,7 +65,7 @@ class Worker {
   }
 }
 
-interface Merged { samples: number; p50: number; p99: number; max: number; deltas: number; cpuMs: number; disconnects: number; rawFrames: number; rawBytes: number }
+interface Merged { samples: number; p50: number; p99: number; max: number; deltas: number; cpuMs: number; disconnects: number; rawFrames: number; rawBytes: number; plainFrames: number; plainBytes: number }
 
 /** Adds the workers' histograms up and reads the quantiles off the sum (nearest rank). */
 function merge(reports: readonly LatencyReport[]): Merged {
@@ -78,13 +83,14 @@ function merge(reports: readonly LatencyReport[]): Merged {
     samples, p50: quantile(0.5), p99: quantile(0.99), max: sorted.at(-1)?.[0] ?? Number.NaN,
     deltas: reports.reduce((a, r) => a + r.deltas, 0), cpuMs: reports.reduce((a, r) => a + r.cpuMs, 0), disconnects: reports.reduce((a, r) => a + r.disconnects, 0),
     rawFrames: reports.reduce((a, r) => a + r.rawFrames, 0), rawBytes: reports.reduce((a, r) => a + r.rawBytes, 0),
+    plainFrames: reports.reduce((a, r) => a + r.plainFrames, 0), plainBytes: reports.reduce((a, r) => a + r.plainBytes, 0),
   };
 }
 
 /** Asks every worker to connect its share of `count` clients. */
-async function connectSpread(workers: readonly Worker[], url: string, count: number, raw: boolean): Promise<void> {
+async function connectSpread(workers: readonly Worker[], url: string, count: number, raw: boolean, plain = false): Promise<void> {
   if (count <= 0) return;
-  await Promise.all(workers.map((w, k) => w.ask({ type: 'connect', url, token: DISPLAY_TOKEN, raw, count: Math.floor(count / WORKERS) + (k < count % WORKERS ? 1 : 0) })));
+  await Promise.all(workers.map((w, k) => w.ask({ type: 'connect', url, token: DISPLAY_TOKEN, raw, plain, count: Math.floor(count / WORKERS) + (k < count % WORKERS ? 1 : 0) })));
 }
 
 /** Posts `rate` events/s for `seconds`, stamping each event's `at` just before its POST. */
@@ -147,6 +153,8 @@ async function run(ctx: BenchContext): Promise<void> {
       const wantProbes = Math.min(clients, probeCap);
       await connectSpread(workers, server.url, wantProbes - probes, false);
       await connectSpread(workers, server.url, clients - wantProbes - raw, true);
+      // The plain reference screens join with the first clients and stay (one more room per window).
+      if (i === 0 && !ctx.quick) await connectSpread(workers, server.url, PLAIN_SCREENS, true, true);
       probes = wantProbes;
       raw = clients - wantProbes;
       ctx.progress(`${clients} clients connected in ${round(performance.now() - t0, 0)} ms`);
@@ -156,6 +164,7 @@ async function run(ctx: BenchContext): Promise<void> {
         postEveryMs: TICK_MS, mix: `calls ${SHARES.calls * 100}%, incidents ${SHARES.incidents * 100}%, apps ${Math.round((1 - SHARES.calls - SHARES.incidents) * 100)}%`,
         processes: `server, ${WORKERS} client processes and the load generator apart`,
         measuredBy: raw > 0 ? `${probes} socket.io-client screens decode and time every delta; ${raw} more are raw WebSockets that take every frame undecoded` : `${probes} socket.io-client screens`,
+        wire: `compact (${WIRE_FORMAT}) for every wall; ${ctx.quick ? 0 : PLAIN_SCREENS} raw screens on plain JSON beside them as the reference`,
       };
       // Every raw screen should have had as many frames as a measuring one had deltas.
       const framesPerRaw = raw > 0 ? p.report.rawFrames / raw : null;
@@ -182,6 +191,18 @@ async function run(ctx: BenchContext): Promise<void> {
         baseline: { name: 'server CPU with no client connected, same event rate', value: round(idle.cpuMsPerS, 1), unit: 'ms/s' },
         extra: { serverCpuMsPerS: round(p.cpuMsPerS, 1) },
       });
+      if (name === 1000) {
+        const perWall = raw > 0 ? p.report.rawBytes / raw / p.seconds / 1024 : Number.NaN;
+        const plainPerWall = p.report.plainBytes / PLAIN_SCREENS / p.seconds / 1024;
+        const figure = {
+          name: 'fanout.bytes.perWall', value: round(perWall, 1), unit: 'KB/s per wall (WebSocket frames, compact form)', conditions,
+          extra: { framesPerWallPerS: raw > 0 ? round(p.report.rawFrames / raw / p.seconds, 1) : Number.NaN },
+        };
+        // The target is half of what a wall took before: the plain JSON, measured beside it.
+        ctx.report(ctx.quick || plainPerWall === 0
+          ? { ...figure, note: 'no plain reference screens in --quick' }
+          : { ...withBaseline(figure, { name: 'raw screens on plain JSON, same deltas', value: round(plainPerWall, 1), unit: 'KB/s per screen' }), target: target('ratio', '<=', 0.5, perWall / plainPerWall) });
+      }
       ctx.progress(`${clients} clients: p50 ${p.report.p50} p99 ${p.report.p99} ms, server ${round(p.cpuMsPerS, 1)} ms CPU/s, clients ${clientCpu} ms CPU/s`);
     }
   } finally {

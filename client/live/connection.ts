@@ -4,11 +4,13 @@
 import { io, type Socket } from 'socket.io-client';
 import { SourceState, type AckResult, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '../../shared/contract/socket.ts';
 import { Delta, Snapshot, type Space } from '../../shared/contract/views.ts';
+import { WIRE_DELTA, WIRE_FORMAT, WIRE_SNAPSHOT } from '../../shared/contract/wire.ts';
 import { applyDeltas } from './apply-delta.ts';
 import { clockOffsetMs as clockOffsetFrom } from './clock-offset.ts';
 import { connectionStatus, nextStatusChangeInMs } from './connection-status.ts';
 import { fromSnapshot, type LiveData } from '../../shared/live/live-data.ts';
 import { INITIAL_LIVE_STATE, useLive } from './store.ts';
+import { decodeDeltaFrame, decodeSnapshotFrame } from './wire-decode.ts';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,7 +20,8 @@ export interface LiveOptions {
   space?: Space;
 }
 
-type Incoming = { kind: 'snapshot'; value: unknown; receivedAtMs: number } | { kind: 'delta'; value: unknown };
+/** A snapshot decoded from the compact form arrives already checked (`Snapshot`); a plain one is checked at the flush. */
+type Incoming = { kind: 'snapshot'; value: unknown; checked?: Snapshot; receivedAtMs: number } | { kind: 'delta'; value: unknown };
 
 /** A background tab gets no animation frames; this bounds how long deltas can wait there. */
 const FLUSH_FALLBACK_MS = 250;
@@ -34,6 +37,10 @@ export class LiveConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lostAtMs: number | null;
   private stopped = false;
+  /** Compact frames are inflated asynchronously; this chain keeps them in the order they came. */
+  private decoding: Promise<void> = Promise.resolve();
+  /** Bumped on a resync: frames of the abandoned connection still decoding are dropped. */
+  private generation = 0;
 
   constructor(private readonly options: LiveOptions) {
     useLive.setState({ ...INITIAL_LIVE_STATE });
@@ -48,6 +55,11 @@ export class LiveConnection {
     this.socket.on('snapshot', (value) => this.enqueue({ kind: 'snapshot', value, receivedAtMs: Date.now() }));
     this.socket.on('delta', (value) => this.enqueue({ kind: 'delta', value }));
     this.socket.on('source', (value) => this.onSource(value));
+    this.socket.on(WIRE_SNAPSHOT, (at, frame) => {
+      const receivedAtMs = Date.now();
+      this.decoded(decodeSnapshotFrame(at, frame), (checked) => (checked ? { kind: 'snapshot', value: checked, checked, receivedAtMs } : null));
+    });
+    this.socket.on(WIRE_DELTA, (frame) => this.decoded(decodeDeltaFrame(frame), (value) => ({ kind: 'delta', value })));
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('connect_error', (err) => this.onConnectError(err));
@@ -79,7 +91,17 @@ export class LiveConnection {
       ...(this.options.token ? { token: this.options.token } : {}),
       ...(position ? { position } : {}),
       ...(this.options.space ? { space: this.options.space } : {}),
+      wire: WIRE_FORMAT,
     };
+  }
+
+  /** Queues a frame's decoded value after every frame that came before it. */
+  private decoded<T>(value: Promise<T>, toItem: (v: T) => Incoming | null): void {
+    const generation = this.generation;
+    this.decoding = this.decoding.then(async () => {
+      const item = toItem(await value);
+      if (item !== null && generation === this.generation && !this.stopped) this.enqueue(item);
+    }).catch(() => undefined);
   }
 
   private enqueue(item: Incoming): void {
@@ -109,13 +131,13 @@ export class LiveConnection {
     let gap = false;
     for (const item of items) {
       if (item.kind === 'snapshot') {
-        const parsed = Snapshot.safeParse(item.value);
-        if (!parsed.success) continue;
+        const snapshot = item.checked ?? Snapshot.safeParse(item.value).data;
+        if (snapshot === undefined) continue;
         // A snapshot supersedes whatever came before it, deltas included.
         run = [];
         gap = false;
-        data = fromSnapshot(parsed.data);
-        clockOffsetMs = clockOffsetFrom(Date.parse(parsed.data.at), item.receivedAtMs);
+        data = fromSnapshot(snapshot);
+        clockOffsetMs = clockOffsetFrom(Date.parse(snapshot.at), item.receivedAtMs);
         continue;
       }
       if (gap) continue;
@@ -138,6 +160,7 @@ export class LiveConnection {
   /** Reconnects so the server sees our last good position and fills the gap. */
   private resync(): void {
     this.queue = [];
+    this.generation += 1;
     this.socket.disconnect();
     this.socket.connect();
   }

@@ -114,7 +114,10 @@ export function IncidentMap(props: IncidentMapProps) {
   useEffect(() => engineRef.current?.setContext(context, locale), [context, locale]);
   useEffect(() => engineRef.current?.setBoundaries(boundaries, labelPoints, names), [boundaries, labelPoints, names]);
   useEffect(() => {
-    engineRef.current?.setIncidents(incidents, labelPoints);
+    // In a task of its own, after this render is on screen: placing 10,000 incidents must not
+    // lengthen the render's task (cluster-build.ts splits the rest).
+    const timer = setTimeout(() => engineRef.current?.setIncidents(incidents, labelPoints), 0);
+    return () => clearTimeout(timer);
   }, [incidents, labelPoints]);
   useEffect(() => engineRef.current?.setFills(shading.fills, stats), [shading, stats]);
 

@@ -13,6 +13,7 @@ import {
   clusterMap, clusterReduce, keysChanged, newsSince, toClusterInput, trackFirstSeen,
   type ClusterAggregate, type IncidentPoint, type IncidentPointProps,
 } from './cluster-input.ts';
+import { loadStepwise, nextTask } from './cluster-build.ts';
 import { glyphCssUrl } from './glyphs.ts';
 import type { LonLat } from './label-point.ts';
 import type { MapText } from './labels.ts';
@@ -72,6 +73,9 @@ export class IncidentLayer {
   private readonly pulsedNow = new Set<number>();
   /** Set when the map is dragged after a press on a marker, so the click that follows is ignored. */
   private dragged = false;
+  /** Index builds started; a build applies only if it is still the latest. */
+  private builds = 0;
+  private destroyed = false;
 
   constructor(
     private readonly map: L.Map,
@@ -128,6 +132,7 @@ export class IncidentLayer {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.map.off('moveend zoomend viewreset resize', this.schedule);
@@ -155,17 +160,27 @@ export class IncidentLayer {
     return Math.round(px * 2 * 2 ** (Math.round(zoom) - zoom));
   }
 
+  /**
+   * A new index for the points. A large one is built a zoom level per task (cluster-build.ts);
+   * meanwhile the markers of the previous index stay, and a newer rebuild supersedes this one.
+   */
   private rebuild(): void {
     this.radius = this.wantedRadius();
-    this.index = new Supercluster<IncidentPointProps, ClusterAggregate>({
+    const index = new Supercluster<IncidentPointProps, ClusterAggregate>({
       radius: this.radius,
       // Cluster up to the map's deepest zoom: incidents stacked on one kecamatan label point
       // must stay one bubble (with a list popup) instead of an unreadable pile.
       maxZoom: this.map.getMaxZoom(),
       map: clusterMap,
       reduce: clusterReduce,
-    }).load(this.points);
-    this.refresh();
+    });
+    const build = ++this.builds;
+    const done = (complete: boolean): void => {
+      if (!complete || build !== this.builds || this.destroyed) return;
+      this.index = index;
+      this.refresh();
+    };
+    void loadStepwise(index, this.points, nextTask, () => build !== this.builds || this.destroyed).then(done);
   }
 
   private readonly schedule = (): void => {

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ExtendedError, Socket } from 'socket.io';
 import { HandshakeAuth, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from '../../shared/contract/socket.ts';
 import { StreamPosition } from '../../shared/contract/views.ts';
+import { WIRE_FORMAT } from '../../shared/contract/wire.ts';
 import { resolveToken, viewerSpace, type CredentialTable } from '../auth.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -67,6 +68,7 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: PantauSocket,
     // A malformed position is treated as none: the client gets a fresh snapshot.
     const position = StreamPosition.safeParse(parsed.data.position);
     socket.data.position = position.success ? position.data : null;
+    socket.data.compact = parsed.data.wire === WIRE_FORMAT;
     return undefined;
   }
   return (socket, next) => {

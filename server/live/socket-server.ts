@@ -19,6 +19,8 @@ import type { HandshakeLimit } from './handshake-limit.ts';
 import { handshakeMiddleware, requestHosts, type PantauSocket } from './socket-handshake.ts';
 import { resumeDelta } from './socket-resume.ts';
 import { redactDelta, roomOf } from './socket-fanout.ts';
+import { wireFrame } from './wire-gzip.ts';
+import { WIRE_DELTA, WIRE_SNAPSHOT } from '../../shared/contract/wire.ts';
 
 export type PantauIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export { roomOf };
@@ -91,17 +93,22 @@ export function serveClients(io: PantauIo, deps: SocketDeps): void {
   });
 
   async function welcome(socket: PantauSocket): Promise<void> {
-    const { role, space, position } = socket.data;
+    const { role, space, position, compact } = socket.data;
     const delta = position ? await resumeDelta(resume, space, position).catch((err: unknown) => {
       // Redis away (the resume had to read it): what memory holds is still the best answer.
       deps.log.warn({ mod: 'live', err: String(err) }, 'resume failed; sending a snapshot');
       return null;
     }) : null;
     if (!socket.connected) return;
-    if (delta) socket.emit('delta', redactDelta(delta, role));
-    else socket.emit('snapshot', redactSnapshot(deps.feeds[space].snapshot(), role));
+    if (delta && compact) socket.emit(WIRE_DELTA, wireFrame(redactDelta(delta, role)));
+    else if (delta) socket.emit('delta', redactDelta(delta, role));
+    else if (compact) {
+      // The compact frame is cached per state and role: a wall of screens reconnecting at once costs one.
+      const { at, frame } = deps.feeds[space].snapshotFrame(role);
+      socket.emit(WIRE_SNAPSHOT, at, frame);
+    } else socket.emit('snapshot', redactSnapshot(deps.feeds[space].snapshot(), role));
     socket.emit('source', deps.source());
-    void socket.join(roomOf(space, role));
+    void socket.join(roomOf(space, role, compact));
   }
 
   /** Operators acknowledge; the ack travels the stream so every screen sees it. */

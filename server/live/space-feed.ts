@@ -148,6 +148,16 @@ export class SpaceFeed {
     return this.cache.jsonFor(this.snapshotBody(), role, this.stampNow());
   }
 
+  /** That JSON gzipped (compressed once per state and role, `at` spliced in). */
+  snapshotGzip(role: Role): Buffer {
+    return this.cache.gzipFor(this.snapshotBody(), role, this.stampNow());
+  }
+
+  /** The compact socket frame for one role (shared/contract/wire.ts), with the `at` to send beside it. */
+  snapshotFrame(role: Role): { at: string; frame: string } {
+    return { at: this.stampNow(), frame: this.cache.compactFor(this.snapshotBody(), role) };
+  }
+
   /**
    * What a client at `from` missed, from memory: one delta ending at the current position when
    * it is at most `maxEntries` entries behind; else whether it is far behind (a snapshot is

@@ -1,7 +1,9 @@
 // The snapshot cache: a body is built once per state key, its JSON serialised once per body and
-// role, and every send gets its own `at` in front. (What that saves is measured in the bench,
-// not asserted here.)
+// role (and its gzip and compact frame once per body and role), and every send gets its own
+// `at` in front. (What that saves is measured in the bench, not asserted here.)
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { decodeSnapshotFrame } from '../../client/live/wire-decode.ts';
 import { SnapshotCache, type SnapshotBody } from '../../server/live/snapshot-cache.ts';
 import type { Snapshot } from '../../shared/contract/views.ts';
 
@@ -42,5 +44,22 @@ describe('SnapshotCache', () => {
     expect({ ...second, at: 'A' }).toEqual(first);
     expect(first.calls.waiting[0]?.caller?.number).toBe('0812****789');
     expect((JSON.parse(cache.jsonFor(b, 'operator', 'C')) as Snapshot).calls.waiting[0]?.caller?.number).toBe('081234567789');
+  });
+
+  it('gzips the same JSON, the body compressed once and each `at` spliced in front', () => {
+    const cache = new SnapshotCache();
+    const b = cache.body('1-0', () => body('1-0'));
+    for (const [role, at] of [['display', 'A'], ['display', 'B'], ['operator', '2026-11-23T14:00:00.000+07:00'], ['display', 'é"\\']] as const) {
+      expect(gunzipSync(cache.gzipFor(b, role, at)).toString()).toBe(cache.jsonFor(b, role, at));
+    }
+  });
+
+  it('builds the compact frame once per body and role, redacted for the role', async () => {
+    const cache = new SnapshotCache();
+    const b = cache.body('1-0', () => body('1-0'));
+    const frame = cache.compactFor(b, 'display');
+    expect(cache.compactFor(b, 'display')).toBe(frame);
+    expect(await decodeSnapshotFrame('A', frame)).toEqual(JSON.parse(cache.jsonFor(b, 'display', 'A')));
+    expect((await decodeSnapshotFrame('A', cache.compactFor(b, 'operator')))?.calls.waiting[0]?.caller?.number).toBe('081234567789');
   });
 });

@@ -7,6 +7,7 @@ import type { KpisAnswer } from '../../../shared/contract/kpis.ts';
 import { Line } from '../../../shared/contract/events.ts';
 import { IsoWithOffset } from '../../../shared/contract/events.ts';
 import type { SpaceFeed } from '../../live/space-feed.ts';
+import { brotliOf, pickEncoding } from '../../live/wire-gzip.ts';
 import { todayWindow, parseIsoMs } from '../../domain/time.ts';
 import { viewerSpace } from '../../auth.ts';
 import { requireViewer } from '../auth-middleware.ts';
@@ -39,7 +40,14 @@ export function viewRoutes(deps: ViewDeps): Router {
     if (!v) return;
     const feed = deps.feeds[v.space];
     await feed.pullNow({ fresh: true });
-    res.type('application/json').send(feed.snapshotJson(v.role));
+    // Megabytes of JSON with 10,000 open incidents: compressed when the client takes it (gzip
+    // from a body compressed once per state and role; server/live/wire-gzip.ts).
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.type('application/json');
+    if (encoding === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(feed.snapshotGzip(v.role));
+    else if (encoding === 'br') res.setHeader('Content-Encoding', 'br').send(brotliOf(feed.snapshotJson(v.role)));
+    else res.send(feed.snapshotJson(v.role));
   });
 
   r.get('/api/v1/kpis', requireViewer(['operator', 'executive']), async (req, res) => {
