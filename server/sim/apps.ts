@@ -51,10 +51,13 @@ export function findComplaintApp(city: SimCity): string | null {
   return (laksa ?? city.apps.find((a) => a.category === 'complaints'))?.id ?? null;
 }
 
-/** Stable sizes per app, drawn from their own stream so adding an app does not reshuffle calls. */
+/**
+ * Stable sizes per app, each drawn from a stream of its own id: adding, removing or reordering
+ * apps in a catalog reshuffles neither the calls nor the other apps' sizes.
+ */
 export function buildAppProfiles(city: SimCity, seed: string, complaintAppId: string | null): AppProfile[] {
-  const rng = createRng(seedRng(`${seed}/apps`));
   return city.apps.map((app) => {
+    const rng = createRng(seedRng(`${seed}/apps/${app.id}`));
     const curve = OFFICE_APP_CATEGORIES.has(app.category) ? 'office' : 'public';
     const errorShare = uniform(rng, APP_RATES.errorShare.min, APP_RATES.errorShare.max);
     let session: number;
@@ -94,7 +97,9 @@ function shapeOver(curve: readonly number[], midHour: number, minutes: number): 
 /** Queues the activity of one reported minute (or longer span), stamped just inside its end. */
 export function reportAppMinute(ctx: StepCtx, minute: AppMinute, effect: AppEffectFn): void {
   const { s, rng } = ctx;
-  const mid = minute.wallEnd - MINUTE_MS / 2;
+  // The middle of what the report covers: of its minute live, of its hour in a backfilled history
+  // (the curve read at an hour's end would give each past hour the next one's rate).
+  const mid = minute.wallEnd - (minute.minutes * MINUTE_MS) / 2;
   const hour = localHour(mid, s.config.offsetMinutes);
   const weekdayMode = s.scenarios.some((sc) => sc.name === 'normal-monday');
   const weekend = !weekdayMode && isWeekend(mid, s.config.offsetMinutes);

@@ -69,11 +69,12 @@ export interface SimDriver {
 
 const DEFAULT_TICK_MS = 250;
 /**
- * App reports in the backfilled days before today: one per city day. What reads past days (the
- * daily trends, the 7/30-day comparisons) reads day totals; minute reports for 30 days would be
- * millions of events for the same figures.
+ * App reports in the backfilled days before today: one per hour. The anomaly detector's usual
+ * rate is read from past weeks' hour buckets (domain/app-baseline.ts), so each hour must hold
+ * that hour's use (a report per day would put a day in one hour: false spikes and drops at every
+ * other hour); minute reports for two months would be millions of events for the same buckets.
  */
-const HISTORY_APP_REPORT_MS = DAY_MS;
+const HISTORY_APP_REPORT_MS = HOUR_MS;
 const MAX_BATCH = 1_000;
 /** After a stall longer than this (a suspended laptop), skip ahead instead of replaying it all. */
 const MAX_CATCH_UP_MS = 5 * MINUTE_MS;
@@ -125,9 +126,9 @@ export function createSimDriver(opts: SimDriverOptions): SimDriver {
 
   /**
    * Steps a 1× simulation from `fromMs` in whole steps up to `untilMs` (an hour at a time before
-   * `minutesFrom`, with one app report per app and kind a day: the daily totals the trends read,
-   * at a small share of the events; minutes from there on), emitting in batches the events
-   * `keep` accepts. The same
+   * `minutesFrom`, with one app report per app and kind an hour: the hour buckets the detector
+   * and the trends read, at a sixtieth of the events; minutes from there on), emitting in batches
+   * the events `keep` accepts. The same
    * arguments give the same events, so a restart on the same day repeats the same ids, and two
    * passes over one range (today first, the past days after) write one consistent history.
    * Returns the state at the end, or null when a reset or stop overtook it.

@@ -101,7 +101,7 @@ export interface SimState {
    */
   nextAppMinuteAt: number;
   /**
-   * Wall time one app-activity report covers: a minute, as a gateway reports live; a day for
+   * Wall time one app-activity report covers: a minute, as a gateway reports live; an hour for
    * the history a demo is backfilled with (server/sim/driver.ts HISTORY_APP_REPORT_MS).
    */
   appReportMs: number;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../support/app-harness.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
-import type { AppTrendsAnswer } from '../../shared/contract/apps.ts';
+import type { AppSeriesAnswer, AppTrendsAnswer } from '../../shared/contract/apps.ts';
 
 const DAY = 86_400_000;
 const WIB = 7 * 3_600_000;
@@ -50,5 +50,13 @@ describe('demo history', () => {
       expect(d.previous, `app use on ${d.previousDay}`).toBeGreaterThan(0);
     }
     expect(new Set(trends.daily.map((d) => d.current)).size).toBeGreaterThan(10);
+    // Each past hour holds that hour's use, as a gateway would have reported it: the anomaly
+    // detector reads past weeks' hours as "usual" (a day lumped into one hour would make every
+    // other hour look silent, and that one a spike).
+    const week = (await app.get(`/api/v1/apps/tangerang-live/series?from=${encodeURIComponent(dayStart(7))}&to=${encodeURIComponent(dayStart(6))}&resolution=hour`)).json as AppSeriesAnswer;
+    expect(week.points).toHaveLength(24);
+    const used = week.points.map((p) => p.sessions + p.transactions);
+    expect(used.filter((n) => n > 0).length, JSON.stringify(used)).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...used)).toBeLessThan(used.reduce((a, b) => a + b, 0) / 4);
   }, 300_000);
 });

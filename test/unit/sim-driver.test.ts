@@ -113,7 +113,7 @@ describe('sim driver', () => {
     await driver.stop();
   });
 
-  it('backfills past days with daily app reports and today with minutes, with a weekday and weekend shape', async () => {
+  it('backfills past days with hourly app reports and today with minutes, with a weekday and weekend shape', async () => {
     const { batches, options } = setup({ backfill: { days: 8 } });
     const driver = createSimDriver(options);
     await driver.start();
@@ -132,9 +132,9 @@ describe('sim driver', () => {
     const apps = events.filter((e) => e.type === 'app.activity');
     const past = apps.filter((e) => Date.parse(e.at) < MIDNIGHT);
     const today = apps.filter((e) => Date.parse(e.at) >= MIDNIGHT);
-    // One report per app and kind per day before today (stamped just inside the city day's end),
+    // One report per app and kind per hour before today (stamped just inside each hour's end),
     // every minute today.
-    expect(new Set(past.map((e) => (Date.parse(e.at) - MIDNIGHT) % DAY))).toEqual(new Set([-1]));
+    expect(new Set(past.map((e) => Date.parse(e.at) % HOUR))).toEqual(new Set([HOUR - 1]));
     expect(new Set(today.map((e) => Math.floor(Date.parse(e.at) / MINUTE))).size).toBeGreaterThan(500);
     // Every past day has calls and app use, and the figures have a week's shape: office apps
     // are used less on Saturday and Sunday than on weekdays.
