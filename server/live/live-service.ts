@@ -116,7 +116,13 @@ export function startLive(deps: LiveDeps): Live {
       source.stop();
       for (const s of SPACES) feeds[s].stop();
       await tail.close();
-      await new Promise<void>((resolve) => { void io.close(() => resolve()); });
+      await new Promise<void>((resolve) => {
+        // io.close() closes the HTTP server too and calls back once its last connection is gone:
+        // a browser's kept-alive connection must not hold a shutdown (or a restart on the same
+        // port) for as long as it stays open.
+        void io.close(() => resolve());
+        setTimeout(() => deps.http.closeAllConnections(), 2_000).unref();
+      });
     },
   };
 }
