@@ -29,6 +29,8 @@ if [ "$browser" = 1 ]; then
     && ! dpkg-query -W -f='${Status}' fonts-noto-core 2>/dev/null | grep -q 'ok installed'; then
     missing+=(fonts-noto-core)
   fi
+  # pdftoppm / pdftotext: the report tests turn the rendered PDF's pages into PNGs and read its text.
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fi
 
 [ "${#missing[@]}" -eq 0 ] && exit 0
@@ -63,6 +65,7 @@ for pkg in "${missing[@]}"; do
   case "$pkg" in
     redis-server) command -v redis-server >/dev/null 2>&1 || { echo "ensure-os-deps: redis-server still not on PATH after install" >&2; exit 1; } ;;
     libxml2-utils) command -v xmllint >/dev/null 2>&1 || { echo "ensure-os-deps: xmllint still not on PATH after install" >&2; exit 1; } ;;
+    poppler-utils) command -v pdftoppm >/dev/null 2>&1 || { echo "ensure-os-deps: pdftoppm still not on PATH after install" >&2; exit 1; } ;;
     chromium) [ -x /usr/bin/chromium ] || { echo "ensure-os-deps: /usr/bin/chromium still missing after install" >&2; exit 1; } ;;
   esac
 done
