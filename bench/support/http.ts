@@ -8,10 +8,13 @@ export interface HttpClient {
   close(): void;
 }
 
+/** Pooled sockets closed by the server while idle that one request may meet in a row. */
+const MAX_STALE_RETRIES = 4;
+
 export function httpClient(baseUrl: string, maxSockets = 64): HttpClient {
   const url = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets });
-  function send(method: string, path: string, headers: Record<string, string>, body?: string, retried = false): Promise<{ status: number; body: string; bytes: number }> {
+  function send(method: string, path: string, headers: Record<string, string>, body?: string, retries = 0): Promise<{ status: number; body: string; bytes: number }> {
     return new Promise((resolve, reject) => {
       const req = request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
@@ -24,8 +27,10 @@ export function httpClient(baseUrl: string, maxSockets = 64): HttpClient {
       });
       req.on('error', (err: NodeJS.ErrnoException) => {
         // A pooled socket the server closed for idleness just as this request took it (the
-        // race Node's http docs describe): nothing reached the server, so send it once more.
-        if (req.reusedSocket && err.code === 'ECONNRESET' && !retried) send(method, path, headers, body, true).then(resolve, reject);
+        // race Node's http docs describe): nothing reached the server, so send it again. The pool
+        // may hold several such sockets after a pause (the ingest bench's 1,000-event round failed
+        // on the second), so a few tries.
+        if (req.reusedSocket && err.code === 'ECONNRESET' && retries < MAX_STALE_RETRIES) send(method, path, headers, body, retries + 1).then(resolve, reject);
         else reject(err);
       });
       if (body !== undefined) req.end(body);
