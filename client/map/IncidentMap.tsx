@@ -9,7 +9,7 @@ import type { KecamatanInfo } from '../../shared/contract/city.ts';
 import type { IncidentView } from '../../shared/contract/views.ts';
 import { ChoroplethToggle } from './ChoroplethToggle.tsx';
 import {
-  HATCH, buildChoropleth, choroplethValues, countByKecamatan, kecamatanNames, kecamatanStats,
+  HATCH, buildChoropleth, choroplethModes, choroplethValues, countByKecamatan, kecamatanNames, kecamatanStats, offeredMode,
   type ChoroplethMode,
 } from './choropleth.ts';
 import { incidentKecamatan, placeIncident } from './cluster-input.ts';
@@ -55,7 +55,9 @@ export function IncidentMap(props: IncidentMapProps) {
   const engineRef = useRef<MapEngine | null>(null);
   const onSelectRef = useRef(onSelectIncident);
   const hatchId = `pm-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const [choropleth, setChoropleth] = useState<ChoroplethMode>(defaultChoropleth);
+  const [chosen, setChoropleth] = useState<ChoroplethMode>(defaultChoropleth);
+  const modes = useMemo(() => choroplethModes(kecamatan), [kecamatan]);
+  const choropleth = offeredMode(chosen, modes);
   const [drift, setDrift] = useState(0);
 
   // Callers often pass a fresh labels object each render; keep the previous one while equal so
@@ -141,7 +143,7 @@ export function IncidentMap(props: IncidentMapProps) {
         </defs>
       </svg>
       <div ref={containerRef} className="pm-map" />
-      <ChoroplethToggle text={text} value={choropleth} onChange={setChoropleth} style={driftStyle} />
+      <ChoroplethToggle text={text} value={choropleth} modes={modes} onChange={setChoropleth} style={driftStyle} />
       <MapLegend
         text={text}
         choropleth={choropleth}

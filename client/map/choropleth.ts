@@ -7,6 +7,21 @@ import type { KecamatanInfo } from '../../shared/contract/city.ts';
 export const CHOROPLETH_MODES = ['off', 'count', 'per10k'] as const;
 export type ChoroplethMode = (typeof CHOROPLETH_MODES)[number];
 
+/**
+ * The modes a profile can offer: per 10,000 residents only when every kecamatan has a population.
+ * With some missing (Kota Tangerang's public figures cover 5 of 13), the rate would rank a
+ * kecamatan without one as "no data" beside real rates, which reads as a finding.
+ */
+export function choroplethModes(kecamatan: readonly KecamatanInfo[]): readonly ChoroplethMode[] {
+  const complete = kecamatan.length > 0 && kecamatan.every((k) => typeof k.population === 'number' && k.population > 0);
+  return complete ? CHOROPLETH_MODES : CHOROPLETH_MODES.filter((m) => m !== 'per10k');
+}
+
+/** A mode the profile cannot offer falls back to counts (a saved or configured per10k on a city without populations). */
+export function offeredMode(mode: ChoroplethMode, modes: readonly ChoroplethMode[]): ChoroplethMode {
+  return modes.includes(mode) ? mode : 'count';
+}
+
 export function countByKecamatan(codes: Iterable<string | null>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const code of codes) if (code !== null) counts.set(code, (counts.get(code) ?? 0) + 1);

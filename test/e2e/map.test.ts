@@ -131,6 +131,11 @@ describe('an incident posted with only lat/lon', () => {
     const desk = await openPage(browser, { url: `${app.url}/operator?token=${OPERATOR_TOKEN}&lang=id` });
     await desk.page.locator('[data-testid="conn-state"][data-state="live"]').waitFor({ timeout: 45_000 });
     const map = wall.page;
+    // Per 10,000 residents is offered only where the profile has every kecamatan's population
+    // (Kota Bandung: all 30; Kota Tangerang: 5 of 13 public, so counts only).
+    const everyPopulation = city.kecamatan.every((k) => typeof k.population === 'number' && k.population > 0);
+    const offered = await map.locator('[data-testid="choropleth-toggle"] button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-mode')));
+    expect(offered).toEqual(everyPopulation ? ['off', 'count', 'per10k'] : ['off', 'count']);
     await map.locator('[data-testid="choropleth-toggle"] button[data-mode="count"]').click();
     // Nothing open yet: one class ("0"), and every kecamatan in its colour.
     await waitFor(async () => (await legendClasses(map)).map((c) => c.label).join() === '0', { timeoutMs: 20_000, what: 'a legend of one class, 0' });

@@ -2,13 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { KecamatanInfo } from '../../shared/contract/city.ts';
 import {
   RAMPS, buildChoropleth, choroplethValues, classify, countByKecamatan, kecamatanNames, legendRanges,
-  niceBreaks, niceStep, per10k, rampIndex,
+  choroplethModes, niceBreaks, niceStep, offeredMode, per10k, rampIndex,
 } from '../../client/map/choropleth.ts';
 
 const kecamatan: KecamatanInfo[] = [
   { code: '36.71.01', name: 'Tangerang', population: 200_000 },
   { code: '36.71.02', name: 'Jatiuwung', population: null },
 ];
+
+describe('modes a city can offer', () => {
+  it('offers per 10,000 residents only when every kecamatan has a population', () => {
+    expect(choroplethModes(kecamatan)).toEqual(['off', 'count']);
+    expect(choroplethModes([{ code: '36.71.01', name: 'Tangerang', population: 200_000 }, { code: '36.71.02', name: 'Jatiuwung', population: 0 }])).toEqual(['off', 'count']);
+    expect(choroplethModes([{ code: '36.71.01', name: 'Tangerang', population: 200_000 }, { code: '36.71.02', name: 'Jatiuwung', population: 150_000 }])).toEqual(['off', 'count', 'per10k']);
+    expect(choroplethModes([])).toEqual(['off', 'count']);
+  });
+
+  it('falls back to counts when a configured mode is not offered', () => {
+    expect(offeredMode('per10k', ['off', 'count'])).toBe('count');
+    expect(offeredMode('per10k', ['off', 'count', 'per10k'])).toBe('per10k');
+    expect(offeredMode('off', ['off', 'count'])).toBe('off');
+  });
+});
 
 describe('counts and rates', () => {
   it('counts per kecamatan and skips unknown', () => {
