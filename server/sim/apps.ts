@@ -10,7 +10,8 @@ import { schedule, type StepCtx } from './schedule.ts';
 import type { AppProfile, SimCity } from './state.ts';
 import { MINUTE_MS, curveAt, isWeekend, localHour, normaliseCurve } from './time.ts';
 
-const SOURCE = 'sim-app-gateway';
+/** The simulated app gateway that reports every app's activity. */
+export const APP_GATEWAY_SOURCE = 'sim-app-gateway';
 const CURVES = { office: normaliseCurve(OFFICE_APP_CURVE), public: normaliseCurve(PUBLIC_APP_CURVE) } as const;
 const KINDS: readonly AppKind[] = ['session', 'transaction', 'error', 'complaint'];
 
@@ -113,7 +114,7 @@ export function reportAppMinute(ctx: StepCtx, minute: AppMinute, effect: AppEffe
       const extra = poisson(rng, e.extraPerMin * minute.minutes);
       if (kind !== 'complaint') {
         const count = usual + extra;
-        if (count > 0) schedule(ctx, at, { type: 'app.activity', source: SOURCE, appId: app.id, kind, count });
+        if (count > 0) schedule(ctx, at, { type: 'app.activity', source: APP_GATEWAY_SOURCE, appId: app.id, kind, count });
         continue;
       }
       const byKec = new Map<KecamatanCode, number>();
@@ -126,7 +127,7 @@ export function reportAppMinute(ctx: StepCtx, minute: AppMinute, effect: AppEffe
         byKec.set(k, (byKec.get(k) ?? 0) + 1);
       }
       for (const [kecamatan, count] of byKec) {
-        schedule(ctx, at, { type: 'app.activity', source: SOURCE, appId: app.id, kind, count, kecamatan });
+        schedule(ctx, at, { type: 'app.activity', source: APP_GATEWAY_SOURCE, appId: app.id, kind, count, kecamatan });
       }
     }
   }

@@ -2,12 +2,12 @@
 // day for a while (in simulated minutes): extra call streams from one kecamatan, a burst
 // around one fire, an app that falls silent. 'normal-monday' clears them and plays a weekday.
 import { KecamatanCode, type AppKind, type Category, type Disposition } from '../../shared/contract/events.ts';
-import type { AppEffect, AppEffectFn, AppMinute } from './apps.ts';
+import { APP_GATEWAY_SOURCE, type AppEffect, type AppEffectFn, type AppMinute } from './apps.ts';
 import { planCall, type CallStream } from './calls.ts';
 import { planIncident } from './incidents.ts';
 import { locationIn, pickKecamatan } from './places.ts';
-import { chance, createRng, int } from './rng.ts';
-import type { StepCtx } from './schedule.ts';
+import { chance, createRng, int, weightedPick } from './rng.ts';
+import { schedule, type StepCtx } from './schedule.ts';
 import { cloneState, type ActiveScenario, type PlannedCall, type ScenarioName, type SimState } from './state.ts';
 import { MINUTE_MS } from './time.ts';
 
@@ -32,6 +32,9 @@ const DURATION_MIN: Readonly<Record<ScenarioName, number | null>> = {
  * simulated time would last 72 seconds, gone before any detector could tell it from a slow
  * minute. So its acts keep their length in real minutes at any speed.
  */
+/** Failing requests the gateway logs the moment an app breaks, at least (a quiet app still shows). */
+const OUTAGE_FIRST_ERRORS = 30;
+
 const WALL_DURATION_MIN: Readonly<Partial<Record<ScenarioName, number>>> = {
   'app-outage': 40,
 };
@@ -59,7 +62,7 @@ export function startScenario(state: SimState, name: ScenarioName, nowMs: number
   const sc: ActiveScenario = {
     name, startSim, endSim: duration === null ? null : startSim + duration * MINUTE_MS,
     startWall: nowMs, endWall: wallDuration === undefined ? null : nowMs + wallDuration * MINUTE_MS,
-    kicked: name !== 'large-fire', kecamatan: null, point: null, appId: null, incidentId: null, duplicates: 0,
+    kicked: name === 'normal-monday', kecamatan: null, point: null, appId: null, incidentId: null, duplicates: 0,
   };
   const codes = s.config.kecamatanWeights.map(([c]) => c);
   const chosen = opts.kecamatan === undefined ? undefined : codes.find((c) => c === opts.kecamatan);
@@ -119,10 +122,26 @@ function appMinutesIn(sc: ActiveScenario, minute: AppMinute): number | null {
   return isActive(sc, minute.simMid) ? minutesIn(sc, minute.simMid) : null;
 }
 
-/** Flood intensity: rises over 4 min, holds for 10, ebbs over 6. */
+// Pacing (simulated minutes, which are real minutes at the demo's default speed of 1×): a
+// delegation must see a scenario take hold while the presenter talks, so a flood or a fire opens
+// with a first call a second after it starts and a first wave of calls over its first 45 s, more
+// than the three or four call-takers of a line can answer, so the queue builds and the queue
+// alarms trip within a minute; then its body. The wave is a fixed number of calls rather than a
+// rate, so that it is there every time. `SCENARIO_PACE` is what the tests and the tour rely on.
+export const SCENARIO_PACE = {
+  /** The first call of a flood or a fire rings this long after the start. */
+  firstCallMs: 1_000,
+  /** Calls on 112 from the affected kecamatan in the first wave. */
+  wave: { flood: 12, 'large-fire': 7 },
+  /** The wave's calls ring over this span from the first. */
+  waveMs: 45_000,
+  /** A fire is on the map by then: opened from the first call, or by the dispatcher who sees it. */
+  fireOpenByMs: 50_000,
+} as const;
+
+/** Flood intensity after the first wave: full until minute 14, then ebbing to nothing at 20. */
 function floodLevel(t: number): number {
   if (t < 0 || t >= 20) return 0;
-  if (t < 4) return t / 4;
   if (t < 14) return 1;
   return (20 - t) / 6;
 }
@@ -134,11 +153,12 @@ export function scenarioCallStreams(sc: ActiveScenario, simAt: number): CallStre
   if (sc.name === 'flood') {
     const level = floodLevel(t);
     return [
-      { line: '112', perSimMs: (1.5 * level) / MINUTE_MS, kecamatan: sc.kecamatan, mix: FLOOD_MIX, categories: FLOOD_CATEGORIES },
-      { line: '119', perSimMs: (0.25 * level) / MINUTE_MS, kecamatan: sc.kecamatan, mix: FLOOD_119_MIX, categories: [['medical', 1]] },
+      { line: '112', perSimMs: (3 * level) / MINUTE_MS, kecamatan: sc.kecamatan, mix: FLOOD_MIX, categories: FLOOD_CATEGORIES },
+      { line: '119', perSimMs: (0.5 * level) / MINUTE_MS, kecamatan: sc.kecamatan, mix: FLOOD_119_MIX, categories: [['medical', 1]] },
     ];
   }
   if (sc.name === 'large-fire') {
+    // After the first wave, less and less as the smoke is seen to be handled.
     return [{
       line: '112', perSimMs: (3.5 * Math.exp(-t / 3)) / MINUTE_MS, kecamatan: sc.kecamatan, mix: FIRE_MIX,
       categories: [['fire', 1]],
@@ -159,11 +179,41 @@ function fireEchoCall(ctx: StepCtx, name: ScenarioName, call: PlannedCall): void
   });
 }
 
-/** First act of a scenario, run by the step in which it starts. */
+/** First act of a scenario, run by the step in which it starts: what shows within seconds. */
 export function kickoffScenario(ctx: StepCtx, sc: ActiveScenario, atSim: number): void {
   sc.kicked = true;
-  if (sc.name !== 'large-fire' || sc.kecamatan === null) return;
+  const first = atSim + SCENARIO_PACE.firstCallMs;
+  if (sc.name === 'app-outage' && sc.appId !== null) {
+    // The gateway logs the failing requests at once, before the app goes quiet.
+    const app = ctx.s.config.apps.find((a) => a.id === sc.appId);
+    const perMin = app === undefined ? 0 : app.perDay.session / 1440;
+    schedule(ctx, first, { type: 'app.activity', source: APP_GATEWAY_SOURCE, appId: sc.appId, kind: 'error', count: Math.max(OUTAGE_FIRST_ERRORS, Math.round(perMin)) });
+    return;
+  }
+  if (sc.kecamatan === null || (sc.name !== 'flood' && sc.name !== 'large-fire')) return;
   const kecamatan = sc.kecamatan;
+  // The first call is planned first: agents are handed calls in ringing order.
+  if (sc.name === 'flood') planCall(ctx, { line: '112', at: first, kecamatan, disposition: 'emergency', category: 'flood' });
+  else openFireFromFirstCall(ctx, sc, kecamatan, atSim, first);
+  planWave(ctx, sc.name, kecamatan, first);
+}
+
+function planWave(ctx: StepCtx, name: 'flood' | 'large-fire', kecamatan: KecamatanCode, first: number): void {
+  const n = SCENARIO_PACE.wave[name];
+  // The wave after the first call: neighbours and passers-by calling at once.
+  const mix = name === 'flood' ? FLOOD_MIX : FIRE_MIX;
+  const categories = name === 'flood' ? FLOOD_CATEGORIES : ([['fire', 1]] as const);
+  for (let i = 1; i < n; i++) {
+    const disposition = weightedPick(ctx.rng, mix);
+    planCall(ctx, {
+      line: '112', at: first + Math.round((i * SCENARIO_PACE.waveMs) / (n - 1)), kecamatan, disposition,
+      category: disposition === 'emergency' ? weightedPick(ctx.rng, categories) : null,
+      ...(name === 'large-fire' ? { onEmergency: (c: StepCtx, call: PlannedCall) => fireEchoCall(c, name, call) } : {}),
+    });
+  }
+}
+
+function openFireFromFirstCall(ctx: StepCtx, sc: ActiveScenario, kecamatan: KecamatanCode, atSim: number, first: number): void {
   const openFire = (reportAt: number, callId: string | null): void => {
     const fireUnits = int(ctx.rng, 4, 6);
     sc.incidentId = planIncident(ctx, {
@@ -172,12 +222,14 @@ export function kickoffScenario(ctx: StepCtx, sc: ActiveScenario, atSim: number)
       handling: { median: 100, sigma: 0.3 }, outcome: 'resolved',
     });
   };
-  const first = planCall(ctx, {
-    line: '112', at: atSim + 5_000, kecamatan, disposition: 'emergency', category: 'fire',
-    // The first caller is kept on the line only long enough to place the fire.
-    onEmergency: (_ctx, call) => openFire(call.answeredAt + 40_000, call.callId),
+  const openBy = atSim + SCENARIO_PACE.fireOpenByMs;
+  const call = planCall(ctx, {
+    line: '112', at: first, kecamatan, disposition: 'emergency', category: 'fire',
+    // The first caller is kept on the line only long enough to place the fire; when the queue
+    // kept them waiting, the dispatcher who sees the smoke has opened it already.
+    onEmergency: (_ctx, c) => (c.answeredAt + 20_000 <= openBy ? openFire(c.answeredAt + 20_000, c.callId) : openFire(openBy, null)),
   });
-  if (first === null) openFire(atSim + 60_000, null);
+  if (call === null) openFire(openBy, null);
 }
 
 /** Combined effect of the running scenarios on one app's minute. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PantauEvent, type EventOf } from '../../shared/contract/events.ts';
 import { gridCity } from '../../server/sim/grid-city.ts';
 import { createSimState, startScenario, step, type ScenarioName, type SimState } from '../../server/sim/simulator.ts';
+import { SCENARIO_PACE } from '../../server/sim/scenarios.ts';
 
 const TANGERANG = [
   null, null, 95_474, 83_530, 248_210, 204_385, null, null, null, null, null, null, 169_473,
@@ -37,6 +38,75 @@ function only<T extends PantauEvent['type']>(events: PantauEvent[], type: T): Ev
 }
 const atMs = (e: PantauEvent): number => Date.parse(e.at);
 const within = (e: PantauEvent, a: number, b: number): boolean => atMs(e) > a && atMs(e) <= b;
+
+/** The live demo's way: one-second ticks at 1× from the moment a presenter starts `name`. */
+function firstSeconds(name: ScenarioName, seed: number, seconds: number): { start: number; events: PantauEvent[]; state: SimState } {
+  const start = NINE + 30 * MIN;
+  let state = step(createSimState({ city: CITY, seed, nowMs: NINE }), start, 30 * MIN).state;
+  state = startScenario(state, name, start, name === 'app-outage' ? {} : { kecamatan: '36.71.08' });
+  const events: PantauEvent[] = [];
+  for (let t = start + 1_000; t <= start + seconds * 1_000; t += 1_000) {
+    const r = step(state, t, 1_000);
+    state = r.state;
+    events.push(...r.events);
+  }
+  return { start, events, state };
+}
+
+/** The longest a call received in [from, to) waited for an answer (or gave up), ms. */
+function longestWait(events: PantauEvent[], from: number, to: number): number {
+  const received = new Map(only(events, 'call.received').filter((e) => atMs(e) >= from && atMs(e) < to).map((e) => [e.callId, atMs(e)]));
+  let longest = 0;
+  for (const e of events) {
+    if ((e.type === 'call.answered' || e.type === 'call.abandoned') && received.has(e.callId)) longest = Math.max(longest, atMs(e) - (received.get(e.callId) ?? 0));
+  }
+  // A call still waiting at the end has waited at least until then.
+  const settled = new Set(events.filter((e) => e.type === 'call.answered' || e.type === 'call.abandoned').map((e) => (e as { callId: string }).callId));
+  for (const [id, at] of received) if (!settled.has(id)) longest = Math.max(longest, to - at);
+  return longest;
+}
+
+describe('scenarios show at once (the demo at its default speed, 1×)', () => {
+  const SEEDS = Array.from({ length: 24 }, (_, i) => i + 1);
+  it.each(SEEDS)('flood (seed %i): a call from the flooded kecamatan within 5 s, a wave that outruns the call-takers in the first minute', (seed) => {
+    const { start, events } = firstSeconds('flood', seed, 90);
+    const fromKec = only(events, 'call.received').filter((e) => e.location?.kecamatan === '36.71.08' && atMs(e) >= start);
+    expect(Math.min(...fromKec.map(atMs)) - start, `seed ${seed}`).toBeLessThanOrEqual(5_000);
+    expect(fromKec.filter((e) => atMs(e) < start + MIN).length, `seed ${seed}`).toBeGreaterThanOrEqual(5);
+    // The queue builds: some call of the first minute waits past the critical 30 s (the queue
+    // alarm's threshold in the bundled profiles) within the first minute and a half.
+    expect(longestWait(events, start, start + MIN), `seed ${seed}`).toBeGreaterThan(30_000);
+  });
+
+  it.each(SEEDS)('large fire (seed %i): the first call within 5 s, the priority-1 fire on the map within a minute', (seed) => {
+    const { start, events } = firstSeconds('large-fire', seed, 75);
+    const calls = only(events, 'call.received').filter((e) => e.location?.kecamatan === '36.71.08' && atMs(e) >= start);
+    expect(Math.min(...calls.map(atMs)) - start, `seed ${seed}`).toBeLessThanOrEqual(5_000);
+    const fire = only(events, 'incident.reported').find((e) => e.category === 'fire' && e.priority === 1 && atMs(e) >= start);
+    expect(fire, `seed ${seed}`).toBeDefined();
+    expect(atMs(fire as PantauEvent) - start, `seed ${seed}`).toBeLessThanOrEqual(MIN);
+  });
+
+  it.each(SEEDS)('app outage (seed %i): the gateway logs the failing app within 5 s', (seed) => {
+    const { start, events } = firstSeconds('app-outage', seed, 10);
+    const errors = only(events, 'app.activity').filter((e) => e.appId === 'tangerang-live' && e.kind === 'error' && atMs(e) >= start);
+    expect(errors.length, `seed ${seed}`).toBeGreaterThan(0);
+    expect(Math.min(...errors.map(atMs)) - start, `seed ${seed}`).toBeLessThanOrEqual(5_000);
+  });
+
+  it.each(SEEDS)('each call scenario peaks in its first minute (seed %i): no later minute brings more of its calls', (seed) => {
+    for (const name of ['flood', 'large-fire'] as const) {
+      const { start, events } = firstSeconds(name, seed, 25 * 60);
+      const perMinute = new Array<number>(25).fill(0);
+      for (const e of only(events, 'call.received')) {
+        const m = Math.floor((atMs(e) - start) / MIN);
+        if (e.location?.kecamatan === '36.71.08' && m >= 0 && m < 25) perMinute[m] = (perMinute[m] ?? 0) + 1;
+      }
+      expect(Math.max(...perMinute), `${name} seed ${seed}: ${perMinute.join()}`).toBe(perMinute[0]);
+      expect(perMinute[0], `${name} seed ${seed}`).toBeGreaterThanOrEqual(SCENARIO_PACE.wave[name]);
+    }
+  });
+});
 
 describe('simulator scenarios', () => {
   it('flood: calls, flood incidents and LAKSA complaints rise in the flood kecamatan', () => {
