@@ -124,7 +124,7 @@ function appMinutesIn(sc: ActiveScenario, minute: AppMinute): number | null {
 
 // Pacing (simulated minutes, which are real minutes at the demo's default speed of 1×): a
 // delegation must see a scenario take hold while the presenter talks, so a flood or a fire opens
-// with a first call a second after it starts and a first wave of calls over its first 45 s, more
+// with a first call a second after it starts and a first wave of calls over its first 30 s, more
 // than the three or four call-takers of a line can answer, so the queue builds and the queue
 // alarms trip within a minute; then its body. The wave is a fixed number of calls rather than a
 // rate, so that it is there every time. `SCENARIO_PACE` is what the tests and the tour rely on.
@@ -132,9 +132,9 @@ export const SCENARIO_PACE = {
   /** The first call of a flood or a fire rings this long after the start. */
   firstCallMs: 1_000,
   /** Calls on 112 from the affected kecamatan in the first wave. */
-  wave: { flood: 12, 'large-fire': 7 },
+  wave: { flood: 12, 'large-fire': 10 },
   /** The wave's calls ring over this span from the first. */
-  waveMs: 45_000,
+  waveMs: 30_000,
   /** A fire is on the map by then: opened from the first call, or by the dispatcher who sees it. */
   fireOpenByMs: 50_000,
 } as const;

@@ -1,19 +1,17 @@
 // "A scenario played live": for the presenter (or an operator), starts a flood in the kecamatan
-// the simulator knows for flooding (at 10× if the demo runs slower); a visitor, who may not drive
-// the demo, is shown the scenario that runs, if any. Either way calls and incidents rise against
-// the moment the step began.
+// the simulator knows for flooding; a visitor, who may not drive the demo, is shown the scenario
+// that runs, if any. Either way calls and incidents rise against the moment the step began. The
+// scenario shows within seconds at the demo's own speed (server/sim/scenarios.ts, SCENARIO_PACE),
+// and the step says "calls are coming in" only once a call from that kecamatan is on screen.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canControlDemo } from '../../../../shared/contract/views.ts';
-import { fetchDemoStatus, isDemoScenario, setDemoSpeed, startDemoScenario, type DemoStatus } from '../../../api/demo.ts';
+import { fetchDemoStatus, isDemoScenario, startDemoScenario, type DemoStatus } from '../../../api/demo.ts';
 import { useViewerRole } from '../../../api/use-viewer-role.ts';
 import { formatCount, type Lang } from '../../../components/format.ts';
 import { useLang } from '../../../components/use-lang.ts';
 import { useLive } from '../../../live/store.ts';
 import { useKecamatanNames } from '../../common/use-kecamatan-names.ts';
-
-/** Fast enough that a delegation sees the flood arrive while the presenter talks. */
-const TOUR_SPEED = 10;
 
 /** The command reaches the simulator through Redis: its status may lag a moment behind. */
 async function statusWithFlood(tries = 6): Promise<DemoStatus> {
@@ -53,9 +51,24 @@ function Rise({ label, from, now, lang, testId }: { label: string; from: number;
   );
 }
 
+/**
+ * Whether a call or an incident from `kecamatan` has been on screen since the step opened (latched:
+ * a call answered a moment later does not take it back).
+ */
+function useArrived(kecamatan: string | null): boolean {
+  const here = useLive((s) =>
+    kecamatan !== null
+    && (Object.values(s.data.waiting).some((c) => c.kecamatan === kecamatan)
+      || Object.values(s.data.incidents).some((i) => i.location?.kecamatan === kecamatan && i.category === 'flood')));
+  const [seen, setSeen] = useState(false);
+  // Latched during render (React's pattern for state derived from a change), not in an effect.
+  if (here && !seen) setSeen(true);
+  return seen || here;
+}
+
 type Start =
   | { state: 'starting' }
-  | { state: 'started'; kecamatan: string | null; speed: number }
+  | { state: 'started'; kecamatan: string | null }
   | { state: 'watching'; scenario: string; kecamatan: string | null }
   | { state: 'idle' }
   | { state: 'failed'; reason: string };
@@ -87,10 +100,8 @@ export function ScenarioStep() {
         }
         await startDemoScenario('flood');
         const status = await statusWithFlood();
-        const speed = status.speed ?? 1;
-        if (speed < TOUR_SPEED) await setDemoSpeed(TOUR_SPEED);
         const flood = status.scenarios?.find((s) => s.name === 'flood');
-        if (live) setStart({ state: 'started', kecamatan: flood?.kecamatan ?? null, speed: Math.max(speed, TOUR_SPEED) });
+        if (live) setStart({ state: 'started', kecamatan: flood?.kecamatan ?? null });
       } catch (err) {
         if (live) setStart({ state: 'failed', reason: err instanceof Error ? err.message : String(err) });
       }
@@ -100,13 +111,19 @@ export function ScenarioStep() {
     };
   }, [role]);
   const where = (code: string | null) => (code ? kecamatanName(code) : '—');
+  const place = start.state === 'started' || start.state === 'watching' ? start.kecamatan : null;
+  const arrived = useArrived(place);
+  // Until a call from the scenario's kecamatan is on screen, the step does not say it is there.
+  const shown: Start['state'] | 'arriving' = (start.state === 'started' || start.state === 'watching') && !arrived ? 'arriving' : start.state;
   const stateText = (st: Start): string => {
     switch (st.state) {
       case 'starting': return t('tour.scenario.starting');
       case 'failed': return t('tour.scenario.failed', { reason: st.reason });
       case 'idle': return t('tour.scenario.idle');
-      case 'started': return t('tour.scenario.started', { kecamatan: where(st.kecamatan), speed: st.speed });
+      case 'started':
+        return arrived ? t('tour.scenario.started', { kecamatan: where(st.kecamatan) }) : t('tour.scenario.arriving', { kecamatan: where(st.kecamatan) });
       case 'watching':
+        if (!arrived) return t('tour.scenario.arriving', { kecamatan: where(st.kecamatan) });
         return t('tour.scenario.watching', {
           scenario: isDemoScenario(st.scenario) ? t(`presenter.scenario.${st.scenario}`) : st.scenario,
           kecamatan: where(st.kecamatan),
@@ -116,7 +133,7 @@ export function ScenarioStep() {
   return (
     <>
       <p>{t('tour.scenario.body')}</p>
-      <p className="tour-facts" data-testid="tour-scenario-state" data-state={start.state}>
+      <p className="tour-facts" data-testid="tour-scenario-state" data-state={shown}>
         {stateText(start)}
       </p>
       <ul className="tour-rises">
