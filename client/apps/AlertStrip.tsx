@@ -11,6 +11,8 @@ import './apps.css';
 export interface AlertStripProps {
   alerts: readonly AlertView[];
   onAck?: (alertId: string) => void;
+  /** What the alert measures in words (a queue alert's condition and figure), on its own line; none for most app alerts. */
+  figure?: (a: AlertView) => string | null;
   /** Display names of subjects (app or kecamatan); otherwise the alert's own detail.name. */
   names?: Readonly<Record<string, string>>;
   max?: number;
@@ -36,7 +38,7 @@ function subjectName(a: AlertView, names: Readonly<Record<string, string>>): str
   return shortName(names[a.subject] ?? (typeof fromDetail === 'string' ? fromDetail : a.subject));
 }
 
-export function AlertStrip({ alerts, onAck, names = {}, max = 6, timeZone = 'Asia/Jakarta', stale = false, lang = 'id', labels }: AlertStripProps) {
+export function AlertStrip({ alerts, onAck, figure, names = {}, max = 6, timeZone = 'Asia/Jakarta', stale = false, lang = 'id', labels }: AlertStripProps) {
   const l = withLabels(labels);
   const shown = activeAlerts(alerts);
   const time = new Intl.DateTimeFormat(localeTag(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
@@ -49,23 +51,27 @@ export function AlertStrip({ alerts, onAck, names = {}, max = 6, timeZone = 'Asi
         <div className="app-alerts-none">{l.noAlerts}</div>
       ) : (
         <ul className="app-alerts-list">
-          {shown.slice(0, max).map((a) => (
-            <li key={a.alertId} className={`app-alert app-alert--${a.severity}`} data-testid={`alert-${a.alertId}`} data-severity={a.severity}>
-              {a.severity === 'critical' ? <CriticalIcon /> : <WarningIcon />}
-              <span className="app-alert-kind">{l.alertKind[a.kind]}</span>
-              <span className="app-alert-subject">{subjectName(a, names)}</span>
-              <span className="app-alert-since fig">
-                {l.since} {time.format(timeOf(a.raisedAt))}
-              </span>
-              {a.ackedAt !== null ? (
-                <span className="app-alert-acked">✓ {l.acked}</span>
-              ) : onAck ? (
-                <button type="button" className="app-alert-ack" onClick={() => onAck(a.alertId)}>
-                  {l.ack}
-                </button>
-              ) : null}
-            </li>
-          ))}
+          {shown.slice(0, max).map((a) => {
+            const said = figure?.(a) ?? null;
+            return (
+              <li key={a.alertId} className={`app-alert app-alert--${a.severity}`} data-testid={`alert-${a.alertId}`} data-severity={a.severity}>
+                {a.severity === 'critical' ? <CriticalIcon /> : <WarningIcon />}
+                <span className="app-alert-kind">{l.alertKind[a.kind]}</span>
+                <span className="app-alert-subject">{subjectName(a, names)}</span>
+                <span className="app-alert-since fig">
+                  {l.since} {time.format(timeOf(a.raisedAt))}
+                </span>
+                {a.ackedAt !== null ? (
+                  <span className="app-alert-acked">✓ {l.acked}</span>
+                ) : onAck ? (
+                  <button type="button" className="app-alert-ack" onClick={() => onAck(a.alertId)}>
+                    {l.ack}
+                  </button>
+                ) : null}
+                {said !== null ? <span className="app-alert-figure fig" data-testid={`alert-figure-${a.alertId}`}>{said}</span> : null}
+              </li>
+            );
+          })}
           {shown.length > max ? <li className="app-alert-more">{l.more(shown.length - max)}</li> : null}
         </ul>
       )}

@@ -135,8 +135,8 @@ export const SCENARIO_PACE = {
   wave: { flood: 12, 'large-fire': 10 },
   /** The wave's calls ring over this span from the first. */
   waveMs: 30_000,
-  /** A fire is on the map by then: opened from the first call, or by the dispatcher who sees it. */
-  fireOpenByMs: 50_000,
+  /** The scenario's first incident (the flood, the fire) is on the map by then. */
+  firstIncidentByMs: 50_000,
 } as const;
 
 /** Flood intensity after the first wave: full until minute 14, then ebbing to nothing at 20. */
@@ -193,7 +193,7 @@ export function kickoffScenario(ctx: StepCtx, sc: ActiveScenario, atSim: number)
   if (sc.kecamatan === null || (sc.name !== 'flood' && sc.name !== 'large-fire')) return;
   const kecamatan = sc.kecamatan;
   // The first call is planned first: agents are handed calls in ringing order.
-  if (sc.name === 'flood') planCall(ctx, { line: '112', at: first, kecamatan, disposition: 'emergency', category: 'flood' });
+  if (sc.name === 'flood') openFloodFromFirstCall(ctx, kecamatan, atSim, first);
   else openFireFromFirstCall(ctx, sc, kecamatan, atSim, first);
   planWave(ctx, sc.name, kecamatan, first);
 }
@@ -213,6 +213,27 @@ function planWave(ctx: StepCtx, name: 'flood' | 'large-fire', kecamatan: Kecamat
   }
 }
 
+/**
+ * The scenario's first incident is on the map by `fireOpenByMs`: opened from the first call
+ * shortly after it is answered, or, when the queue kept that caller waiting, by the field report
+ * of the agency on the spot (BPBD, the fire station's lookout) without a call.
+ */
+function openFromFirstCall(ctx: StepCtx, kecamatan: KecamatanCode, atSim: number, first: number, category: Category, open: (reportAt: number, callId: string | null) => void): void {
+  const openBy = atSim + SCENARIO_PACE.firstIncidentByMs;
+  const call = planCall(ctx, {
+    line: '112', at: first, kecamatan, disposition: 'emergency', category,
+    // The first caller is kept on the line only long enough to place it.
+    onEmergency: (_ctx, c) => (c.answeredAt + 20_000 <= openBy ? open(c.answeredAt + 20_000, c.callId) : open(openBy, null)),
+  });
+  if (call === null) open(openBy, null);
+}
+
+function openFloodFromFirstCall(ctx: StepCtx, kecamatan: KecamatanCode, atSim: number, first: number): void {
+  openFromFirstCall(ctx, kecamatan, atSim, first, 'flood', (reportAt, callId) => {
+    planIncident(ctx, { line: '112', callId, category: 'flood', kecamatan, reportAt });
+  });
+}
+
 function openFireFromFirstCall(ctx: StepCtx, sc: ActiveScenario, kecamatan: KecamatanCode, atSim: number, first: number): void {
   const openFire = (reportAt: number, callId: string | null): void => {
     const fireUnits = int(ctx.rng, 4, 6);
@@ -222,14 +243,7 @@ function openFireFromFirstCall(ctx: StepCtx, sc: ActiveScenario, kecamatan: Keca
       handling: { median: 100, sigma: 0.3 }, outcome: 'resolved',
     });
   };
-  const openBy = atSim + SCENARIO_PACE.fireOpenByMs;
-  const call = planCall(ctx, {
-    line: '112', at: first, kecamatan, disposition: 'emergency', category: 'fire',
-    // The first caller is kept on the line only long enough to place the fire; when the queue
-    // kept them waiting, the dispatcher who sees the smoke has opened it already.
-    onEmergency: (_ctx, c) => (c.answeredAt + 20_000 <= openBy ? openFire(c.answeredAt + 20_000, c.callId) : openFire(openBy, null)),
-  });
-  if (call === null) openFire(openBy, null);
+  openFromFirstCall(ctx, kecamatan, atSim, first, 'fire', openFire);
 }
 
 /** Combined effect of the running scenarios on one app's minute. */

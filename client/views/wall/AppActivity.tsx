@@ -9,6 +9,7 @@ import { TopApps } from '../../apps/TopApps.tsx';
 import { formatCount } from '../../components/format.ts';
 import { useLang } from '../../components/use-lang.ts';
 import { useLive } from '../../live/store.ts';
+import { useAlertFigure } from '../common/alert-text.ts';
 import { useAppView } from './use-app-view.ts';
 
 function EventsToday() {
@@ -29,13 +30,14 @@ function EventsToday() {
 export function AppPanel() {
   const lang = useLang();
   const v = useAppView();
+  const figure = useAlertFigure();
   return (
     <section className="apps apps--panel" data-testid="apps-panel">
       <EventsToday />
       <div className="apps-grid-box">
         <AppGrid apps={v.catalog} states={v.apps?.states ?? {}} activity={v.activity} names={false} attentionMax={3} aspect={0.7} lang={lang} labels={v.labels} />
       </div>
-      <AlertStrip alerts={v.alerts} names={v.names} max={3} timeZone={v.timeZone} lang={lang} labels={v.labels} />
+      <AlertStrip alerts={v.alerts} figure={figure} names={v.names} max={3} timeZone={v.timeZone} lang={lang} labels={v.labels} />
     </section>
   );
 }
@@ -44,6 +46,7 @@ export function AppPanel() {
 export function AppsPage() {
   const lang = useLang();
   const v = useAppView();
+  const figure = useAlertFigure();
   return (
     <div className="apps-page" data-testid="apps-page">
       <section className="apps apps--grid">
@@ -52,7 +55,7 @@ export function AppsPage() {
       <section className="apps apps--side">
         <EventsToday />
         <TopApps top={v.apps?.top ?? []} sparklines={v.apps?.sparklines ?? {}} rows={10} lang={lang} labels={v.labels} />
-        <AlertStrip alerts={v.alerts} names={v.names} max={5} timeZone={v.timeZone} lang={lang} labels={v.labels} />
+        <AlertStrip alerts={v.alerts} figure={figure} names={v.names} max={5} timeZone={v.timeZone} lang={lang} labels={v.labels} />
       </section>
     </div>
   );
