@@ -1,4 +1,4 @@
-// The demo at its default time-lapse (10×, scripts/demo.sh) must not look like app anomalies:
+// The demo sped up 10× (the presenter panel's first step up; real time is the default) must not look like app anomalies:
 // "an ordinary day raises none" holds in demo too, and the app-outage scenario still raises
 // its alert. The simulator runs as the demo driver runs it (a backfill at 1×, then live at
 // 10×) into the demo space of a real Redis, and the real alert job judges each wall minute.
