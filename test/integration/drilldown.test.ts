@@ -4,7 +4,7 @@
 // the same whatever order its events arrived in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallListAnswer, IncidentListAnswer, IncidentTimelineAnswer } from '../../shared/contract/drilldown.ts';
-import type { PantauEvent } from '../../shared/contract/events.ts';
+import type { KecamatanCode, PantauEvent } from '../../shared/contract/events.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { mulberry32 } from '../../shared/seeded-random.ts';
 import { DISPLAY_TOKEN, EXECUTIVE_TOKEN, OPERATOR_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
@@ -15,8 +15,8 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const SEED = 4242;
 let app: TestApp;
-let kecA = '';
-let kecB = '';
+let kecA: KecamatanCode;
+let kecB: KecamatanCode;
 const T0 = Date.now() - 3 * HOUR;
 const q = (o: Record<string, string>) => new URLSearchParams(o).toString();
 const range = { from: wib(T0 - HOUR), to: wib(Date.now()) };
@@ -40,7 +40,9 @@ function fireTimeline(id: string): PantauEvent[] {
 
 beforeAll(async () => {
   const city = await loadTestCity();
-  [kecA = '', kecB = ''] = city.codes;
+  const [a, b] = city.codes;
+  if (a === undefined || b === undefined) throw new Error('the test city needs two kecamatan');
+  [kecA, kecB] = [a, b];
   app = await startApp();
   const events: PantauEvent[] = [
     ...fireTimeline('inc-fire'),

@@ -5,7 +5,7 @@
 // "KPI definitions" written out again. The server answers from its buckets, the day cache and
 // the call records at the edges; any disagreement between those paths shows up here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PantauEvent } from '../../shared/contract/events.ts';
+import { KecamatanCode, type PantauEvent } from '../../shared/contract/events.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { mulberry32 } from '../../shared/seeded-random.ts';
 import { EXECUTIVE_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
@@ -27,7 +27,7 @@ const DISPOSITIONS = ['emergency', 'non-emergency', 'info', 'prank', 'ghost', 'w
 
 interface CallFact { line: '112' | '119'; receivedAtMs: number; answeredAfterMs?: number; abandonedAfterMs?: number; disposition?: string }
 interface IncidentFact {
-  receivedAtMs: number; category: string; kecamatan: string;
+  receivedAtMs: number; category: string; kecamatan: KecamatanCode;
   dispatches: { afterMs: number; agency: string }[]; onSceneAfterMs?: number; closed?: { afterMs: number; outcome: string };
 }
 
@@ -218,7 +218,7 @@ beforeAll(async () => {
     const f: IncidentFact = {
       receivedAtMs: pickTime(rnd, spanFrom, spanTo),
       category: CATEGORIES[Math.floor(rnd() * CATEGORIES.length)] ?? 'fire',
-      kecamatan: city.codes[Math.floor(rnd() * city.codes.length)] ?? '',
+      kecamatan: city.codes[Math.floor(rnd() * city.codes.length)] ?? KecamatanCode.parse(city.codes[0]),
       dispatches: [],
     };
     const units = rnd() < 0.85 ? 1 + Math.floor(rnd() * 3) : 0;
