@@ -69,8 +69,14 @@ export function drilldownRoutes(deps: DrilldownDeps): Router {
     const today = todayWindow(now, tz);
     const fromMs = q.from ? parseIsoMs(q.from) : today.fromMs;
     const toMs = q.to ? parseIsoMs(q.to) : q.from ? now : today.toMs;
-    if (toMs <= fromMs) return send('`to` must be after `from`', 'to'), null;
-    if (toMs - fromMs > MAX_WINDOW_MS) return send('the window may span at most 400 days', 'from'), null;
+    if (toMs <= fromMs) {
+      send('`to` must be after `from`', 'to');
+      return null;
+    }
+    if (toMs - fromMs > MAX_WINDOW_MS) {
+      send('the window may span at most 400 days', 'from');
+      return null;
+    }
     return { fromMs, toMs };
   };
 
