@@ -1,6 +1,7 @@
 // Reads: GET /api/v1/snapshot with 10,000 open incidents and 500 waiting calls against the raw
 // read of the same state (the read-state script alone); GET /api/v1/kpis over 30 days with a
-// million calls against the raw read of the KPI buckets it sums; GET /api/v1/apps/activity over
+// million calls, and over 90 days (the executive's longest preset, issue #18) with a million
+// calls spread over the quarter, against the raw read of the KPI buckets it sums; GET /api/v1/apps/activity over
 // 30 days for 200 apps against the raw read of the day buckets, with Redis memory.
 import { cityDayKey, toIsoWithOffset } from '../server/domain/time.ts';
 import { spaceKeys } from '../server/store/keys.ts';
@@ -16,7 +17,7 @@ import { summarize, timeRuns } from './support/stats.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-export const readFigures = ['read.snapshot', 'read.kpis.30d', 'read.apps.activity.30d', 'read.apps.series.30d'];
+export const readFigures = ['read.snapshot', 'read.kpis.30d', 'read.kpis.90d', 'read.apps.activity.30d', 'read.apps.series.30d'];
 
 async function snapshot(ctx: BenchContext): Promise<void> {
   const size = ctx.quick ? { incidents: 200, waiting: 20, runs: 5 } : { incidents: 10_000, waiting: 500, runs: 40 };
@@ -58,25 +59,31 @@ async function snapshot(ctx: BenchContext): Promise<void> {
   }
 }
 
-async function kpis(ctx: BenchContext): Promise<void> {
+async function kpis(ctx: BenchContext, days: 30 | 90): Promise<void> {
   const size = ctx.quick ? { calls: 3_000, incidents: 100, runs: 3 } : { calls: 1_000_000, incidents: 30_000, runs: 10 };
-  const prefix = ctx.prefix('kpis');
+  const prefix = ctx.prefix(`kpis${days}`);
   const keys = spaceKeys(prefix, ctx.city.profile.id, 'live');
   const redis = ctx.redis.connect();
   const tz = ctx.city.profile.timezone;
   const now = Date.now();
-  const from = now - 30 * DAY;
+  const from = now - days * DAY;
   const t0 = performance.now();
   const fillTo = { redis, keys, timeZone: tz, locate: (lat: number, lon: number) => ctx.city.geo.locate(lat, lon) };
   const month = { calls: size.calls, incidents: size.incidents, fromMs: from, toMs: now - 3_600_000, runId: 'k', point: ctx.point };
   await writeCallHistory(fillTo, month);
   await projectAll(fillTo, incidentHistory(month));
   ctx.progress(`kpis: wrote ${size.calls} calls and ${size.incidents} incidents in ${round((performance.now() - t0) / 1000, 1)} s`);
-  if (ctx.quick) await checkFastFill(ctx, fillTo, month);
+  if (ctx.quick && days === 30) await checkFastFill(ctx, fillTo, month);
   const server = await startPantauProcess({ redisUrl: ctx.redis.url, keyPrefix: prefix });
   const http = httpClient(server.url, 4);
   try {
     const path = `/api/v1/kpis?from=${encodeURIComponent(toIsoWithOffset(from, tz))}&to=${encodeURIComponent(toIsoWithOffset(now, tz))}`;
+    // The first read of a fresh process fills its per-day cache (kpi-day-cache.ts); the runs
+    // after it are what an executive paging through ranges gets. Both are reported.
+    const c0 = performance.now();
+    const first = await http.get(path, EXECUTIVE_TOKEN);
+    if (first.status !== 200) throw new Error(`kpis answered ${first.status}: ${first.body.slice(0, 200)}`);
+    const coldMs = performance.now() - c0;
     let offered = 0;
     const viaHttp = summarize(await timeRuns(async () => {
       const r = await http.get(path, EXECUTIVE_TOKEN);
@@ -94,11 +101,11 @@ async function kpis(ctx: BenchContext): Promise<void> {
     ctx.report({
       ...withBaseline(
         {
-          name: 'read.kpis.30d',
+          name: `read.kpis.${days}d`,
           value: round(viaHttp.p50, 1),
           unit: 'ms (p50)',
-          conditions: { calls: size.calls, offeredInAnswer: offered, incidents: size.incidents, days: 30, role: 'executive', runs: size.runs },
-          extra: { p95: round(viaHttp.p95, 1), redisMemoryMb: round((await ctx.redis.usedMemory()) / 2 ** 20, 1) },
+          conditions: { calls: size.calls, offeredInAnswer: offered, incidents: size.incidents, days, role: 'executive', runs: size.runs },
+          extra: { p95: round(viaHttp.p95, 1), firstReadMs: round(coldMs, 1), redisMemoryMb: round((await ctx.redis.usedMemory()) / 2 ** 20, 1) },
         },
         { name: `HGETALL of the ${dayKeys.length} call KPI day buckets, pipelined`, value: raw.p50, unit: 'ms (p50)' },
       ),
@@ -224,7 +231,9 @@ export const readsBenchmark: Benchmark = {
   async run(ctx) {
     await snapshot(ctx);
     await ctx.redis.flush();
-    await kpis(ctx);
+    await kpis(ctx, 30);
+    await ctx.redis.flush();
+    await kpis(ctx, 90);
     await ctx.redis.flush();
     await apps(ctx);
   },

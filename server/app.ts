@@ -33,6 +33,10 @@ import { createWebhookOutbox } from './store/webhook-outbox.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
 import { readAlertRecord } from './store/read-alert.ts';
 import { viewRoutes } from './http/routes/views.ts';
+import { drilldownRoutes } from './http/routes/drilldown.ts';
+import { readCallPage } from './store/read-call-page.ts';
+import { readIncidentRecords } from './store/read-incidents.ts';
+import { readIncidentWithUnits } from './store/read-incident-timeline.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
 import type { SpaceFeed } from './live/space-feed.ts';
@@ -239,6 +243,14 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
       asteriskRoutes(ingest, city, metrics),
       demoRoutes(demo),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
+      drilldownRoutes({
+        timeZone: city.profile.timezone,
+        targets: city.profile.targets,
+        clock,
+        incidents: (space, fromMs, toMs) => readIncidentRecords(redis.redis, keys(space), fromMs, toMs, kpiCache[space]),
+        callPage: (space, q) => readCallPage(redis.redis, keys(space), q),
+        incident: (space, id) => readIncidentWithUnits(redis.redis, keys(space), id),
+      }),
       appRoutes({ store: storage.appStore, city, clock }),
       openApiRoutes(city),
       capRoutes(createCapService(city, {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PublicCity } from '../../shared/contract/city.ts';
 import { AppActivityAnswer, AppTrendsAnswer } from '../../shared/contract/apps.ts';
 import { KpisAnswer } from '../../shared/contract/kpis.ts';
+import { CallListAnswer, IncidentListAnswer, IncidentTimelineAnswer } from '../../shared/contract/drilldown.ts';
 import { Role, Snapshot, Space } from '../../shared/contract/views.ts';
 import { readToken } from './credentials.ts';
 import { apiPathFor } from './requested-space.ts';
@@ -107,9 +108,10 @@ export function fetchAppActivity(query: AppActivityQuery = {}, signal?: AbortSig
   return getParsed(`/apps/activity${qs ? `?${qs}` : ''}`, AppActivityAnswer, signal ? { signal } : {});
 }
 
-/** Whole city days up to the start of today, against the same number of days before. */
-export function fetchAppTrends(days: number, signal?: AbortSignal): Promise<AppTrendsAnswer> {
-  return getParsed(`/apps/trends?days=${encodeURIComponent(String(days))}`, AppTrendsAnswer, signal ? { signal } : {});
+/** Whole city days up to the start of today (or of `to`'s day), against the same number of days before. */
+export function fetchAppTrends(days: number, signal?: AbortSignal, to?: string): Promise<AppTrendsAnswer> {
+  const qs = `days=${encodeURIComponent(String(days))}${to ? `&to=${encodeURIComponent(to)}` : ''}`;
+  return getParsed(`/apps/trends?${qs}`, AppTrendsAnswer, signal ? { signal } : {});
 }
 
 export function fetchCity(signal?: AbortSignal): Promise<PublicCity> {
@@ -127,4 +129,44 @@ export async function fetchKecamatanBoundaries(signal?: AbortSignal): Promise<Fe
   const body = await getJson('/city/kecamatan.geojson', signal ? { signal } : {});
   if (!isFeatureCollection(body)) throw new ApiError(0, 'bad_answer', 'kecamatan.geojson: not a FeatureCollection');
   return body;
+}
+
+export interface IncidentListQuery {
+  from: string;
+  to: string;
+  kecamatan?: string;
+  category?: string;
+  agency?: string;
+  line?: '112' | '119';
+  offset?: number;
+  limit?: number;
+}
+
+function queryString(q: Readonly<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
+  return params.toString();
+}
+
+/** The incidents behind a figure (drill-down): newest first, one page. */
+export function fetchIncidents(q: IncidentListQuery, signal?: AbortSignal): Promise<IncidentListAnswer> {
+  return getParsed(`/incidents?${queryString({ ...q })}`, IncidentListAnswer, signal ? { signal } : {});
+}
+
+export interface CallListQuery {
+  from: string;
+  to: string;
+  line?: '112' | '119';
+  kecamatan?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** The calls behind a figure (drill-down); executives get no caller numbers. */
+export function fetchCalls(q: CallListQuery, signal?: AbortSignal): Promise<CallListAnswer> {
+  return getParsed(`/calls?${queryString({ ...q })}`, CallListAnswer, signal ? { signal } : {});
+}
+
+export function fetchIncidentTimeline(incidentId: string, signal?: AbortSignal): Promise<IncidentTimelineAnswer> {
+  return getParsed(`/incidents/${encodeURIComponent(incidentId)}`, IncidentTimelineAnswer, signal ? { signal } : {});
 }

@@ -17,10 +17,10 @@ const kpis = createCachedQuery(
   TTL_MS,
 );
 
-/** Keyed by the city day as well: the trend's days roll over at midnight. */
+/** Whole city days before `to` (ISO, a city midnight), against as many days before them. */
 const appTrends = createCachedQuery(
-  (q: { days: number; today: string }, signal) => fetchAppTrends(q.days, signal),
-  (q) => `${q.days}@${q.today}`,
+  (q: { days: number; to: string }, signal) => fetchAppTrends(q.days, signal, q.to),
+  (q) => `${q.days}@${q.to}`,
   TTL_MS,
 );
 

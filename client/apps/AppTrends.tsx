@@ -6,6 +6,7 @@ import type { AppTrendsAnswer, TrendRow } from '../../shared/contract/apps.ts';
 import { NO_SUPER_APP, UNREGISTERED } from '../../shared/contract/apps.ts';
 import { formatCount, formatDayLabel, formatPercent, type Lang } from '../components/format.ts';
 import { trendCsv } from './csv.ts';
+import { wholeAxis } from '../charts/axis-ticks.ts';
 import { downloadText } from '../components/download.ts';
 import { withLabels, type AppLabels } from './labels.ts';
 import './apps.css';
@@ -96,11 +97,13 @@ function TrendTable({ id, title, rows, limit, filename, onExport, lang, l }: Tab
 
 function DailyChart({ p, width, lang, l }: { p: AppTrendsAnswer; width: number | undefined; lang: Lang; l: AppLabels }) {
   const data = p.daily.map((d) => ({ label: formatDayLabel(d.day, lang), current: d.current, previous: d.previous }));
+  // Whole, distinct ticks: counts of a quiet app would otherwise read "0, 1, 1, 2, 2".
+  const axis = wholeAxis(p.daily.flatMap((d) => [d.current, d.previous]));
   const chart = (
     <BarChart data={data} {...(width !== undefined ? { width, height: 200 } : {})}>
       <CartesianGrid stroke="var(--line)" vertical={false} />
       <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={8} />
-      <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(v, lang)} width={64} />
+      <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatCount(v, lang)} width={64} allowDecimals={false} domain={axis.domain} ticks={axis.ticks} />
       <Tooltip formatter={(v) => (typeof v === 'number' ? formatCount(v, lang) : String(v))} />
       <Legend />
       {/* The period before is an outline, this one solid: they differ by more than colour. */}

@@ -57,7 +57,7 @@ export function KpiTrend({ title, data, series, format, kind = 'line', target, d
     </>
   );
   return (
-    <figure className="trend" data-testid={testId}>
+    <figure className="trend" data-testid={testId} data-points={rows.length}>
       <figcaption className="trend-title">{title}</figcaption>
       <div className="trend-plot" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">

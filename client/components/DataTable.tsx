@@ -31,9 +31,14 @@ interface DataTableProps<R> {
   caption?: string;
   initialSort?: { key: string; dir: SortDir };
   empty?: string;
+  /**
+   * A button at the end of each row (a drill-down: "show its incidents"); not printed and not in
+   * the CSV. The row's key names it for tests: `<testId>-open-<rowKey>`.
+   */
+  rowAction?: { header: string; label: (row: R) => string; text: string; onSelect: (row: R) => void };
 }
 
-export function DataTable<R>({ rows, columns, rowKey, testId, csvName, caption, initialSort, empty }: DataTableProps<R>) {
+export function DataTable<R>({ rows, columns, rowKey, testId, csvName, caption, initialSort, empty, rowAction }: DataTableProps<R>) {
   const { t } = useTranslation();
   const lang = useLang();
   const [sort, setSort] = useState<{ key: string; dir: SortDir } | null>(initialSort ?? null);
@@ -69,12 +74,17 @@ export function DataTable<R>({ rows, columns, rowKey, testId, csvName, caption, 
                 </th>
               );
             })}
+            {rowAction ? (
+              <th scope="col" className="no-print">
+                <span className="sr-only">{rowAction.header}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {sorted.length === 0 ? (
             <tr>
-              <td colSpan={columns.length} className="muted">
+              <td colSpan={columns.length + (rowAction ? 1 : 0)} className="muted">
                 {empty ?? t('table.empty')}
               </td>
             </tr>
@@ -86,6 +96,13 @@ export function DataTable<R>({ rows, columns, rowKey, testId, csvName, caption, 
                     {c.render ? c.render(row) : String(c.value(row) ?? '—')}
                   </td>
                 ))}
+                {rowAction ? (
+                  <td className="no-print row-action">
+                    <button type="button" className="btn btn--small" aria-label={rowAction.label(row)} data-testid={`${testId}-open-${rowKey(row)}`} onClick={() => rowAction.onSelect(row)}>
+                      {rowAction.text}
+                    </button>
+                  </td>
+                ) : null}
               </tr>
             ))
           )}

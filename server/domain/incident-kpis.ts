@@ -2,7 +2,7 @@
 // (those reported in the window). Every category, priority and agency key is present, with
 // zeros, so charts keep a stable legend; kecamatan keys appear only where there is a count.
 import { AGENCIES, CATEGORIES, type Agency } from '../../shared/contract/events.ts';
-import type { DurationStats, IncidentKpis } from '../../shared/contract/kpis.ts';
+import type { DurationStats, IncidentKpis, ResponseTarget } from '../../shared/contract/kpis.ts';
 import type { IncidentRecord } from './incident-record.ts';
 import { mean, nearestRank, round1, round4 } from './percentile.ts';
 
@@ -34,7 +34,19 @@ function since(reportedAtMs: number, atMs: number | null): number | null {
  * byAgencyTimes uses the incident's first dispatch and arrival for each agency it went to,
  * since the record keeps one time of each, not one per agency.
  */
-export function computeIncidentKpis(records: readonly IncidentRecord[]): IncidentKpis {
+/** Arrivals within `seconds` (≤: arriving exactly on the target meets it). */
+function withinTarget(responses: readonly number[], seconds: number): ResponseTarget {
+  const within = responses.filter((s) => s <= seconds).length;
+  return { seconds, within, n: responses.length, rate: responses.length > 0 ? round4(within / responses.length) : null };
+}
+
+/**
+ * `responseTarget(agency)`: the agency's on-scene target in seconds (city profile); with it each
+ * agency's times carry the share of its arrivals within the target. Incidents without an
+ * arrival are not in that share (nor in the response mean and p90): they are still open, or
+ * were closed without a unit on scene.
+ */
+export function computeIncidentKpis(records: readonly IncidentRecord[], responseTarget?: (agency: Agency) => number): IncidentKpis {
   const byCategory = zeros(CATEGORIES);
   const byPriority = zeros(['1', '2', '3', '4']);
   const byKecamatan: Record<string, number> = {};
@@ -81,7 +93,9 @@ export function computeIncidentKpis(records: readonly IncidentRecord[]): Inciden
   const byAgencyTimes: NonNullable<IncidentKpis['byAgencyTimes']> = {};
   for (const a of AGENCIES) {
     const ds = agencyDispatch.get(a);
-    if (ds !== undefined) byAgencyTimes[a] = { dispatch: stats(ds), response: stats(agencyResponse.get(a) ?? []) };
+    if (ds === undefined) continue;
+    const rs = agencyResponse.get(a) ?? [];
+    byAgencyTimes[a] = { dispatch: stats(ds), response: stats(rs), ...(responseTarget ? { responseTarget: withinTarget(rs, responseTarget(a)) } : {}) };
   }
   return {
     count,

@@ -15,6 +15,18 @@ export const SL20_MS = 20 * SECOND_MS;
 
 /** Call, incident and agent records outlive the 30-day KPI window; their time indexes are trimmed to it. */
 export const RECORD_RETENTION_MS = 40 * DAY_MS;
+/**
+ * Incident records (and their time index) are kept longer than calls: the executive view reads
+ * incident figures over 90 days and compares them with the 90 days before (issue #18), and
+ * incidents are few beside calls (call figures over any range come from the KPI buckets, kept
+ * for ever).
+ */
+export const INCIDENT_RETENTION_MS = 200 * DAY_MS;
+/**
+ * Each unit's dispatch and arrival is kept in the incident record (`~units`) for its timeline;
+ * past this many, only the earliest are kept (a set of events, so the earliest is well defined).
+ */
+export const INCIDENT_UNIT_STEPS_MAX = 64;
 /** App activity per minute: two days. */
 export const MINUTE_BUCKET_RETENTION_MS = 2 * DAY_MS;
 /** App activity per hour, complaints per hour, alert records and alert history: 90 days. */
@@ -39,6 +51,8 @@ export const LUA_CONSTANTS = Object.freeze({
   SL15_MS,
   SL20_MS,
   RECORD_TTL: seconds(RECORD_RETENTION_MS),
+  INCIDENT_TTL: seconds(INCIDENT_RETENTION_MS),
+  INCIDENT_UNIT_STEPS_MAX,
   MINUTE_TTL: seconds(MINUTE_BUCKET_RETENTION_MS),
   HOUR_TTL: seconds(HOUR_BUCKET_RETENTION_MS),
   ALERT_TTL: seconds(ALERT_RETENTION_MS),

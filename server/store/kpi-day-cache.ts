@@ -22,7 +22,11 @@ interface Entry<T> { value: T; atMs: number }
 export interface KpiDayCacheOptions {
   clock: () => number;
   maxAgeMs?: number;
-  /** Days kept per kind; the oldest inserted go first. */
+  /**
+   * Days kept per kind; the oldest inserted go first. The default holds a 90-day range and the
+   * 90 days before it (the executive view's comparison) with room to spare, so the two reads of
+   * one page do not evict each other.
+   */
   maxDays?: number;
 }
 
@@ -43,7 +47,7 @@ export class KpiDayCache {
 
   constructor(private readonly options: KpiDayCacheOptions) {
     this.maxAgeMs = options.maxAgeMs ?? 300_000;
-    this.maxDays = options.maxDays ?? 120;
+    this.maxDays = options.maxDays ?? 220;
   }
 
   /** Whether UTC day `day` (days since the epoch) is over, so its data can be cached. */

@@ -2,7 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { Line } from '../../shared/contract/events.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
-import type { Targets } from '../../shared/contract/city.ts';
+import { responseTargetSeconds, type Targets } from '../../shared/contract/city.ts';
 import { addTotals, emptyTotals } from '../domain/call-record.ts';
 import { computeCallKpis, type LiveQueue } from '../domain/call-kpis.ts';
 import { computeIncidentKpis } from '../domain/incident-kpis.ts';
@@ -61,7 +61,7 @@ export async function readKpis(redis: Redis, keys: SpaceKeys, q: KpiQuery): Prom
       '119': computeCallKpis(totals['119'], q.live?.['119']),
       all: computeCallKpis(totals.all, q.live?.all),
     },
-    incidents: computeIncidentKpis(incidents),
+    incidents: computeIncidentKpis(incidents, (agency) => responseTargetSeconds(q.targets, agency)),
     targets: { sl15: q.targets.sl15, sl20: q.targets.sl20, asaSeconds: q.targets.asaSeconds },
   };
 }

@@ -1,7 +1,7 @@
 // The hourly maintenance of time indexes, by the clock (not by event time, so one bad
 // far-future timestamp cannot empty them):
 // - calls:byReceived and incidents:byReported point at records that expire RECORD_RETENTION_MS
-//   after their last change; without a trim they would grow for ever and name records that are
+//   (incidents: INCIDENT_RETENTION_MS) after their last change; without a trim they would grow for ever and name records that are
 //   gone. The stream is kept for less than that (PANTAU_STREAM_RETENTION_DAYS ≤ 35 by default),
 //   so a rebuild never recreates what this removed.
 // - Alert history (alerts:byRaised and the records) keeps ALERT_RETENTION_MS; open alerts stay
@@ -9,7 +9,7 @@
 //   This trim was once inside the projection, where it made the state depend on which raise
 //   arrived first; here the projection stays a function of the set of events.
 import type { Redis } from 'ioredis';
-import { ALERT_RETENTION_MS, RECORD_RETENTION_MS } from '../domain/projection-constants.ts';
+import { ALERT_RETENTION_MS, INCIDENT_RETENTION_MS, RECORD_RETENTION_MS } from '../domain/projection-constants.ts';
 import type { SpaceKeys } from './keys.ts';
 
 /** Removes index entries and alert history older than their retention; returns how many went. */
@@ -18,7 +18,7 @@ export async function trimRecordIndexes(redis: Redis, keys: SpaceKeys, nowMs: nu
   const oldAlerts = await redis.zrangebyscore(keys.alertsByRaised, '-inf', `(${nowMs - ALERT_RETENTION_MS}`);
   const p = redis.pipeline()
     .zremrangebyscore(keys.callsByReceived, '-inf', before)
-    .zremrangebyscore(keys.incidentsByReported, '-inf', before);
+    .zremrangebyscore(keys.incidentsByReported, '-inf', `(${nowMs - INCIDENT_RETENTION_MS}`);
   for (const id of oldAlerts) p.zscore(keys.alertsActive, id);
   const replies = (await p.exec()) ?? [];
   let removed = 0;

@@ -5,7 +5,7 @@
 //   kelurahan.geojson   optional, properties.code = BPS kelurahan code, properties.kecamatan
 //   apps.json           AppCatalogFile below
 import { z } from 'zod';
-import { AGENCIES, LINES } from './events.ts';
+import { AGENCIES, LINES, type Agency } from './events.ts';
 
 export const KecamatanInfo = z.object({
   code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
@@ -31,8 +31,19 @@ export const Targets = z.object({
   abandonmentRate: z.number().min(0).max(1),
   /** Minutes from report to arrival on scene (Damkar SPM: 15). */
   responseMinutes: z.number().positive(),
+  /**
+   * Per agency, minutes from report to the first arrival on scene (e.g. fire 15, Permendagri
+   * 114/2018); an agency not listed is judged by `responseMinutes`.
+   */
+  responseMinutesByAgency: z.partialRecord(z.enum(AGENCIES), z.number().positive()).optional(),
 });
 export type Targets = z.infer<typeof Targets>;
+
+/** The on-scene target of an agency in seconds: its own, else the city's general one. */
+export function responseTargetSeconds(targets: Pick<Targets, 'responseMinutes' | 'responseMinutesByAgency'>, agency: Agency): number {
+  const own = targets.responseMinutesByAgency?.[agency];
+  return (own ?? targets.responseMinutes) * 60;
+}
 
 export const WaitThresholds = z.object({
   /** A waiting call turns warning / critical after this many seconds. */

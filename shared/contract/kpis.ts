@@ -24,6 +24,10 @@ export type CallKpis = z.infer<typeof CallKpis>;
 export const DurationStats = z.object({ mean: Seconds, p90: Seconds, n: z.number().int() });
 export type DurationStats = z.infer<typeof DurationStats>;
 
+/** Arrivals within an on-scene target: `within` of `n` arrivals, `rate` = within ÷ n (null when n is 0). */
+export const ResponseTarget = z.object({ seconds: z.number(), within: z.number().int(), n: z.number().int(), rate: Rate });
+export type ResponseTarget = z.infer<typeof ResponseTarget>;
+
 export const IncidentKpis = z.object({
   count: z.number().int(),
   byCategory: z.record(z.string(), z.number().int()),
@@ -33,8 +37,12 @@ export const IncidentKpis = z.object({
   dispatch: DurationStats,
   response: DurationStats,
   prankRate: Rate,
-  /** Extra: dispatch and response per agency (executive view). */
-  byAgencyTimes: z.record(z.string(), z.object({ dispatch: DurationStats, response: DurationStats })).optional(),
+  /**
+   * Extra: dispatch and response per agency (executive view), and the share of the agency's
+   * incidents with an arrival that arrived within its on-scene target (city profile
+   * `targets.responseMinutesByAgency`, else `responseMinutes`).
+   */
+  byAgencyTimes: z.record(z.string(), z.object({ dispatch: DurationStats, response: DurationStats, responseTarget: ResponseTarget.optional() })).optional(),
   /** Incidents whose point lies outside the city. */
   outside: z.number().int().optional(),
 });

@@ -40,10 +40,9 @@ async function pointsPerTrend(page: Page): Promise<Record<string, { points: numb
 
 describe('the demo executive view', () => {
   it.each(['1080p', '4k'] as const)('shows 30 daily points on every trend at %s', async (viewport) => {
-    const opened = await openPage(browser, { viewport, url: `${app.url}/executive?lang=id` });
+    const opened = await openPage(browser, { viewport, url: `${app.url}/executive?lang=id&range=30d` });
     const { page } = opened;
-    await page.getByTestId('exec-trend-30').click();
-    await page.locator('[data-testid="exec-trend-30"][aria-pressed="true"]').waitFor();
+    await page.locator('[data-testid="exec-range-30d"][aria-pressed="true"]').waitFor();
     let last: Record<string, { points: number; distinct: number }> = {};
     await waitFor(async () => {
       last = await pointsPerTrend(page);

@@ -1,5 +1,5 @@
 // The executive scorecard keeps each figure inside its own cell: with units ("13,5 dtk",
-// "22,1 mnt") three figures side by side in a card of a five-across row used to run into each
+// "22,1 mnt") figures side by side in a card of a five-across row used to run into each
 // other at 1920 px. Seeded with a month of calls and incidents whose waits and response times
 // give the widest figures, in both languages and at both sizes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,12 +79,12 @@ describe('the executive scorecard', () => {
     ['en', '1080p'],
     ['id', '4k-native'],
   ] as const satisfies readonly (readonly ['id' | 'en', ViewportName])[])('keeps every figure in its cell, in %s at %s', async (lang, viewport) => {
-    const opened = await openPage(browser, { viewport, url: `${app.url}/executive?token=${EXECUTIVE_TOKEN}&lang=${lang}`, locale: LOCALE[lang] });
+    const opened = await openPage(browser, { viewport, url: `${app.url}/executive?token=${EXECUTIVE_TOKEN}&lang=${lang}&range=30d`, locale: LOCALE[lang] });
     const { page } = opened;
-    await page.locator('[data-testid="exec-kpi-offered-d30"][data-from]').waitFor({ timeout: 45_000 });
+    await page.locator('[data-testid="exec-kpi-offered-current"][data-from]').waitFor({ timeout: 45_000 });
     // The widest figures are there: seconds and minutes with their units.
-    await page.locator('[data-testid="exec-kpi-asa-d30-value"]').filter({ hasText: /\d/ }).waitFor({ timeout: 30_000 });
-    await page.locator('[data-testid="exec-kpi-responseP90-d30-value"]').filter({ hasText: /\d/ }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="exec-kpi-asa-current-value"]').filter({ hasText: /\d/ }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="exec-kpi-responseP90-current-value"]').filter({ hasText: /\d/ }).waitFor({ timeout: 30_000 });
     expect(await overflowing(page)).toEqual([]);
     // Still a figure to read on a laptop, not squeezed to nothing (body text here is about 14 px).
     const px = await page.evaluate(`parseFloat(getComputedStyle(document.querySelector('.exec-cell-value')).fontSize)`);

@@ -88,10 +88,10 @@ describe.each(LANGS)('views in %s', (lang) => {
   });
 
   it.each(VIEWPORTS)('executive at %s: KPIs against targets equal the API', async (viewport) => {
-    const opened = await open(`${app.url}/executive?token=${EXECUTIVE_TOKEN}&lang=${lang}`, viewport, lang);
+    const opened = await open(`${app.url}/executive?token=${EXECUTIVE_TOKEN}&lang=${lang}&range=30d`, viewport, lang);
     const { page } = opened;
-    const cell = page.getByTestId('exec-kpi-offered-d30');
-    await page.locator('[data-testid="exec-kpi-offered-d30"][data-from]').waitFor({ timeout: 45_000 });
+    const cell = page.getByTestId('exec-kpi-offered-current');
+    await page.locator('[data-testid="exec-kpi-offered-current"][data-from]').waitFor({ timeout: 45_000 });
     await page.getByTestId('exec-choropleth').waitFor();
     await page.getByTestId('app-trends').waitFor();
     await page.locator('[data-testid="exec-trend-sl20"] .recharts-line').first().waitFor();
@@ -100,20 +100,20 @@ describe.each(LANGS)('views in %s', (lang) => {
     const to = (await cell.getAttribute('data-to')) ?? '';
     const res = await app.get(`/api/v1/kpis?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, EXECUTIVE_TOKEN);
     const kpis = KpisAnswer.parse(res.json);
-    expect(await text(page, 'exec-kpi-offered-d30-value')).toBe(count(kpis.calls.all.offered, lang));
-    expect(await text(page, 'exec-kpi-incidents-d30-value')).toBe(count(kpis.incidents.count, lang));
+    expect(await text(page, 'exec-kpi-offered-current-value')).toBe(count(kpis.calls.all.offered, lang));
+    expect(await text(page, 'exec-kpi-incidents-current-value')).toBe(count(kpis.incidents.count, lang));
     // The state against the profile's target is the shared rule's, shown as a shape and a word,
     // never colour alone.
     const state = targetState(kpis.calls.all.sl20, city.profile.profile.targets.sl20) ?? 'good';
-    expect(await page.getByTestId('exec-kpi-sl20-d30-mark').getAttribute('data-state')).toBe(state);
-    expect(await text(page, 'exec-kpi-sl20-d30-mark')).toContain(`${TARGET_GLYPH[state]}${WORD[lang][state]}`);
+    expect(await page.getByTestId('exec-kpi-sl20-current-mark').getAttribute('data-state')).toBe(state);
+    expect(await text(page, 'exec-kpi-sl20-current-mark')).toContain(`${TARGET_GLYPH[state]}${WORD[lang][state]}`);
     await screenshot(page, `executive-${lang}-${viewport}`);
     if (lang === 'id' && viewport === '1080p') {
       // The print layout: controls gone, figures kept.
       await page.emulateMedia({ media: 'print' });
       expect(await page.getByTestId('exec-print').isVisible()).toBe(false);
       expect(await page.getByTestId('exec-kpis-csv').isVisible()).toBe(false);
-      expect(await page.getByTestId('exec-kpi-sl20-d30-value').isVisible()).toBe(true);
+      expect(await page.getByTestId('exec-kpi-sl20-current-value').isVisible()).toBe(true);
       await screenshot(page, 'executive-print');
       await page.emulateMedia({ media: 'screen' });
     }
@@ -123,7 +123,6 @@ describe.each(LANGS)('views in %s', (lang) => {
     const most = Math.max(...counts.map(([, n]) => n));
     const busiest = counts.filter(([, n]) => n === most).map(([code]) => code);
     expect(busiest.length).toBeGreaterThan(0);
-    await page.getByTestId('exec-kecamatan-period-d30').click();
     const firstRow = page.locator('[data-testid="exec-kecamatan-table"] tbody tr').first();
     await waitFor(async () => {
       const row = (await firstRow.textContent()) ?? '';
@@ -176,9 +175,9 @@ describe('caller numbers by role', () => {
   });
 
   it('executive: none anywhere in the page, masked or not', async () => {
-    const opened = await open(`${app.url}/executive?token=${EXECUTIVE_TOKEN}&lang=id`, '1080p', 'id');
+    const opened = await open(`${app.url}/executive?token=${EXECUTIVE_TOKEN}&lang=id&range=today`, '1080p', 'id');
     const { page } = opened;
-    await page.locator('[data-testid="exec-kpi-offered-today"][data-from]').waitFor({ timeout: 45_000 });
+    await page.locator('[data-testid="exec-kpi-offered-current"][data-from]').waitFor({ timeout: 45_000 });
     await page.getByTestId('exec-agency-table').waitFor();
     const html = await page.content();
     for (const n of full()) {

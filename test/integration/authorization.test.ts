@@ -54,6 +54,13 @@ const MATRIX: Record<string, Row> = {
   'GET /metrics': { expect: ANYONE(200) },
   'GET /api/v1/snapshot': { expect: { operator: 'live', executive: 'live', display: 'live', presenter: 'demo', none: 'demo', ingest: 403, demoKey: 403, wrong: 401 } },
   'GET /api/v1/kpis': { expect: DESK_READ },
+  // Drill-down (issue #18): the caller's number reaches operators only (check() below).
+  'GET /api/v1/incidents': { expect: DESK_READ },
+  'GET /api/v1/calls': { expect: DESK_READ },
+  'GET /api/v1/incidents/:incidentId': {
+    expect: { operator: 404, executive: 404, display: 403, presenter: 404, none: 404, ingest: 403, demoKey: 403, wrong: 401 },
+    path: '/api/v1/incidents/no-such-incident',
+  },
   'GET /api/v1/city': { expect: ANYONE(200) },
   'GET /api/v1/city/kecamatan.geojson': { expect: ANYONE(200) },
   'GET /api/v1/city/kelurahan.geojson': { expect: ANYONE(200) },

@@ -1,6 +1,7 @@
-// Call and incident records expire 40 days after their last change; their time indexes are
-// trimmed to the same 40 days (server/store/trim-record-indexes.ts), and an index entry whose
-// record is already gone is skipped by the readers, never counted as an empty incident.
+// Call records expire 40 days after their last change, incident records 200 days (the executive
+// view compares 90 days with the 90 before); their time indexes are trimmed to the same ages
+// (server/store/trim-record-indexes.ts), and an index entry whose record is already gone is
+// skipped by the readers, never counted as an empty incident.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { trimRecordIndexes } from '../../server/store/trim-record-indexes.ts';
 import { EXECUTIVE_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
@@ -25,25 +26,29 @@ async function kpisOver(days: number): Promise<Kpis> {
 }
 
 describe('record index retention', () => {
-  it('trims index entries past 40 days; call KPIs keep them through the buckets', async () => {
+  it('trims call index entries past 40 days and incident entries past 200; call KPIs keep them through the buckets', async () => {
     const now = Date.now();
     const oldCall = makeCallReceived({ at: wib(now - 45 * DAY) });
     const newCall = makeCallReceived({ at: wib(now - 10 * DAY) });
-    const oldFire = makeIncidentReported({ at: wib(now - 45 * DAY), category: 'fire' });
+    const oldFire = makeIncidentReported({ at: wib(now - 210 * DAY), category: 'fire' });
+    const keptMedical = makeIncidentReported({ at: wib(now - 95 * DAY), category: 'medical' });
     const newFlood = makeIncidentReported({ at: wib(now - 10 * DAY), category: 'flood' });
-    expect((await app.post('/api/v1/events', [oldCall, newCall, oldFire, newFlood])).status).toBe(200);
+    expect((await app.post('/api/v1/events', [oldCall, newCall, oldFire, keptMedical, newFlood])).status).toBe(200);
     const keys = app.keys('live');
     const redis = app.redis.redis;
 
     expect(await trimRecordIndexes(redis, keys, now)).toBe(2);
     expect(await redis.zrange(keys.callsByReceived, 0, -1)).toEqual([newCall.callId]);
-    expect(await redis.zrange(keys.incidentsByReported, 0, -1)).toEqual([newFlood.incidentId]);
+    expect(await redis.zrange(keys.incidentsByReported, 0, -1)).toEqual([keptMedical.incidentId, newFlood.incidentId]);
     expect(await trimRecordIndexes(redis, keys, now)).toBe(0);
 
     const k = await kpisOver(60);
     expect(k.calls.all.offered).toBe(2);
     expect(k.incidents.count).toBe(1);
     expect(k.incidents.byCategory).toMatchObject({ flood: 1, fire: 0 });
+    // A 90-day range and the 90 days before it (the executive view's comparison) still hold the medical incident.
+    const k180 = await kpisOver(180);
+    expect(k180.incidents.byCategory).toMatchObject({ flood: 1, medical: 1, fire: 0 });
   });
 
   it('skips an index entry whose record has expired', async () => {

@@ -74,11 +74,14 @@ describe('tables', () => {
   });
 
   it('joins agency counts and times, named by the profile', () => {
+    const responseTarget = { seconds: 900, within: 3, n: 4, rate: 0.75 };
     const rows = agencyRows(
-      kpis({ byAgency: { fire: 4 }, byAgencyTimes: { fire: { dispatch: { mean: 60, p90: 120, n: 4 }, response: { mean: 480, p90: 700, n: 4 } } } }),
+      kpis({ byAgency: { fire: 4, police: 1 }, byAgencyTimes: { fire: { dispatch: { mean: 60, p90: 120, n: 4 }, response: { mean: 480, p90: 700, n: 4 }, responseTarget } } }),
       [{ id: 'fire', name: 'Damkar' }],
     );
-    expect(rows).toEqual([{ id: 'fire', name: 'Damkar', incidents: 4, dispatch: { mean: 60, p90: 120, n: 4 }, response: { mean: 480, p90: 700, n: 4 } }]);
+    expect(rows.find((r) => r.id === 'fire')).toEqual({ id: 'fire', name: 'Damkar', incidents: 4, dispatch: { mean: 60, p90: 120, n: 4 }, response: { mean: 480, p90: 700, n: 4 }, responseTarget });
+    // An agency without times (none of its incidents dispatched in the window's records) has no share.
+    expect(rows.find((r) => r.id === 'police')).toMatchObject({ incidents: 1, responseTarget: null });
   });
 
   it('sorts numbers numerically, text by collation, missing values last either way, stably', () => {

@@ -1,13 +1,14 @@
-// Dispatch and response times by agency over the chosen period: mean and p90 (nearest rank,
-// computed by the server), with the number of incidents each agency was sent to.
+// Dispatch and response times by agency over the chosen range: mean and p90 (nearest rank,
+// computed by the server), the share of arrivals within the agency's on-scene target (city
+// profile; judged by shared/kpi/target-state.ts), and the number of incidents each agency was
+// sent to, each row opening the list of those incidents. Props in, nothing fetched.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyName } from '../../../shared/contract/city.ts';
-import type { DurationStats, KpisAnswer } from '../../../shared/contract/kpis.ts';
+import type { DurationStats, KpisAnswer, ResponseTarget } from '../../../shared/contract/kpis.ts';
+import { TargetMark } from '../../components/TargetMark.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
-import { formatCount, formatMinutes, type Lang } from '../../components/format.ts';
-import { PeriodChips } from './PeriodChips.tsx';
-import type { Period } from './periods.ts';
+import { formatCount, formatMinutes, formatPercent, type Lang } from '../../components/format.ts';
 
 export interface AgencyRow {
   id: string;
@@ -15,6 +16,7 @@ export interface AgencyRow {
   incidents: number;
   dispatch: DurationStats | null;
   response: DurationStats | null;
+  responseTarget: ResponseTarget | null;
 }
 
 export function agencyRows(kpis: KpisAnswer | null, agencies: readonly AgencyName[]): AgencyRow[] {
@@ -28,18 +30,26 @@ export function agencyRows(kpis: KpisAnswer | null, agencies: readonly AgencyNam
     incidents: kpis.incidents.byAgency[id] ?? 0,
     dispatch: times[id]?.dispatch ?? null,
     response: times[id]?.response ?? null,
+    responseTarget: times[id]?.responseTarget ?? null,
   }));
 }
+
+/**
+ * The share of arrivals within target is judged against all of them (1.0): the rule of
+ * shared/kpi/target-state.ts reads 95 % as a warning, under that as bad, as for service levels.
+ */
+const WITHIN_TARGET_GOAL = 1;
 
 /** Minutes with one decimal, for the CSV: what the screen shows, without the unit. */
 const minutes = (s: number | null | undefined): number | null => (s === null || s === undefined ? null : Math.round(s / 6) / 10);
 
-export function AgencySection({ kpis, agencies, lang, period, onPeriod }: {
+export function AgencySection({ kpis, agencies, lang, rangeKey, onOpen }: {
   kpis: KpisAnswer | null;
   agencies: readonly AgencyName[];
   lang: Lang;
-  period: Period;
-  onPeriod: (p: Period) => void;
+  rangeKey: string;
+  /** Opens the list of the incidents an agency was sent to; absent on paper and in reports. */
+  onOpen?: (agency: string) => void;
 }) {
   const { t } = useTranslation();
   const rows = useMemo(() => agencyRows(kpis, agencies), [kpis, agencies]);
@@ -58,20 +68,37 @@ export function AgencySection({ kpis, agencies, lang, period, onPeriod }: {
     time('dispatchP90', t('exec.col.dispatchP90'), (r) => r.dispatch?.p90),
     time('responseMean', t('exec.col.responseMean'), (r) => r.response?.mean),
     time('responseP90', t('exec.col.responseP90'), (r) => r.response?.p90),
+    {
+      key: 'withinTarget',
+      header: t('exec.col.withinTarget'),
+      value: (r) => r.responseTarget?.rate ?? null,
+      numeric: true,
+      render: (r) =>
+        r.responseTarget ? (
+          <span className="within-target" title={t('exec.withinTargetOf', { minutes: formatMinutes(r.responseTarget.seconds, lang), within: r.responseTarget.within, n: r.responseTarget.n })}>
+            {formatPercent(r.responseTarget.rate, lang)}{' '}
+            <TargetMark value={r.responseTarget.rate} target={WITHIN_TARGET_GOAL} testId={`exec-agency-within-${r.id}`} />
+            <span className="muted"> ≤ {formatMinutes(r.responseTarget.seconds, lang)}</span>
+          </span>
+        ) : (
+          '—'
+        ),
+      csv: (r) => r.responseTarget?.rate ?? null,
+    },
   ];
   return (
     <section className="exec-section" data-testid="exec-agencies" aria-labelledby="exec-agencies-title">
       <header className="exec-section-head">
         <h2 id="exec-agencies-title">{t('exec.agencyTitle')}</h2>
-        <PeriodChips value={period} onChange={onPeriod} testId="exec-agency-period" />
       </header>
       <DataTable
         rows={rows}
         columns={columns}
         rowKey={(r) => r.id}
         testId="exec-agency-table"
-        csvName={`pantau-agencies-${period}`}
+        csvName={`pantau-agencies-${rangeKey}`}
         initialSort={{ key: 'incidents', dir: 'desc' }}
+        {...(onOpen ? { rowAction: { header: t('drill.open'), text: t('drill.incidents'), label: (r: AgencyRow) => t('drill.incidentsOf', { name: r.name }), onSelect: (r: AgencyRow) => onOpen(r.id) } } : {})}
       />
     </section>
   );

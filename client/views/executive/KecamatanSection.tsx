@@ -1,4 +1,5 @@
-// Incidents per kecamatan over the chosen period: a small choropleth beside a sortable table.
+// Incidents per kecamatan over the chosen range: a small choropleth beside a sortable table, each
+// row opening the list of its incidents (a drill-down). Props in, nothing fetched.
 import type { FeatureCollection } from 'geojson';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,6 @@ import type { KpisAnswer } from '../../../shared/contract/kpis.ts';
 import { KecamatanChoropleth } from '../../charts/KecamatanChoropleth.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatCount, formatPercent, localeTag, type Lang } from '../../components/format.ts';
-import { PeriodChips } from './PeriodChips.tsx';
-import type { Period } from './periods.ts';
 
 export interface KecamatanRow {
   code: string;
@@ -47,11 +46,14 @@ interface KecamatanSectionProps {
   kecamatan: readonly KecamatanInfo[];
   boundaries: FeatureCollection | null;
   lang: Lang;
-  period: Period;
-  onPeriod: (p: Period) => void;
+  /** The range's name, for the map's title and the CSV's name. */
+  rangeLabel: string;
+  rangeKey: string;
+  /** Opens the list of a kecamatan's incidents; absent on paper and in reports. */
+  onOpen?: (code: string) => void;
 }
 
-export function KecamatanSection({ kpis, kecamatan, boundaries, lang, period, onPeriod }: KecamatanSectionProps) {
+export function KecamatanSection({ kpis, kecamatan, boundaries, lang, rangeLabel, rangeKey, onOpen }: KecamatanSectionProps) {
   const { t } = useTranslation();
   const rows = useMemo(() => kecamatanRows(kecamatan, kpis?.incidents.byKecamatan ?? {}), [kecamatan, kpis]);
   const values = useMemo(() => new Map(rows.map((r) => [r.code, r.incidents])), [rows]);
@@ -76,7 +78,6 @@ export function KecamatanSection({ kpis, kecamatan, boundaries, lang, period, on
     <section className="exec-section" data-testid="exec-kecamatan" aria-labelledby="exec-kecamatan-title">
       <header className="exec-section-head">
         <h2 id="exec-kecamatan-title">{t('exec.kecamatanTitle')}</h2>
-        <PeriodChips value={period} onChange={onPeriod} testId="exec-kecamatan-period" />
       </header>
       <div className="exec-split">
         {boundaries ? (
@@ -85,7 +86,7 @@ export function KecamatanSection({ kpis, kecamatan, boundaries, lang, period, on
             values={values}
             names={names}
             format={(n) => formatCount(n, lang)}
-            title={`${t('exec.kecamatanTitle')} · ${t(`exec.period.${period}`)}`}
+            title={`${t('exec.kecamatanTitle')} · ${rangeLabel}`}
             testId="exec-choropleth"
           />
         ) : null}
@@ -94,8 +95,9 @@ export function KecamatanSection({ kpis, kecamatan, boundaries, lang, period, on
           columns={columns}
           rowKey={(r) => r.code}
           testId="exec-kecamatan-table"
-          csvName={`pantau-kecamatan-${period}`}
+          csvName={`pantau-kecamatan-${rangeKey}`}
           initialSort={{ key: 'incidents', dir: 'desc' }}
+          {...(onOpen ? { rowAction: { header: t('drill.open'), text: t('drill.incidents'), label: (r: KecamatanRow) => t('drill.incidentsOf', { name: r.name }), onSelect: (r: KecamatanRow) => onOpen(r.code) } } : {})}
         />
       </div>
     </section>

@@ -1,6 +1,7 @@
-// One card per KPI, each with today, 7 days and 30 days side by side: the value, where it
-// stands against the target (good / warning / bad, a shape and a word: shared/kpi/target-state.ts),
-// and its change against the period before (an arrow: direction only).
+// One card per KPI for the chosen range, beside the period just before it of the same length:
+// the value, where it stands against the target (good / warning / bad, a shape and a word:
+// shared/kpi/target-state.ts), and its change against the period before (an arrow: direction
+// only). Props in, nothing fetched: a report page can draw the same cards.
 import { useTranslation } from 'react-i18next';
 import type { Targets } from '../../../shared/contract/city.ts';
 import type { KpisAnswer } from '../../../shared/contract/kpis.ts';
@@ -9,56 +10,63 @@ import { TargetMark } from '../../components/TargetMark.tsx';
 import { targetState } from '../../../shared/kpi/target-state.ts';
 import { metricChange, METRICS, type LineKey, type MetricDef } from './kpi-metrics.ts';
 import { formatChange, formatMetric } from './metric-format.ts';
-import { PERIODS, type Period } from './periods.ts';
 
 export interface PeriodAnswers {
   current: KpisAnswer | null;
   previous: KpisAnswer | null;
 }
 
+export const SCORECARD_CELLS = ['current', 'previous'] as const;
+export type ScorecardCell = (typeof SCORECARD_CELLS)[number];
+
 interface KpiScorecardProps {
-  answers: Readonly<Record<Period, PeriodAnswers>>;
+  answers: PeriodAnswers;
   line: LineKey;
   targets: Partial<Targets> | null;
   lang: Lang;
+  /** What each cell is called: the range's name, and "period before". */
+  cellLabel: (cell: ScorecardCell) => string;
 }
 
-function PeriodCell({ metric, period, answers, line, target, lang }: {
+function PeriodCell({ metric, cell, answers, line, target, lang, label }: {
   metric: MetricDef;
-  period: Period;
+  cell: ScorecardCell;
   answers: PeriodAnswers;
   line: LineKey;
   target: number | undefined;
   lang: Lang;
+  label: string;
 }) {
   const { t } = useTranslation();
-  const value = answers.current ? metric.value(answers.current, line) : null;
-  const previous = answers.previous ? metric.value(answers.previous, line) : null;
+  const answer = answers[cell];
+  const value = answer ? metric.value(answer, line) : null;
   const state = targetState(value, target, metric.better ?? 'higher');
   const bad = state === 'warning' || state === 'bad';
-  const change = formatChange(metricChange(value, previous, metric.change), metric.change, lang, t('exec.points'));
-  const id = `exec-kpi-${metric.id}-${period}`;
+  const id = `exec-kpi-${metric.id}-${cell}`;
+  const previous = answers.previous ? metric.value(answers.previous, line) : null;
   return (
     // The window the figure covers, as the API answered it: a reader (or a test) can ask for it again.
     <div
-      className={`exec-cell${state === 'bad' || state === 'warning' ? ` exec-cell--${state}` : ''}`}
+      className={`exec-cell exec-cell--${cell}${bad ? ` exec-cell--${state}` : ''}`}
       data-testid={id}
       data-off-target={bad}
-      {...(answers.current ? { 'data-from': answers.current.from, 'data-to': answers.current.to } : {})}
+      {...(answer ? { 'data-from': answer.from, 'data-to': answer.to } : {})}
     >
-      <div className="exec-cell-period">{t(`exec.period.${period}`)}</div>
+      <div className="exec-cell-period">{label}</div>
       <div className="exec-cell-value fig" data-testid={`${id}-value`}>
         {formatMetric(value, metric.format, lang)}
       </div>
       <TargetMark value={value} target={target} better={metric.better ?? 'higher'} showWord testId={`${id}-mark`} />
-      <div className="exec-cell-change fig" title={t(`exec.changeAgainst.${period}`)}>
-        {change}
-      </div>
+      {cell === 'current' ? (
+        <div className="exec-cell-change fig" title={t('exec.changeAgainstPrevious')} data-testid={`${id}-change`}>
+          {formatChange(metricChange(value, previous, metric.change), metric.change, lang, t('exec.points'))}
+        </div>
+      ) : null}
     </div>
   );
 }
 
-function MetricCardRow({ metric, answers, line, targets, lang }: Omit<KpiScorecardProps, 'targets'> & { metric: MetricDef; targets: Partial<Targets> | null }) {
+function MetricCardRow({ metric, answers, line, targets, lang, cellLabel }: KpiScorecardProps & { metric: MetricDef }) {
   const { t } = useTranslation();
   const target = targets && metric.target ? metric.target(targets) : undefined;
   const targetText =
@@ -75,19 +83,19 @@ function MetricCardRow({ metric, answers, line, targets, lang }: Omit<KpiScoreca
         <span className="exec-card-target">{targetText}</span>
       </header>
       <div className="exec-cells">
-        {PERIODS.map((p) => (
-          <PeriodCell key={p} metric={metric} period={p} answers={answers[p]} line={line} target={target} lang={lang} />
+        {SCORECARD_CELLS.map((c) => (
+          <PeriodCell key={c} metric={metric} cell={c} answers={answers} line={line} target={target} lang={lang} label={cellLabel(c)} />
         ))}
       </div>
     </article>
   );
 }
 
-export function KpiScorecard({ answers, line, targets, lang }: KpiScorecardProps) {
+export function KpiScorecard(props: KpiScorecardProps) {
   return (
     <div className="exec-cards" data-testid="exec-scorecard">
       {METRICS.map((m) => (
-        <MetricCardRow key={m.id} metric={m} answers={answers} line={line} targets={targets} lang={lang} />
+        <MetricCardRow key={m.id} metric={m} {...props} />
       ))}
     </div>
   );
@@ -95,7 +103,8 @@ export function KpiScorecard({ answers, line, targets, lang }: KpiScorecardProps
 
 export interface ScorecardCsvRow {
   metric: string;
-  period: string;
+  from: string | null;
+  to: string | null;
   value: number | null;
   target: number | null;
   previous: number | null;
@@ -103,26 +112,18 @@ export interface ScorecardCsvRow {
 }
 
 /** The scorecard as rows, for its CSV: raw fractions and seconds, as a spreadsheet wants them. */
-export function scorecardRows(
-  answers: Readonly<Record<Period, PeriodAnswers>>,
-  line: LineKey,
-  targets: Partial<Targets> | null,
-  label: (m: MetricDef) => string,
-  periodLabel: (p: Period) => string,
-): ScorecardCsvRow[] {
-  return METRICS.flatMap((m) =>
-    PERIODS.map((p) => {
-      const a = answers[p];
-      const value = a.current ? m.value(a.current, line) : null;
-      const previous = a.previous ? m.value(a.previous, line) : null;
-      return {
-        metric: label(m),
-        period: periodLabel(p),
-        value,
-        target: (targets && m.target?.(targets)) ?? null,
-        previous,
-        change: metricChange(value, previous, m.change),
-      };
-    }),
-  );
+export function scorecardRows(answers: PeriodAnswers, line: LineKey, targets: Partial<Targets> | null, label: (m: MetricDef) => string): ScorecardCsvRow[] {
+  return METRICS.map((m) => {
+    const value = answers.current ? m.value(answers.current, line) : null;
+    const previous = answers.previous ? m.value(answers.previous, line) : null;
+    return {
+      metric: label(m),
+      from: answers.current?.from ?? null,
+      to: answers.current?.to ?? null,
+      value,
+      target: (targets && m.target?.(targets)) ?? null,
+      previous,
+      change: metricChange(value, previous, m.change),
+    };
+  });
 }

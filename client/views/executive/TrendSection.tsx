@@ -1,15 +1,16 @@
-// Daily trends per line over the last 7 or 30 days: service level and ASA against their
-// targets, calls offered and incidents; and the same figures as a table for export.
+// Trends per line over the chosen range, one point per hour (a day or two), day (up to a
+// quarter) or week (longer): service level and ASA against their targets, calls offered and
+// incidents; and the same figures as a table for export. Props in, nothing fetched.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Targets } from '../../../shared/contract/city.ts';
+import { wholeAxis } from '../../charts/axis-ticks.ts';
 import { KpiTrend, type TrendPoint, type TrendSeries } from '../../charts/KpiTrend.tsx';
 import { CsvButton } from '../../components/CsvButton.tsx';
 import type { CsvColumn } from '../../components/csv.ts';
 import { formatCount, formatDayLabel, formatPercent, formatSeconds, type Lang } from '../../components/format.ts';
-import type { DayAnswer } from './use-executive-data.ts';
-
-export const TREND_DAYS = [7, 30] as const;
+import type { Granularity } from './range.ts';
+import type { BucketAnswer } from './use-executive-data.ts';
 
 /** Blue and orange stay apart for the common colour-blindnesses; the dash tells them apart in print. */
 const LINE_SERIES = (t: (k: 'line.112' | 'line.119') => string): TrendSeries[] => [
@@ -18,11 +19,10 @@ const LINE_SERIES = (t: (k: 'line.112' | 'line.119') => string): TrendSeries[] =
 ];
 
 interface TrendSectionProps {
-  days: readonly DayAnswer[];
+  buckets: readonly BucketAnswer[];
+  granularity: Granularity;
   targets: Partial<Targets> | null;
   lang: Lang;
-  trendDays: number;
-  onTrendDays: (n: number) => void;
 }
 
 /**
@@ -40,22 +40,36 @@ export function rateAxis(points: readonly TrendPoint[], target: number | undefin
   return { domain: [ticks[0] ?? 0, 1], ticks };
 }
 
-export function TrendSection({ days, targets, lang, trendDays, onTrendDays }: TrendSectionProps) {
+/** `14:00` for an hour, `23 Nov` for a day or the week starting that day. */
+export function bucketLabel(key: string, granularity: Granularity, lang: Lang): string {
+  return granularity === 'hour' ? `${key.slice(11, 13)}:00` : formatDayLabel(key.slice(0, 10), lang);
+}
+
+/** Every value of every point, for an axis that must hold them all (stacked bars: their sums). */
+function valuesOf(points: readonly TrendPoint[], stacked: boolean): number[] {
+  return points.map((p) => {
+    const vs = Object.values(p.values).filter((v): v is number => v !== null);
+    return stacked ? vs.reduce((a, b) => a + b, 0) : Math.max(0, ...vs);
+  });
+}
+
+export function TrendSection({ buckets, granularity, targets, lang }: TrendSectionProps) {
   const { t } = useTranslation();
   const series = LINE_SERIES(t);
   const points = useMemo(() => {
-    const per = (pick: (d: DayAnswer, line: '112' | '119') => number | null): TrendPoint[] =>
-      days.map((d) => ({ label: formatDayLabel(d.day.day, lang), values: { '112': pick(d, '112'), '119': pick(d, '119') } }));
+    const label = (b: BucketAnswer) => bucketLabel(b.bucket.key, granularity, lang);
+    const per = (pick: (d: BucketAnswer, line: '112' | '119') => number | null): TrendPoint[] =>
+      buckets.map((d) => ({ label: label(d), values: { '112': pick(d, '112'), '119': pick(d, '119') } }));
     return {
       sl20: per((d, l) => d.kpis?.calls[l].sl20 ?? null),
       asa: per((d, l) => d.kpis?.calls[l].asa ?? null),
       offered: per((d, l) => d.kpis?.calls[l].offered ?? null),
-      incidents: days.map((d) => ({ label: formatDayLabel(d.day.day, lang), values: { incidents: d.kpis?.incidents.count ?? null } })),
+      incidents: buckets.map((d) => ({ label: label(d), values: { incidents: d.kpis?.incidents.count ?? null } })),
     };
-  }, [days, lang]);
-  const csvColumns: CsvColumn<DayAnswer>[] = [
-    { header: t('exec.col.day'), value: (d) => d.day.day },
-    ...(['112', '119'] as const).flatMap((l): CsvColumn<DayAnswer>[] => [
+  }, [buckets, granularity, lang]);
+  const csvColumns: CsvColumn<BucketAnswer>[] = [
+    { header: t(`exec.col.${granularity}`), value: (d) => d.bucket.key },
+    ...(['112', '119'] as const).flatMap((l): CsvColumn<BucketAnswer>[] => [
       { header: `${l} ${t('kpi.offered')}`, value: (d) => d.kpis?.calls[l].offered },
       { header: `${l} ${t('kpi.answered')}`, value: (d) => d.kpis?.calls[l].answered },
       { header: `${l} ${t('kpi.abandoned')}`, value: (d) => d.kpis?.calls[l].abandoned },
@@ -68,18 +82,10 @@ export function TrendSection({ days, targets, lang, trendDays, onTrendDays }: Tr
   const sl20Target = targets?.sl20;
   const asaTarget = targets?.asaSeconds;
   return (
-    <section className="exec-section" data-testid="exec-trends" aria-labelledby="exec-trends-title">
+    <section className="exec-section" data-testid="exec-trends" data-granularity={granularity} aria-labelledby="exec-trends-title">
       <header className="exec-section-head">
-        <h2 id="exec-trends-title">{t('exec.trendTitle')}</h2>
-        <div className="chips no-print" role="group" aria-label={t('exec.trendTitle')}>
-          {TREND_DAYS.map((n) => (
-            <button key={n} type="button" className={`chip${trendDays === n ? ' chip--on' : ''}`} aria-pressed={trendDays === n} data-testid={`exec-trend-${n}`} onClick={() => onTrendDays(n)}>
-              {t('exec.lastDays', { n })}
-            </button>
-          ))}
-        </div>
-        <span className="print-only muted">{t('exec.lastDays', { n: trendDays })}</span>
-        <CsvButton rows={days} columns={csvColumns} filename={`pantau-trend-${trendDays}d`} testId="exec-trends-csv" />
+        <h2 id="exec-trends-title">{t(`exec.trendTitle.${granularity}`)}</h2>
+        <CsvButton rows={buckets} columns={csvColumns} filename={`pantau-trend-${buckets[0]?.bucket.key ?? ''}-${granularity}`} testId="exec-trends-csv" />
       </header>
       <div className="exec-trends">
         <KpiTrend
@@ -96,17 +102,29 @@ export function TrendSection({ days, targets, lang, trendDays, onTrendDays }: Tr
           data={points.asa}
           series={series}
           format={(v) => formatSeconds(v, lang)}
+          {...wholeAxis(valuesOf(points.asa, false), asaTarget)}
+          integer
           {...(asaTarget === undefined ? {} : { target: { value: asaTarget, label: t('kpi.targetMax', { value: formatSeconds(asaTarget, lang) }) } })}
           testId="exec-trend-asa"
         />
-        <KpiTrend title={t('exec.chart.offered')} data={points.offered} series={series} format={(v) => formatCount(v, lang)} kind="bar" integer testId="exec-trend-offered" />
         <KpiTrend
-          title={t('exec.chart.incidents')}
+          title={t('exec.chart.offered')}
+          data={points.offered}
+          series={series}
+          format={(v) => formatCount(v, lang)}
+          kind="bar"
+          integer
+          {...wholeAxis(valuesOf(points.offered, true))}
+          testId="exec-trend-offered"
+        />
+        <KpiTrend
+          title={t(`exec.chart.incidents.${granularity}`)}
           data={points.incidents}
           series={[{ key: 'incidents', name: t('kpi.incidents'), color: '#2c877f' }]}
           format={(v) => formatCount(v, lang)}
           kind="bar"
           integer
+          {...wholeAxis(valuesOf(points.incidents, true))}
           testId="exec-trend-incidents"
         />
       </div>

@@ -1,7 +1,9 @@
-// reported → dispatched → on scene → closed, with the minutes between each step.
-import { useTranslation } from 'react-i18next';
+// The desk's row: reported → dispatched → on scene → closed, with the minutes between each step
+// (client/components/IncidentTimeline.tsx draws it; the executive drill-down draws its full
+// timeline with the same component).
 import type { IncidentView } from '../../../shared/contract/views.ts';
-import { formatMinutes, formatShortTime, type Lang } from '../../components/format.ts';
+import { IncidentTimeline as Timeline, type TimelineRow } from '../../components/IncidentTimeline.tsx';
+import type { Lang } from '../../components/format.ts';
 
 const STEPS = [
   ['reported', 'reportedAt'],
@@ -31,18 +33,6 @@ export function timelineSteps(incident: IncidentView): Step[] {
 }
 
 export function IncidentTimeline({ incident, timeZone, lang }: { incident: IncidentView; timeZone: string; lang: Lang }) {
-  const { t } = useTranslation();
-  return (
-    <ol className="timeline">
-      {timelineSteps(incident).map(({ status, atMs, sincePrevSeconds }) => (
-        <li key={status} className={`timeline-step${atMs !== null ? ' timeline-step--done' : ''}`}>
-          {sincePrevSeconds !== null ? (
-            <span className="timeline-gap fig">{t('incident.minutesBetween', { value: formatMinutes(sincePrevSeconds, lang) })}</span>
-          ) : null}
-          <span className="timeline-name">{t(`status.${status}`)}</span>
-          <span className="timeline-at fig">{atMs !== null ? formatShortTime(new Date(atMs), timeZone) : '–'}</span>
-        </li>
-      ))}
-    </ol>
-  );
+  const rows: TimelineRow[] = timelineSteps(incident).map((s) => ({ key: s.status, kind: s.status, atMs: s.atMs, sincePrevSeconds: s.sincePrevSeconds }));
+  return <Timeline rows={rows} timeZone={timeZone} lang={lang} />;
 }

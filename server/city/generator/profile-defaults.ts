@@ -8,6 +8,7 @@ export const DEFAULT_TARGETS: Targets = {
   asaSeconds: 10, // ASSUMPTION, in line with NFPA 1225 (90 % answered within 10 s)
   abandonmentRate: 0.05, // ASSUMPTION: no Indonesian standard found
   responseMinutes: 15, // Damkar SPM, Permendagri 114/2018: report to arrival on scene
+  responseMinutesByAgency: { fire: 15 }, // the same Damkar SPM; other agencies: responseMinutes (ASSUMPTION)
 };
 
 export const DEFAULT_WAITS: WaitThresholds = { warningSeconds: 15, criticalSeconds: 30, staleMinutes: 60 };
@@ -41,6 +42,7 @@ export const DEFAULT_AGENCIES: AgencyName[] = [
 export const DEFAULT_NOTES = [
   'targets.sl15/sl20: NENA-STA-020.1-2020 (90 % of calls answered within 15 s, 95 % within 20 s).',
   'targets.responseMinutes: Damkar SPM, Permendagri No. 114/2018 (15 minutes from report to arrival on scene).',
+  'targets.responseMinutesByAgency: fire 15 minutes from the same Damkar SPM; agencies not listed are judged by targets.responseMinutes (ASSUMPTION for police, ambulance and the others: set the city\'s own).',
   'targets.asaSeconds and targets.abandonmentRate: ASSUMPTION, no Indonesian standard found; replace with the city\'s own.',
   'waits, alerts and queueAlerts: ASSUMPTION, defaults of the profile generator.',
 ];

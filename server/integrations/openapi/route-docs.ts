@@ -12,6 +12,8 @@ import { DEMO_CONTROL_ROLES, Role, Snapshot, Space } from '../../../shared/contr
 import { ActivityQuery, AlertsQuery, SeriesQuery, TrendsQuery, windowFields } from '../../http/routes/apps.ts';
 import { Scenario, Speed } from '../../http/routes/demo.ts';
 import { KpiQuery } from '../../http/routes/views.ts';
+import { CallListQuery, IncidentListQuery, IncidentParams } from '../../http/routes/drilldown.ts';
+import { CallListAnswer, IncidentListAnswer, IncidentTimelineAnswer } from '../../../shared/contract/drilldown.ts';
 import { CapQuery } from '../cap/cap-query.ts';
 import { DeadLetterAnswer } from '../webhooks/webhook-payload.ts';
 import { DeadLetterQuery } from '../../http/routes/webhooks.ts';
@@ -87,6 +89,22 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     query: spaceQuery, answers: ok(Snapshot),
   },
   { method: 'get', path: '/api/v1/kpis', tag: 'views', access: OPERATORS, summary: 'Call and incident KPIs over a window', description: 'Defaults to today in the city\'s timezone; windows up to 400 days.', query: KpiQuery, answers: ok(KpisAnswer) },
+  {
+    method: 'get', path: '/api/v1/incidents', tag: 'views', access: OPERATORS, summary: 'Incidents reported in a window, newest first (drill-down)',
+    description: 'Filters by line, kecamatan (as the KPIs count it; `outside` for points outside the city), category, agency (incidents a unit of it was sent to) and priority; pages with `offset`/`limit` (`next` is the next offset). Defaults to today in the city\'s timezone. Executives get no incident summaries.',
+    query: IncidentListQuery, answers: ok(IncidentListAnswer),
+  },
+  {
+    method: 'get', path: '/api/v1/incidents/:incidentId', tag: 'views', access: OPERATORS, summary: 'One incident\'s timeline',
+    description: 'Reported, each unit\'s dispatch and arrival, closed, with seconds since the report and since the step before; each arrival against the on-scene target of its agency (city profile `targets.responseMinutesByAgency`, else `responseMinutes`).',
+    params: IncidentParams, query: spaceQuery,
+    answers: { ...ok(IncidentTimelineAnswer), 404: { description: 'No such incident in this space' } },
+  },
+  {
+    method: 'get', path: '/api/v1/calls', tag: 'views', access: OPERATORS, summary: 'Calls received in a window, newest first (drill-down)',
+    description: 'Filters by line, kecamatan, status and disposition; pages with `offset`/`limit`, at most 5,000 calls scanned per request (`next` continues). Caller numbers for operators only; executives get none.',
+    query: CallListQuery, answers: ok(CallListAnswer),
+  },
   { method: 'get', path: '/api/v1/city', tag: 'city', access: 'public', summary: 'The city profile a browser needs', answers: ok(PublicCity) },
   { method: 'get', path: '/api/v1/city/kecamatan.geojson', tag: 'city', access: 'public', summary: 'Kecamatan boundaries', answers: { 200: { description: 'GeoJSON FeatureCollection, properties.code = BPS code', contentType: 'application/geo+json', schema: GeoJson } } },
   { method: 'get', path: '/api/v1/city/kelurahan.geojson', tag: 'city', access: 'public', summary: 'Kelurahan boundaries, when the profile has them', answers: { 200: { description: 'GeoJSON FeatureCollection', contentType: 'application/geo+json', schema: GeoJson }, 404: { description: 'This profile has no kelurahan boundaries' } } },

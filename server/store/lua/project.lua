@@ -362,6 +362,34 @@ local function report_fields(ev, x)
   }
 end
 
+-- Each unit's dispatch and arrival, for the incident's timeline: '~units' holds one line per
+-- step, 'd <atMs> <agency> <unitId>' or 's <atMs> - <unitId>' (unitId may be empty), as a SET
+-- (the same step twice is one) sorted by time then text, so the field is a function of the set
+-- of events; past C.INCIDENT_UNIT_STEPS_MAX steps the earliest are kept. Named with '~' so the
+-- changes leave it out: only the timeline reader needs it.
+local function unit_time(line) return tonumber(string.match(line, '^%a (%-?%d+)')) or 0 end
+
+local function add_unit_step(key, r, step)
+  local list, seen = {}, {}
+  for line in string.gmatch(r['~units'] or '', '[^\n]+') do
+    if not seen[line] then seen[line] = true; table.insert(list, line) end
+  end
+  if seen[step] then return end
+  table.insert(list, step)
+  table.sort(list, function(a, b)
+    local ta, tb = unit_time(a), unit_time(b)
+    if ta ~= tb then return ta < tb end
+    return a < b
+  end)
+  while #list > C.INCIDENT_UNIT_STEPS_MAX do table.remove(list) end
+  set_field(key, r, '~units', table.concat(list, '\n'))
+end
+
+local function unit_id(ev)
+  if present(ev.unitId) then return (string.gsub(tostring(ev.unitId), '%s', '_')) end
+  return ''
+end
+
 local function project_incident(base, ev, x, want, changes)
   local id = ev.incidentId
   local key = base .. K.incident .. id
@@ -379,15 +407,17 @@ local function project_incident(base, ev, x, want, changes)
     for a in pairs(set) do table.insert(list, a) end
     table.sort(list)
     set_field(key, r, 'agencies', table.concat(list, ','))
+    add_unit_step(key, r, 'd ' .. fmt(at) .. ' ' .. ev.agency .. ' ' .. unit_id(ev))
   elseif ev.type == 'incident.on_scene' then
     set_min(key, r, 'onSceneAt', at)
+    add_unit_step(key, r, 's ' .. fmt(at) .. ' - ' .. unit_id(ev))
   elseif ev.type == 'incident.closed' then
     take(key, r, '~close', 'max', { 'closedAt', fmt(at), 'outcome', ev.outcome })
   end
   set_field(key, r, 'status', incident_status(r))
   local open = r.reportedAt ~= nil and r.closedAt == nil
   w_zset(base .. K.incidentsOpen, id, open and tonumber(r.reportedAt))
-  w_expire(key, C.RECORD_TTL)
+  w_expire(key, C.INCIDENT_TTL)
   if want then table.insert(changes, { t = 'incident', id = id, h = public_flat(r), m = open and 1 or 0 }) end
 end
 
