@@ -2,7 +2,7 @@
 import type { FeatureCollection } from 'geojson';
 import { z } from 'zod';
 import { PublicCity } from '../../shared/contract/city.ts';
-import { AppActivityAnswer, AppTrendsAnswer } from '../../shared/contract/apps.ts';
+import { AlertsAnswer, AppActivityAnswer, AppTrendsAnswer } from '../../shared/contract/apps.ts';
 import { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { Role, Snapshot, Space } from '../../shared/contract/views.ts';
 import { readToken } from './credentials.ts';
@@ -127,4 +127,11 @@ export async function fetchKecamatanBoundaries(signal?: AbortSignal): Promise<Fe
   const body = await getJson('/city/kecamatan.geojson', signal ? { signal } : {});
   if (!isFeatureCollection(body)) throw new ApiError(0, 'bad_answer', 'kecamatan.geojson: not a FeatureCollection');
   return body;
+}
+
+/** Alerts raised in a window, newest first (GET /api/v1/alerts). */
+export function fetchAlerts(query: { from: string; to: string; limit?: number }, signal?: AbortSignal): Promise<AlertsAnswer> {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  return getParsed(`/alerts?${params.toString()}`, AlertsAnswer, signal ? { signal } : {});
 }
