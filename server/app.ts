@@ -291,6 +291,7 @@ function createReportJobFor(core: Core, parts: { webhooks: WebhookDispatcher; re
     owner: randomBytes(8).toString('hex'),
     iso: (ms) => toIsoWithOffset(ms, tz),
     log,
+    metrics: core.metrics,
   });
 }
 

@@ -14,8 +14,9 @@ import { includesWeek, minutesOf } from '../../shared/report/report-day.ts';
 import { catchUpDays, latestDueDay, nextDueMs } from '../domain/report-schedule.ts';
 import { startOfCityDayKey } from '../domain/time.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { ReportStore } from '../store/report-store.ts';
-import type { RenderReport } from './report-renderer.ts';
+import { ReportRenderError, type RenderReport } from './report-renderer.ts';
 
 /** Another process (or an earlier request) is writing that report now. */
 export class ReportBusyError extends Error {
@@ -28,6 +29,8 @@ const MAX_SLEEP_MS = 10 * 60_000;
 const LEASE_MS = 5 * 60_000;
 /** When another process holds the lease, look again this much later (it may have died). */
 const BUSY_RETRY_MS = 60_000;
+/** After a failed print (the page, Redis), try again this much later; not every minute all day. */
+const FAILED_RETRY_MS = 15 * 60_000;
 const STOP_WAIT_MS = 5_000;
 
 export type DeliverReport = (space: Space, info: ReportInfo, pdf: Buffer) => Promise<void>;
@@ -48,6 +51,7 @@ export interface ReportJobDeps {
   owner: string;
   iso: (ms: number) => string;
   log: Logger;
+  metrics: Metrics;
 }
 
 export interface ReportJob {
@@ -82,7 +86,10 @@ export function createReportJob(deps: ReportJobDeps): ReportJob {
     try {
       if (trigger === 'schedule' && (await store.has(day, lang))) return null;
       const t0 = performance.now();
-      const pdf = await deps.render({ day, lang, space });
+      const pdf = await deps.render({ day, lang, space }).catch((err: unknown) => {
+        deps.metrics.reports.inc({ trigger, result: 'failed' });
+        throw err;
+      });
       const renderMs = Math.round(performance.now() - t0);
       const info: ReportInfo = {
         day, lang, weekly: includesWeek(day), renderedAt: deps.iso(deps.clock()), trigger, bytes: pdf.length, renderMs,
@@ -90,9 +97,13 @@ export function createReportJob(deps: ReportJobDeps): ReportJob {
       };
       await store.put(info, pdf, startOfCityDayKey(day, deps.timeZone), deps.clock());
       log.info({ space, day, lang, trigger, bytes: pdf.length, renderMs }, 'report written');
+      deps.metrics.reports.inc({ trigger, result: 'written' });
       if (trigger === 'schedule') {
         // Delivered inside the lease: no other process can deliver it a second time.
-        await deps.deliver(space, info, pdf).catch((err: unknown) => log.error({ space, day, err: String(err) }, 'report delivery failed'));
+        await deps.deliver(space, info, pdf).catch((err: unknown) => {
+          deps.metrics.reports.inc({ trigger, result: 'delivery_failed' });
+          log.error({ space, day, err: String(err) }, 'report delivery failed');
+        });
       }
       return { info, pdf };
     } finally {
@@ -100,20 +111,31 @@ export function createReportJob(deps: ReportJobDeps): ReportJob {
     }
   }
 
-  /** Writes the scheduled reports due now that are missing; true when all are written (here or elsewhere). */
-  async function writeDue(space: Space, days: readonly string[]): Promise<boolean> {
+  /**
+   * Writes the scheduled reports due now that are missing. Null when all are written (here or
+   * elsewhere), else when to look again: soon when another process holds a lease (it may die),
+   * later after a failure, and not before the next due time without Chromium (an operator must
+   * install it; the start said so, and one line a day says it again).
+   */
+  async function writeDue(space: Space, days: readonly string[]): Promise<number | null> {
     for (const day of days) {
       try {
         await write(space, day, deps.lang, 'schedule');
         done.set(space, day);
       } catch (err: unknown) {
-        if (err instanceof ReportBusyError) return false;
-        log.error({ space, day, err: String(err) }, 'report not written');
-        return false;
+        if (err instanceof ReportBusyError) return BUSY_RETRY_MS;
+        log.error({ space, day, err: err instanceof Error ? err.message : String(err) }, 'report not written');
+        if (err instanceof ReportRenderError && err.code === 'CHROMIUM_MISSING') {
+          done.set(space, days.at(-1) ?? day);
+          return null;
+        }
+        return FAILED_RETRY_MS;
       }
     }
-    return true;
+    return null;
   }
+
+  const sooner = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
 
   async function catchUp(): Promise<number | null> {
     let retry: number | null = null;
@@ -121,7 +143,7 @@ export function createReportJob(deps: ReportJobDeps): ReportJob {
     for (const space of deps.spaces) {
       const days = catchUpDays(due, await deps.store(space).newestDay(deps.lang));
       if (days.length === 0) done.set(space, due);
-      else if (!(await writeDue(space, days))) retry = BUSY_RETRY_MS;
+      else retry = sooner(retry, await writeDue(space, days));
     }
     return retry;
   }
@@ -132,7 +154,7 @@ export function createReportJob(deps: ReportJobDeps): ReportJob {
     let retry: number | null = null;
     for (const space of deps.spaces) {
       if (done.get(space) === due) continue;
-      if (!(await writeDue(space, [due]))) retry = BUSY_RETRY_MS;
+      retry = sooner(retry, await writeDue(space, [due]));
     }
     return retry;
   }

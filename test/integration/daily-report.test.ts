@@ -174,6 +174,12 @@ function sundayEvents(app: TestApp): { events: PantauEvent[]; alert: PantauEvent
   return { events, alert };
 }
 
+/** This process's count of scheduled reports written (`/metrics`). */
+async function written(app: TestApp): Promise<number> {
+  const text = await app.metrics.registry.metrics();
+  return Number(/^pantau_reports_total\{trigger="schedule",result="written"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+}
+
 const dayQuery = '?from=2026-11-29T00:00:00%2B07:00&to=2026-11-30T00:00:00%2B07:00';
 const normal = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/[ \t]+/g, ' ');
 
@@ -215,6 +221,7 @@ describe('the daily report', () => {
     expect(payloads.map((p) => [p.day, p.weekly])).toEqual([['2026-11-28', false], ['2026-11-29', true]]);
     const pdf = await pdfOf(app, new URL(payloads[1]?.reportUrl ?? '').pathname);
     expect(pdf.equals(mails[1]?.pdf ?? Buffer.alloc(0))).toBe(true);
+    expect(await written(app)).toBe(2);
   }, 180_000);
 
   it('prints the executive API\'s figures: the report page equals GET /api/v1/kpis for the day, and so does the PDF', async () => {
@@ -290,6 +297,7 @@ describe('the daily report', () => {
       expect(mails.at(-1)?.subject).toContain('2026-11-30');
       expect(hooks.length - before.hooks).toBe(1);
       expect((await reportsOf(b)).filter((r) => r.day === '2026-11-30')).toHaveLength(1);
+      expect((await written(a)) + (await written(b))).toBe(1);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
