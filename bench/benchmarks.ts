@@ -9,9 +9,10 @@ import { geoBenchmark } from './geo.ts';
 import { browserBenchmark } from './browser.ts';
 import { demoBackfillBenchmark } from './demo-backfill.ts';
 import { wireBenchmark } from './wire.ts';
+import { reportBenchmark } from './report.ts';
 import type { Benchmark } from './support/context.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [ingestBenchmark, ingestBreakdownBenchmark, latencyBenchmark, readsBenchmark, rebuildBenchmark, geoBenchmark, wireBenchmark, demoBackfillBenchmark, browserBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [ingestBenchmark, ingestBreakdownBenchmark, latencyBenchmark, readsBenchmark, rebuildBenchmark, geoBenchmark, wireBenchmark, demoBackfillBenchmark, reportBenchmark, browserBenchmark];
 
 /** Every figure name a run prints (measured or skipped), for the smoke test. */
 export const EXPECTED_FIGURES: readonly string[] = BENCHMARKS.flatMap((b) => b.figures);

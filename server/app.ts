@@ -31,6 +31,12 @@ import { createAlertNotes, type AlertNotes } from './integrations/alert-notes.ts
 import { createWebhookDispatcher, type WebhookDispatcher, type WebhookTuning } from './integrations/webhooks/webhook-dispatcher.ts';
 import { createWebhookOutbox } from './store/webhook-outbox.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
+import { reportRoutes } from './http/routes/reports.ts';
+import { createReportJob, type DeliverReport, type ReportJob } from './reports/report-job.ts';
+import { createReportMailer } from './reports/report-mail.ts';
+import { checkChromium, createReportRenderer } from './reports/report-renderer.ts';
+import { reportText } from './reports/report-text.ts';
+import { createReportStore, type ReportStore } from './store/report-store.ts';
 import { readAlertRecord } from './store/read-alert.ts';
 import { viewRoutes } from './http/routes/views.ts';
 import { drilldownRoutes } from './http/routes/drilldown.ts';
@@ -105,6 +111,8 @@ export interface Pantau {
   feeds: Record<Space, SpaceFeed>;
   metrics: Metrics;
   credentials: CredentialTable;
+  /** The daily report job (its `settled()` lets a test wait for what it queued). */
+  reports: ReportJob;
   close(): Promise<void>;
 }
 
@@ -120,6 +128,8 @@ interface Storage {
   /** Alert state notes and the notice list (CAP, webhooks). */
   notices: (space: Space) => AlertNoticeStore;
   outbox: (space: Space) => ReturnType<typeof createWebhookOutbox>;
+  /** The daily reports kept (PDFs and their index). */
+  reports: (space: Space) => ReportStore;
 }
 
 async function openStorage(options: PantauOptions, city: CityProfile, clock: () => number): Promise<Storage> {
@@ -130,6 +140,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
   const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createAppStore>>;
   const noticeStores = Object.fromEntries(SPACES.map((s) => [s, createAlertNoticeStore(redis.redis, keys(s))])) as Record<Space, AlertNoticeStore>;
   const outboxes = Object.fromEntries(SPACES.map((s) => [s, createWebhookOutbox(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createWebhookOutbox>>;
+  const reportStores = Object.fromEntries(SPACES.map((s) => [s, createReportStore(redis.redis, keys(s))])) as Record<Space, ReportStore>;
   return {
     redis,
     keys,
@@ -140,6 +151,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
     kpiCache: Object.fromEntries(SPACES.map((s) => [s, new KpiDayCache({ clock })])) as Record<Space, KpiDayCache>,
     notices: (space) => noticeStores[space],
     outbox: (space) => outboxes[space],
+    reports: (space) => reportStores[space],
   };
 }
 
@@ -218,7 +230,7 @@ function loadFeeds({ config, log, clock, city, metrics, storage }: Core, hooks: 
   });
 }
 
-async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: Feeds; demo: DemoRunner | null }): Promise<ReturnType<typeof createHttpApp>> {
+async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: Feeds; demo: DemoRunner | null; reports: ReportJob }): Promise<ReturnType<typeof createHttpApp>> {
   const { config, options, log, clock, city, metrics, storage, credentials, credentialGuard } = core;
   const { redis, keys, kpiCache } = storage;
   const { ingest, feeds, demo } = parts;
@@ -259,8 +271,51 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
         notes: (space, id) => storage.notices(space).notes(id),
       }, clock), clock),
       webhookRoutes(storage.outbox),
+      reportRoutes({ store: storage.reports, job: parts.reports, cityId: city.profile.id, timeZone: city.profile.timezone, clock }),
     ],
   });
+}
+
+/** The report job: renders with this process's Chromium, delivers by e-mail and the webhooks. */
+function createReportJobFor(core: Core, parts: { webhooks: WebhookDispatcher; reportToken: string; selfUrl: () => string }): ReportJob {
+  const { config, city, storage, clock, log } = core;
+  const tz = city.profile.timezone;
+  const mail = config.reports.mail ? createReportMailer(config.reports.mail) : null;
+  const cityRef = { id: city.profile.id, name: city.profile.name };
+  const deliver: DeliverReport = async (space, info, pdf) => {
+    const url = `${config.reports.publicUrl ?? parts.selfUrl()}${info.path}`;
+    const queued = await parts.webhooks.queueReport({
+      space, day: info.day, lang: info.lang, weekly: info.weekly, reportUrl: url, at: info.renderedAt, city: cityRef, text: reportText(info, city.profile.name, url),
+    });
+    // E-mail is for the city's own figures: the demo space's reports are not mailed.
+    if (mail && space === 'live') await mail({ info, pdf, city: cityRef, url });
+    log.info({ mod: 'reports', space, day: info.day, webhooks: queued, mailed: mail !== null && space === 'live' }, 'report delivered');
+  };
+  return createReportJob({
+    store: storage.reports,
+    render: createReportRenderer({ chromiumPath: config.reports.chromium, baseUrl: parts.selfUrl, token: parts.reportToken }),
+    deliver,
+    clock,
+    timeZone: tz,
+    at: city.profile.report.at,
+    lang: config.reports.lang,
+    spaces: ['live'],
+    owner: randomBytes(8).toString('hex'),
+    iso: (ms) => toIsoWithOffset(ms, tz),
+    log,
+    metrics: core.metrics,
+  });
+}
+
+/** Starts the schedule when PANTAU_REPORTS is on; says at start when Chromium is missing (a report would fail). */
+function startReports(core: Core, job: ReportJob): () => Promise<void> {
+  if (!core.config.reports.enabled) return () => Promise.resolve();
+  try {
+    checkChromium(core.config.reports.chromium);
+  } catch (err: unknown) {
+    core.log.error({ mod: 'reports', err: err instanceof Error ? err.message : String(err) }, 'daily reports cannot be printed');
+  }
+  return job.start();
 }
 
 export async function createPantau(config: Config, options: PantauOptions): Promise<Pantau> {
@@ -271,11 +326,13 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const storage = await openStorage(options, city, clock);
   const { redis, keys } = storage;
   const demoKey = config.demoKey ?? (config.demo ? randomBytes(12).toString('hex') : undefined);
-  const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey };
+  // The report page's credential: this process prints its own page (server/reports).
+  const reportToken = randomBytes(24).toString('base64url');
+  const credentials: CredentialTable = { tokens: config.tokens, ingestKeys: config.ingestKeys, demoKey, reportToken };
   const metrics = createMetrics();
   const credentialGuard = createCredentialGuard({
     store: createCredentialStore(redis.redis, keys('live')),
-    secrets: [...Object.values(config.tokens), ...config.ingestKeys.map((k) => k.key), ...(demoKey === undefined ? [] : [demoKey])],
+    secrets: [...Object.values(config.tokens), ...config.ingestKeys.map((k) => k.key), ...(demoKey === undefined ? [] : [demoKey]), reportToken],
     ...(options.credentialLimits === undefined ? {} : { limits: options.credentialLimits }),
     log,
     metrics,
@@ -302,7 +359,10 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       })
     : null;
   const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks, detectors });
-  const httpApp = await buildHttpApp(core, { ingest, feeds, demo });
+  // This process's own address, for the report page it prints: known only once it listens (PORT=0 in tests).
+  let selfUrl = '';
+  const reports = createReportJobFor(core, { webhooks, reportToken, selfUrl: () => selfUrl });
+  const httpApp = await buildHttpApp(core, { ingest, feeds, demo, reports });
   const server = createServer(httpApp);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
@@ -326,6 +386,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   });
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  selfUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // After listening: a make-up report at start prints this process's own page.
+  const stopReports = startReports(core, reports);
   if (demoKey && !config.demoKey) log.info({ mod: 'main', demoIngest: `POST /api/v1/events?space=demo with Authorization: Bearer ${demoKey}` }, 'demo ingest key');
 
   let closing: Promise<void> | undefined;
@@ -341,8 +404,10 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     feeds,
     metrics,
     credentials,
+    reports,
     close() {
       closing ??= (async () => {
+        await stopReports();
         await stopJobs();
         queueAlerts.stop();
         await demo?.stop();

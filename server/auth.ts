@@ -15,6 +15,11 @@ export interface CredentialTable {
   tokens: Readonly<ViewerTokens>;
   ingestKeys: readonly { name: string; key: string }[];
   demoKey: string | undefined;
+  /**
+   * The process's own credential for its report page (server/reports): an executive's reads, no
+   * caller numbers. Random per process and never shown; the page is printed by this process only.
+   */
+  reportToken?: string;
 }
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
@@ -38,6 +43,7 @@ export function resolveToken(token: string | undefined, table: CredentialTable):
     if (same(token, k.key) && !found) found = { kind: 'ingest', name: k.name, spaces: ['live', 'demo'] };
   }
   if (table.demoKey !== undefined && same(token, table.demoKey) && !found) found = { kind: 'ingest', name: 'demo', spaces: ['demo'] };
+  if (table.reportToken !== undefined && same(token, table.reportToken) && !found) found = { kind: 'viewer', role: 'executive', name: 'report' };
   return found;
 }
 

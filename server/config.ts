@@ -75,6 +75,18 @@ const EnvSchema = z.object({
   PANTAU_EVENT_MAX_AGE_DAYS: z.coerce.number().min(1).max(3_650).default(400),
   /** Webhook targets for alerts: a JSON array (docs/integrations.md "Webhooks"). */
   PANTAU_WEBHOOKS: z.string().optional(),
+  /** The daily report job (docs/operations.md "Daily report"). */
+  PANTAU_REPORTS: onOff.default('on'),
+  PANTAU_REPORT_LANG: z.enum(['id', 'en']).default('id'),
+  /** The Chromium that prints the report (playwright-core drives it; nothing is downloaded). */
+  PANTAU_CHROMIUM: z.string().min(1).default('/usr/bin/chromium'),
+  /** SMTP server for the report e-mail: smtp://[user:pass@]host[:port] or smtps://…; no e-mail when unset. */
+  PANTAU_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.go.id:587').optional(),
+  PANTAU_REPORT_FROM: z.string().min(3).max(320).default('Pantau <pantau@localhost>'),
+  /** Who receives the report: comma-separated e-mail addresses. */
+  PANTAU_REPORT_TO: z.string().optional(),
+  /** The address people reach Pantau at (links in e-mails and webhooks); else this process's own. */
+  PANTAU_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://pantau.tangerangkota.go.id' }).optional(),
   PANTAU_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - (1-40); no braces or colons, they would break the hash tag').default('pantau'),
 });
 
@@ -102,6 +114,14 @@ export type Config = Readonly<{
   /** How far an event's `at` may lie ahead of the server's clock, and how far behind it. */
   eventTime: Readonly<{ maxFutureMs: number; maxAgeMs: number }>;
   webhooks: readonly WebhookTarget[];
+  reports: Readonly<{
+    enabled: boolean;
+    lang: 'id' | 'en';
+    chromium: string;
+    /** Present when PANTAU_SMTP_URL is set (then PANTAU_REPORT_TO is required). */
+    mail: Readonly<{ smtpUrl: string; from: string; to: readonly string[] }> | undefined;
+    publicUrl: string | undefined;
+  }>;
 }>;
 
 /** PANTAU_WEBHOOKS: JSON, then the targets' schema; the error names the target and field. */
@@ -120,6 +140,21 @@ function parseWebhooks(text: string | undefined): WebhookTarget[] {
     throw new ConfigError('PANTAU_WEBHOOKS', `${path.replace(/^\./, '') || 'targets'}: ${issue?.message ?? 'invalid'}`);
   }
   return r.data;
+}
+
+const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+$/;
+
+/** PANTAU_SMTP_URL with PANTAU_REPORT_TO (required with it): the report's e-mail, or none. */
+function parseMail(smtpUrl: string | undefined, from: string, to: string | undefined): Config['reports']['mail'] {
+  if (smtpUrl === undefined) {
+    if (to !== undefined) throw new ConfigError('PANTAU_SMTP_URL', 'PANTAU_REPORT_TO is set but no SMTP server: set PANTAU_SMTP_URL too');
+    return undefined;
+  }
+  const list = (to ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  if (list.length === 0) throw new ConfigError('PANTAU_REPORT_TO', 'PANTAU_SMTP_URL is set: give the recipients, comma-separated e-mail addresses');
+  const bad = list.find((a) => !EMAIL.test(a));
+  if (bad !== undefined) throw new ConfigError('PANTAU_REPORT_TO', `not an e-mail address: "${bad.slice(0, 40)}"`);
+  return Object.freeze({ smtpUrl, from, to: Object.freeze(list) });
 }
 
 /** Parses an environment; throws ConfigError naming the first bad variable. */
@@ -160,6 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { demo?: boolean } 
     handshakesPerMin: e.PANTAU_HANDSHAKES_PER_MIN,
     replication: Object.freeze({ minReplicas: e.PANTAU_REDIS_MIN_REPLICAS, waitMs: e.PANTAU_REDIS_WAIT_MS }),
     webhooks: Object.freeze(parseWebhooks(e.PANTAU_WEBHOOKS)),
+    reports: Object.freeze({
+      enabled: e.PANTAU_REPORTS === 'on',
+      lang: e.PANTAU_REPORT_LANG,
+      chromium: e.PANTAU_CHROMIUM,
+      mail: parseMail(e.PANTAU_SMTP_URL, e.PANTAU_REPORT_FROM, e.PANTAU_REPORT_TO),
+      publicUrl: e.PANTAU_PUBLIC_URL?.replace(/\/+$/, ''),
+    }),
     eventTime: Object.freeze({ maxFutureMs: e.PANTAU_EVENT_MAX_FUTURE_MINUTES * 60_000, maxAgeMs: e.PANTAU_EVENT_MAX_AGE_DAYS * 86_400_000 }),
   });
 }

@@ -14,6 +14,7 @@ export interface Metrics {
   slowClientsDropped: Counter<'space'>;
   socketRefused: Counter<'reason'>;
   webhookDeliveries: Counter<'target' | 'result'>;
+  reports: Counter<'trigger' | 'result'>;
 }
 
 export function createMetrics(): Metrics {
@@ -30,6 +31,7 @@ export function createMetrics(): Metrics {
     feedLagMs: new Gauge({ name: 'pantau_feed_lag_ms', help: 'Age of the newest stream entry when the live feed applied it', labelNames: ['space'], registers: [registry] }),
     socketRefused: new Counter({ name: 'pantau_socket_refused_total', help: 'Socket.IO connections refused: origin (foreign Origin), credential (bad token or auth), too_many_attempts (address over its failed-handshake budget), too_many_connections (address over its handshake budget, PANTAU_HANDSHAKES_PER_MIN)', labelNames: ['reason'], registers: [registry] }),
     webhookDeliveries: new Counter({ name: 'pantau_webhook_deliveries_total', help: 'Webhook delivery attempts by target and result: delivered (2xx), retry (failed, will be tried again), dead_letter (given up; GET /api/v1/webhooks/dead-letters)', labelNames: ['target', 'result'], registers: [registry] }),
+    reports: new Counter({ name: 'pantau_reports_total', help: 'Daily reports by trigger (schedule, request) and result: written, failed (not printed or not kept), delivery_failed (written, its e-mail or webhook queueing failed)', labelNames: ['trigger', 'result'], registers: [registry] }),
     slowClientsDropped: new Counter({ name: 'pantau_slow_clients_dropped_total', help: 'Socket.IO clients disconnected because their send buffer grew too large', labelNames: ['space'], registers: [registry] }),
   };
 }

@@ -47,6 +47,8 @@ export function pantauEnv(o: PantauProcessOptions): Record<string, string> {
     PANTAU_EXECUTIVE_TOKEN: EXECUTIVE_TOKEN,
     PANTAU_DISPLAY_TOKEN: DISPLAY_TOKEN,
     PANTAU_DEMO: 'off',
+    // No daily report printed at start: a browser would share the machine with what is measured.
+    PANTAU_REPORTS: 'off',
     PANTAU_BATCH_MS: String(o.batchMs ?? 200),
     // Info at least: the start is recognised by the "pantau listening" line.
     LOG_LEVEL: 'info',

@@ -2,7 +2,7 @@
 import type { FeatureCollection } from 'geojson';
 import { z } from 'zod';
 import { PublicCity } from '../../shared/contract/city.ts';
-import { AppActivityAnswer, AppTrendsAnswer } from '../../shared/contract/apps.ts';
+import { AlertsAnswer, AppActivityAnswer, AppTrendsAnswer } from '../../shared/contract/apps.ts';
 import { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { CallListAnswer, IncidentListAnswer, IncidentTimelineAnswer } from '../../shared/contract/drilldown.ts';
 import { Role, Snapshot, Space } from '../../shared/contract/views.ts';
@@ -169,4 +169,11 @@ export function fetchCalls(q: CallListQuery, signal?: AbortSignal): Promise<Call
 
 export function fetchIncidentTimeline(incidentId: string, signal?: AbortSignal): Promise<IncidentTimelineAnswer> {
   return getParsed(`/incidents/${encodeURIComponent(incidentId)}`, IncidentTimelineAnswer, signal ? { signal } : {});
+}
+
+/** Alerts raised in a window, newest first (GET /api/v1/alerts). */
+export function fetchAlerts(query: { from: string; to: string; limit?: number }, signal?: AbortSignal): Promise<AlertsAnswer> {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  return getParsed(`/alerts?${params.toString()}`, AlertsAnswer, signal ? { signal } : {});
 }

@@ -3,6 +3,7 @@ import { usePathname } from '../components/navigation.ts';
 import { DemoPage } from '../views/demo/DemoPage.tsx';
 import { ExecutivePage } from '../views/executive/ExecutivePage.tsx';
 import { OperatorPage } from '../views/operator/OperatorPage.tsx';
+import { ReportPage } from '../views/report/ReportPage.tsx';
 import { SignInPage } from '../views/signin/SignInPage.tsx';
 import { WallPage } from '../views/wall/WallPage.tsx';
 import { routeFor } from './router.ts';
@@ -17,6 +18,8 @@ export function App() {
       return <OperatorPage />;
     case 'signin':
       return <SignInPage />;
+    case 'report':
+      return <ReportPage />;
     case 'demo':
       return <DemoPage />;
   }

@@ -1,5 +1,5 @@
-// Which view a path shows. No router package: there are six routes and no parameters.
-export type Route = 'demo' | 'wall' | 'executive' | 'operator' | 'signin';
+// Which view a path shows. No router package: six fixed routes and the report's /report/<day>.
+export type Route = 'demo' | 'wall' | 'executive' | 'operator' | 'signin' | 'report';
 
 const ROUTES: Readonly<Record<string, Route>> = {
   '/': 'demo',
@@ -13,5 +13,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
 /** Unknown paths land on the demo: a visitor with no credential is a demo viewer anyway. */
 export function routeFor(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  // The daily report of one day: /report/<YYYY-MM-DD> (the page checks the day).
+  if (/^\/report\/[^/]+$/.test(path)) return 'report';
   return ROUTES[path.toLowerCase()] ?? 'demo';
 }

@@ -70,3 +70,11 @@ export function cityDayKey(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
+
+/** Midnight that starts the city day `2026-11-23` (the inverse of cityDayKey). */
+export function cityDayStart(day: string, timeZone: string): number {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  const localMidnight = Date.UTC(y, m - 1, d);
+  const guess = localMidnight - zoneOffsetMs(localMidnight, timeZone);
+  return localMidnight - zoneOffsetMs(guess, timeZone);
+}

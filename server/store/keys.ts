@@ -171,6 +171,26 @@ export function eventsPerDayKey(keys: SpaceKeys, cityDay: string): string {
   return `${keys.eventsPerDayPrefix}${cityDay}`;
 }
 
+/**
+ * The daily reports of a space (store/report-store.ts): not derived from events, so neither a
+ * rebuild nor the projection touches them; a demo wipe takes the demo space's with it.
+ */
+export interface ReportKeys {
+  /** One PDF (string of bytes): prefix + "<YYYY-MM-DD>:<lang>". */
+  readonly pdfPrefix: string;
+  /** Reports kept: zset "<YYYY-MM-DD>:<lang>" -> start of that city day (epoch ms). */
+  readonly index: string;
+  /** Their descriptions: hash "<YYYY-MM-DD>:<lang>" -> ReportInfo JSON. */
+  readonly meta: string;
+  /** Who is writing the report of a day (one process at a time): prefix + "<YYYY-MM-DD>:<lang>". */
+  readonly leasePrefix: string;
+}
+
+export function reportKeys(k: SpaceKeys): ReportKeys {
+  const b = `${k.all}reports:`;
+  return Object.freeze({ pdfPrefix: `${b}pdf:`, index: `${b}index`, meta: `${b}meta`, leasePrefix: `${b}lease:` });
+}
+
 /** Keys of derived state only: what a rebuild clears (everything but the stream and dedupe). */
 export function derivedKeyPatterns(k: SpaceKeys): string[] {
   return [

@@ -52,6 +52,8 @@ export interface Tries { attempts: number; nextAtMs: number; lastError: string }
 export interface WebhookOutbox {
   /** Moves the notice at the head (compared by its raw text) to the targets' queues; false if another process did. */
   fanOut(noticeRaw: string, items: readonly { target: string; item: string }[]): Promise<boolean>;
+  /** Appends a delivery to a target's queue (a report: it comes from no notice). */
+  enqueue(target: string, item: string): Promise<void>;
   head(target: string): Promise<string | null>;
   tries(target: string, deliveryId: string): Promise<Tries | null>;
   setTries(target: string, deliveryId: string, t: Tries): Promise<void>;
@@ -70,6 +72,9 @@ export function createWebhookOutbox(redis: Redis, keys: SpaceKeys): WebhookOutbo
     async fanOut(noticeRaw, items) {
       const r = await redis.eval(FAN_OUT, 1 + items.length, k.notices, ...items.map((i) => k.queue(i.target)), noticeRaw, ...items.map((i) => i.item));
       return r === 1;
+    },
+    async enqueue(target, item) {
+      await redis.rpush(k.queue(target), item);
     },
     head: (target) => redis.lindex(k.queue(target), 0),
     async tries(target, deliveryId) {

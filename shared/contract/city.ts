@@ -5,6 +5,7 @@
 //   kelurahan.geojson   optional, properties.code = BPS kelurahan code, properties.kecamatan
 //   apps.json           AppCatalogFile below
 import { z } from 'zod';
+import { DEFAULT_REPORT_TIME, ReportTime } from '../report/report-day.ts';
 import { AGENCIES, LINES, type Agency } from './events.ts';
 
 export const KecamatanInfo = z.object({
@@ -124,6 +125,11 @@ export const CityProfileFile = z.object({
   waits: WaitThresholds,
   alerts: AlertThresholds,
   queueAlerts: QueueAlertThresholds.default(DEFAULT_QUEUE_ALERTS),
+  /**
+   * The daily report (issue 18): written at `at` city time (the profile's timezone: WIB, WITA or
+   * WIT) for the day before; 06:00 when absent.
+   */
+  report: z.object({ at: ReportTime }).strict().default({ at: DEFAULT_REPORT_TIME }),
   /** Attribution of the data the profile carries (boundaries, populations). */
   attribution: z.array(z.string()),
   /** Where the defaults come from and which of them are assumptions, for whoever edits the profile. */

@@ -77,6 +77,17 @@ const MATRIX: Record<string, Row> = {
   },
   // Operators only, in either space: the dead letters name the city's webhook targets.
   'GET /api/v1/webhooks/dead-letters': { expect: { operator: 200, executive: 403, display: 403, presenter: 403, none: 401, ingest: 403, demoKey: 403, wrong: 401 } },
+  // Operators and executives only (a report is the city's figures); 404 as nothing is kept yet.
+  'GET /api/v1/reports': { expect: { operator: 200, executive: 200, display: 403, presenter: 403, none: 401, ingest: 403, demoKey: 403, wrong: 401 } },
+  'GET /api/v1/reports/:day.pdf': {
+    expect: { operator: 404, executive: 404, display: 403, presenter: 403, none: 401, ingest: 403, demoKey: 403, wrong: 401 },
+    path: '/api/v1/reports/2026-01-01.pdf',
+  },
+  // A day not yet over is refused before anything is printed: the matrix never launches a browser.
+  'POST /api/v1/reports/:day': {
+    expect: { operator: 400, executive: 400, display: 403, presenter: 403, none: 401, ingest: 403, demoKey: 403, wrong: 401 },
+    path: '/api/v1/reports/2999-01-01',
+  },
   'GET /api/v1/openapi.json': { expect: ANYONE(200) },
   'GET /api/docs': { expect: ANYONE(200) },
   'POST /api/v1/events': { expect: INGEST_LIVE, body: event },
@@ -94,6 +105,7 @@ const MATRIX: Record<string, Row> = {
   'GET /operator': { expect: PAGE },
   'GET /demo': { expect: PAGE },
   'GET /signin': { expect: PAGE },
+  'GET /report/:day': { expect: PAGE, path: '/report/2026-01-01' },
 };
 
 /** Extra cells beside the route table: the same route with another query. */

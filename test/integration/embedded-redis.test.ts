@@ -15,7 +15,7 @@ let child: ChildProcess | undefined;
 
 async function start(port: number): Promise<ChildProcess> {
   const c = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', PANTAU_DATA_DIR: dir, PANTAU_INGEST_KEYS: `t:${KEY}`, PANTAU_OPERATOR_TOKEN: OP, LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', PANTAU_DATA_DIR: dir, PANTAU_INGEST_KEYS: `t:${KEY}`, PANTAU_OPERATOR_TOKEN: OP, LOG_LEVEL: 'warn', PANTAU_REPORTS: 'off' },
     stdio: 'ignore',
   });
   await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status, { timeout: 30_000, interval: 100 }).toBe(200);

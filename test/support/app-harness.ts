@@ -34,6 +34,8 @@ export async function startApp(env: Record<string, string> = {}, options: Partia
     PANTAU_BATCH_MS: '50',
     LOG_LEVEL: 'silent',
     PANTAU_CITY: TEST_CITY,
+    // The daily report's schedule prints at start (a browser): only the report tests turn it on.
+    PANTAU_REPORTS: 'off',
     ...env,
   });
   const prefix = options.keyPrefix ?? `t-${randomUUID().slice(0, 8)}`;

@@ -86,7 +86,7 @@ export class PantauUnderTest {
   async start(timeoutMs = 60_000): Promise<void> {
     const child = track(spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...this.env },
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_LEVEL: 'info', PANTAU_REPORTS: 'off', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     }));
     this.child = child;

@@ -17,6 +17,8 @@ import { CallListAnswer, IncidentListAnswer, IncidentTimelineAnswer } from '../.
 import { CapQuery } from '../cap/cap-query.ts';
 import { DeadLetterAnswer } from '../webhooks/webhook-payload.ts';
 import { DeadLetterQuery } from '../../http/routes/webhooks.ts';
+import { ReportListQuery, ReportParams, ReportQuery } from '../../http/routes/reports.ts';
+import { ReportInfo, ReportsAnswer } from '../../../shared/contract/reports.ts';
 
 /** Who may call a route: anyone, an ingest key, or a viewer with one of the roles (demo viewers always read the demo space). */
 export type Access = 'public' | 'ingest' | { roles: readonly Role[] };
@@ -134,6 +136,28 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
     method: 'get', path: '/api/v1/webhooks/dead-letters', tag: 'alerts', access: { roles: ['operator'] }, summary: 'Webhook deliveries given up on',
     description: 'Deliveries that failed every retry, newest first, with the last error. Each names its target and the alert state change.',
     query: DeadLetterQuery, answers: ok(DeadLetterAnswer),
+  },
+  // Reports
+  {
+    method: 'get', path: '/api/v1/reports', tag: 'reports', access: OPERATORS, summary: 'The daily reports kept (newest day first)',
+    description: 'Written at the city profile\'s `report.at` (06:00 by default) for the day before; a Sunday\'s report also carries its week. Kept 92 days. See docs/operations.md "Daily report".',
+    query: ReportListQuery, answers: ok(ReportsAnswer),
+  },
+  {
+    method: 'get', path: '/api/v1/reports/:day.pdf', tag: 'reports', access: OPERATORS, summary: 'One daily report as PDF (`<YYYY-MM-DD>.pdf`)',
+    params: ReportParams, query: ReportQuery,
+    answers: { 200: { description: 'The report, A4', contentType: 'application/pdf', schema: z.string() }, 404: { description: 'No report of that day in that language' } },
+  },
+  {
+    method: 'post', path: '/api/v1/reports/:day', tag: 'reports', access: OPERATORS, summary: 'Write the report of a past day now (kept, not delivered)',
+    description: 'Prints the report page with the server\'s Chromium (PANTAU_CHROMIUM) and keeps it, replacing that day\'s in that language. Only whole past city days.',
+    params: ReportParams, query: ReportQuery,
+    answers: {
+      201: { description: 'Written', schema: ReportInfo },
+      400: { description: 'Not a day, or a day that has not ended' },
+      409: { description: 'That report is being written now' },
+      503: { description: 'Chromium is missing or the page failed' },
+    },
   },
   // Demo
   { method: 'get', path: '/api/v1/demo/status', tag: 'demo', access: 'public', summary: 'Whether the demo simulator runs, its speed and scenario', answers: { ...ok(z.record(z.string(), z.unknown())), 404: { description: 'Demo mode is off' } } },

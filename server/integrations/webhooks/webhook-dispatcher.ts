@@ -13,9 +13,9 @@ import type { WebhookOutbox } from '../../store/webhook-outbox.ts';
 import { changeOf } from '../alert-state.ts';
 import { DEFAULT_BACKOFF, isPermanent, retryDelayMs, type Backoff } from './webhook-backoff.ts';
 import type { WebhookTarget } from './webhook-config.ts';
-import { wantsAlert } from './webhook-filter.ts';
+import { wantsAlert, wantsReport } from './webhook-filter.ts';
 import type { DeadLetter } from './webhook-payload.ts';
-import { alertDelivery, type Delivery } from './webhook-render.ts';
+import { alertDelivery, reportDelivery, type Delivery, type ReportNoticeInput } from './webhook-render.ts';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from './webhook-sign.ts';
 
 export interface WebhookTuning {
@@ -44,6 +44,8 @@ export interface WebhookDispatcher {
   hears(space: Space): boolean;
   /** Runs a round soon (a notice was queued). */
   wake(): void;
+  /** Queues a written report for every target that takes reports in its space; how many took it. */
+  queueReport(n: ReportNoticeInput): Promise<number>;
   start(): () => Promise<void>;
 }
 
@@ -193,6 +195,12 @@ export function createWebhookDispatcher(deps: WebhookDeps): WebhookDispatcher {
   return {
     hears: (space) => heard.has(space),
     wake: () => run(),
+    async queueReport(n) {
+      const wanting = deps.targets.filter((t) => wantsReport(t, n.space));
+      for (const t of wanting) await deps.outbox(n.space).enqueue(t.name, JSON.stringify(reportDelivery(t, n)));
+      if (wanting.length > 0) run();
+      return wanting.length;
+    },
     start() {
       if (deps.targets.length === 0) return () => Promise.resolve();
       stopped = false;

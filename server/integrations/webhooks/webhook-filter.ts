@@ -1,4 +1,4 @@
-// Whether a target wants an alert (its space and filter). Pure.
+// Whether a target wants an alert (its space and filter) or a daily report (its space). Pure.
 import type { AlertView, Space } from '../../../shared/contract/views.ts';
 import { alertKecamatan } from '../cap/cap-area.ts';
 import type { WebhookTarget } from './webhook-config.ts';
@@ -24,4 +24,9 @@ export function wantsAlert(t: WebhookTarget, space: Space, alert: AlertView): bo
     if (kec === null || !f.kecamatan.includes(kec)) return false;
   }
   return true;
+}
+
+/** Reports are not filtered by kind, severity, line or kecamatan: a target that takes them takes them all. */
+export function wantsReport(t: WebhookTarget, space: Space): boolean {
+  return t.spaces.includes(space) && t.payloads.includes('daily-report');
 }

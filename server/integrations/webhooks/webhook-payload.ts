@@ -1,6 +1,5 @@
-// What a webhook carries (docs/integrations.md "Webhooks"): one alert state change, or (the hook
-// point for the daily report, which Pantau does not produce yet) one report. Receivers tell them
-// apart by `kind`; `deliveryId` is unique per change and per target, the key to drop repeats.
+// What a webhook carries (docs/integrations.md "Webhooks"): one alert state change, or one
+// daily report written. Receivers tell them apart by `kind`; `deliveryId` is unique per change and per target, the key to drop repeats.
 import { z } from 'zod';
 import { AlertView, Space } from '../../../shared/contract/views.ts';
 
@@ -23,13 +22,17 @@ const envelope = {
 export const AlertPayload = z.object({ kind: z.literal('alert'), ...envelope, change: AlertChange, alert: AlertView });
 export type AlertPayload = z.infer<typeof AlertPayload>;
 
-/** Reserved for the daily report: its figures will be the KPI answer of the day. */
+/** A daily report was written (server/reports): where to download it. */
 export const DailyReportPayload = z.object({
   kind: z.literal('daily-report'),
   ...envelope,
   /** The city day, YYYY-MM-DD. */
   day: z.string(),
-  reportUrl: z.string().optional(),
+  lang: z.enum(['id', 'en']),
+  /** The report also carries the week (Monday-Sunday) ending on `day`. */
+  weekly: z.boolean(),
+  /** The PDF (GET, with an operator or executive token). */
+  reportUrl: z.string(),
 });
 export type DailyReportPayload = z.infer<typeof DailyReportPayload>;
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AlertView, Space } from '../../../shared/contract/views.ts';
 import { description, headline, messageText } from '../alert-text.ts';
 import type { WebhookTarget } from './webhook-config.ts';
-import type { AlertChange, AlertPayload, WebhookPayload } from './webhook-payload.ts';
+import type { AlertChange, AlertPayload, DailyReportPayload, WebhookPayload } from './webhook-payload.ts';
 
 export interface Delivery {
   deliveryId: string;
@@ -67,4 +67,44 @@ export function alertDelivery(t: WebhookTarget, n: AlertNoticeInput): Delivery {
     text: { id: messageText(n.alert, n.change, 'id', n.city.name), en: messageText(n.alert, n.change, 'en', n.city.name) },
   };
   return { deliveryId, target: t.name, payload, body: bodyFor(t, payload) };
+}
+
+export interface ReportNoticeInput {
+  space: Space;
+  day: string;
+  lang: 'id' | 'en';
+  weekly: boolean;
+  reportUrl: string;
+  at: string;
+  city: { id: string; name: string };
+  text: { id: string; en: string };
+}
+
+/** The body of a report for the target's format: the Pantau JSON, or the Indonesian text for a chat. */
+function reportBody(t: WebhookTarget, payload: DailyReportPayload): string {
+  if (t.format === 'telegram') return JSON.stringify({ chat_id: t.chatId, text: `📄 ${payload.text.id}`, disable_web_page_preview: true });
+  if (t.format === 'whatsapp') {
+    // The same two-parameter template as the alerts: {{1}} a headline, {{2}} the text with the link.
+    return JSON.stringify({
+      messaging_product: 'whatsapp', to: t.to, type: 'template',
+      template: {
+        name: t.template, language: { code: t.templateLanguage },
+        components: [{ type: 'body', parameters: [
+          { type: 'text', text: `📄 Laporan harian ${payload.day}` },
+          { type: 'text', text: payload.text.id },
+        ] }],
+      },
+    });
+  }
+  return JSON.stringify(payload);
+}
+
+/** One delivery per report, language and target: the same id whichever process writes it, so a receiver drops a repeat. */
+export function reportDelivery(t: WebhookTarget, n: ReportNoticeInput): Delivery {
+  const deliveryId = deliveryIdOf(n.space, `report:${n.day}:${n.lang}`, 'ready', t.name);
+  const payload: DailyReportPayload = {
+    kind: 'daily-report', deliveryId, at: n.at, city: n.city, space: n.space, text: n.text,
+    day: n.day, lang: n.lang, weekly: n.weekly, reportUrl: n.reportUrl,
+  };
+  return { deliveryId, target: t.name, payload, body: reportBody(t, payload) };
 }
