@@ -2,7 +2,7 @@
 // one projection over every entry inside Redis (rebuild-chunk.lua: XRANGE and project, a chunk
 // per call, small enough that no call blocks Redis for long). Nothing travels to Node and back
 // but a position. Run it with ingest stopped.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { derivedKeyPatterns, type SpaceKeys } from './keys.ts';
 import { wasTrimmed } from './trimmed.ts';
 import { unlinkMatching } from './wipe-space.ts';
@@ -19,13 +19,13 @@ export class StreamTrimmedError extends Error {
 
 /**
  * Entries per script call: ~1,000 keeps one call in the tens of milliseconds (bench/rebuild.ts),
- * so a rebuild never holds Redis long enough to stall a health check.
+ * so a rebuild never holds RedisClient long enough to stall a health check.
  */
 export const REBUILD_CHUNK = 1_000;
 
 export interface RebuildResult { entries: number; clearedKeys: number; ms: number }
 
-export async function rebuildSpace(redis: Redis, keys: SpaceKeys, opts: { force?: boolean; chunk?: number } = {}): Promise<RebuildResult> {
+export async function rebuildSpace(redis: RedisClient, keys: SpaceKeys, opts: { force?: boolean; chunk?: number } = {}): Promise<RebuildResult> {
   const t0 = performance.now();
   if (!opts.force && (await wasTrimmed(redis, keys))) throw new StreamTrimmedError();
   let cleared = 0;
