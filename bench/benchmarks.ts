@@ -1,6 +1,7 @@
 // Every benchmark, in the order `npm run bench` runs them (the browser last: it needs the
 // built client and is the slowest to start).
 import { ingestBenchmark } from './ingest.ts';
+import { citiesBenchmark } from './cities.ts';
 import { latencyBenchmark } from './latency.ts';
 import { readsBenchmark } from './reads.ts';
 import { rebuildBenchmark } from './rebuild.ts';
@@ -10,7 +11,7 @@ import { demoBackfillBenchmark } from './demo-backfill.ts';
 import { wireBenchmark } from './wire.ts';
 import type { Benchmark } from './support/context.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [ingestBenchmark, latencyBenchmark, readsBenchmark, rebuildBenchmark, geoBenchmark, wireBenchmark, demoBackfillBenchmark, browserBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [ingestBenchmark, citiesBenchmark, latencyBenchmark, readsBenchmark, rebuildBenchmark, geoBenchmark, wireBenchmark, demoBackfillBenchmark, browserBenchmark];
 
 /** Every figure name a run prints (measured or skipped), for the smoke test. */
 export const EXPECTED_FIGURES: readonly string[] = BENCHMARKS.flatMap((b) => b.figures);
