@@ -11,7 +11,7 @@
 //
 // RENAME between the old and the new hash tag needs one Redis (or a Sentinel group's master):
 // the single-city layout never ran on a Redis Cluster, so there is none to migrate there.
-import type { RedisClient } from './redis-client.ts';
+import { isCluster, scanKeys, type RedisClient } from './redis-client.ts';
 import { SPACES, type Space } from '../../shared/contract/views.ts';
 import type { Logger } from '../log.ts';
 import { connectRedis } from './connect.ts';
@@ -50,24 +50,14 @@ export class LegacyKeyspaceError extends Error {
 /** Every key under a SCAN pattern (the migration moves them all; SCAN, never KEYS, so Redis keeps serving). */
 async function scanAll(redis: RedisClient, pattern: string): Promise<string[]> {
   const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    out.push(...keys);
-  } while (cursor !== '0');
+  for await (const keys of scanKeys(redis, pattern)) out.push(...keys);
   // SCAN may return a key twice (during a rehash).
   return [...new Set(out)];
 }
 
 /** Some key under a SCAN pattern, or undefined when there is none. */
 async function scanFirst(redis: RedisClient, pattern: string): Promise<string | undefined> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys[0] !== undefined) return keys[0];
-    cursor = next;
-  } while (cursor !== '0');
+  for await (const keys of scanKeys(redis, pattern)) if (keys[0] !== undefined) return keys[0];
   return undefined;
 }
 
@@ -147,6 +137,8 @@ export async function migrateKeyspace(redis: RedisClient, prefix: string, city: 
 
 /** The first half of migrateKeyspace: what would move, after checking every target (throws when one holds data). */
 export async function planKeyspaceMove(redis: RedisClient, prefix: string, city: string): Promise<SpacePlan[]> {
+  // The old and the new hash tag are different slots: a RENAME between them is refused on a cluster.
+  if (isCluster(redis)) throw new Error('the keyspace migration needs a single Redis (or a Sentinel group\'s master), not a Redis Cluster: migrate there, then move the data to the cluster');
   const plans: SpacePlan[] = [];
   for (const space of SPACES) plans.push(await planSpace(redis, legacySpaceKeys(prefix, space), spaceKeys(prefix, city, space)));
   return plans;
