@@ -3,7 +3,7 @@
 import type { RedisClient } from './redis-client.ts';
 
 export interface ConnectionListener {
-  /** The connection closed (RedisClient stopped, restarted, or the link broke). */
+  /** The connection closed (Redis stopped, restarted, or the link broke). */
   away(): void;
   /** Ready again after `away`. */
   back(): void;

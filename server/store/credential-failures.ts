@@ -1,4 +1,4 @@
-// What the credential guard (server/credential-guard.ts) keeps per client address, in RedisClient so
+// What the credential guard (server/credential-guard.ts) keeps per client address, in Redis so
 // that every server process shares it: failures per credential, how many distinct credentials
 // failed, and which credentials succeeded from there lately. A credential is stored only as a
 // keyed fingerprint, never as itself.

@@ -1,5 +1,5 @@
 // Ingest's way into the projection: applyEvents with the connection already bound, so the
-// ingest service holds a function, not a RedisClient client. The type follows applyEvents's own
+// ingest service holds a function, not a Redis client. The type follows applyEvents's own
 // parameters after the connection, so the two cannot drift apart.
 import type { RedisClient } from './redis-client.ts';
 import { applyEvents } from './apply-events.ts';

@@ -75,7 +75,7 @@ export async function findLegacySpaces(redis: RedisClient, prefix: string): Prom
   return found;
 }
 
-/** Throws LegacyKeyspaceError when the RedisClient at `url` holds an old single-city keyspace for `prefix`. */
+/** Throws LegacyKeyspaceError when the Redis at `url` holds an old single-city keyspace for `prefix`. */
 export async function refuseLegacyKeyspace(url: string, prefix: string, city: string, log: Logger): Promise<void> {
   const handle = await connectRedis(url, log);
   try {

@@ -1,5 +1,5 @@
 // Readiness: whether Redis answers at all. Commands fail fast while the connection is down (no
-// offline queue, connect.ts); the timeout covers a RedisClient that accepts and then stalls.
+// offline queue, connect.ts); the timeout covers a Redis that accepts and then stalls.
 import type { RedisClient } from './redis-client.ts';
 
 /** Resolves when Redis answers PING within `timeoutMs`; rejects otherwise. */

@@ -1,5 +1,5 @@
 // Call totals over a window: whole 15-minute slots come from the KPI buckets, the partial
-// slots at either edge from the call records themselves, summed inside RedisClient by the
+// slots at either edge from the call records themselves, summed inside Redis by the
 // projection's own call_contribution (read-call-totals.lua), so any window is exact, 30 days
 // cost ~3,000 bucket slots, not a replay of every call, and the rule exists once.
 import type { RedisClient } from './redis-client.ts';

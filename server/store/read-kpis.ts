@@ -24,7 +24,7 @@ export interface KpiQuery {
   live?: Record<Line | 'all', LiveQueue>;
   /**
    * The incidents reported in the window, when the caller already holds them (the live feed
-   * keeps today's in memory): reading thousands of records from RedisClient every second is what a
+   * keeps today's in memory): reading thousands of records from Redis every second is what a
    * busy day must not cost.
    */
   incidentRecords?: readonly IncidentRecord[];

@@ -19,7 +19,7 @@ export class StreamTrimmedError extends Error {
 
 /**
  * Entries per script call: ~1,000 keeps one call in the tens of milliseconds (bench/rebuild.ts),
- * so a rebuild never holds RedisClient long enough to stall a health check.
+ * so a rebuild never holds Redis long enough to stall a health check.
  */
 export const REBUILD_CHUNK = 1_000;
 

@@ -2,7 +2,7 @@
 // space's stream with XREAD BLOCK 0, each from its own position, and hands what it reads to
 // that space's sink. While no event arrives it holds one blocked command and sends nothing
 // else: no timer, no poll. A wipe reaches it as a reset marker in the stream (wipe-space.ts);
-// a RedisClient that came back with less than we read (a restart without AOF) is checked once per
+// a Redis that came back with less than we read (a restart without AOF) is checked once per
 // reconnection, before the next read.
 //
 // On a Redis Cluster one XREAD cannot span hash slots, and every city-space is a slot of its
@@ -29,7 +29,7 @@ export interface StreamTail { close(): Promise<void> }
 export interface TailOptions {
   /** Entries per stream and read (a busy stream is read in several rounds, never unbounded). */
   count?: number;
-  /** A failed read (RedisClient away); the tail retries with a backoff up to 2 s. */
+  /** A failed read (Redis away); the tail retries with a backoff up to 2 s. */
   onError?: (err: unknown) => void;
 }
 
