@@ -1,4 +1,4 @@
-// What the live path (server/live) may ask of RedisClient, as plain functions of one space: the
+// What the live path (server/live) may ask of Redis, as plain functions of one space: the
 // live code holds no connection, no key and no command. app.ts builds it from the connection.
 import type { RedisClient } from './redis-client.ts';
 import type { Space } from '../../shared/contract/views.ts';
