@@ -25,8 +25,9 @@ function clusterClient(target: Extract<RedisTarget, { kind: 'cluster' }>): Clust
   const options: ClusterOptions = {
     lazyConnect: true,
     enableOfflineQueue: false,
-    // Every node connection gets the URL's credentials and the same fail-fast settings.
-    redisOptions: { ...NODE_OPTIONS, ...target.auth },
+    // Every node connection gets the URL's credentials and fails a command after one retry. A
+    // lost node is not reconnected by itself: the client follows MOVED and the slot map instead.
+    redisOptions: { maxRetriesPerRequest: NODE_OPTIONS.maxRetriesPerRequest, connectTimeout: NODE_OPTIONS.connectTimeout, ...target.auth },
     clusterRetryStrategy: (times: number) => Math.min(times * 100, 2_000),
     // Writes and reads go to masters: a replica may lag, and the live path reads what it just wrote.
     scaleReads: 'master',

@@ -57,7 +57,7 @@ function clusterReader(base: Cluster): Cluster {
   return base.duplicate(undefined, {
     lazyConnect: false,
     enableOfflineQueue: true,
-    redisOptions: { ...base.options.redisOptions, autoResendUnfulfilledCommands: false, maxRetriesPerRequest: 0, enableOfflineQueue: true },
+    redisOptions: { ...base.options.redisOptions, autoResendUnfulfilledCommands: false, maxRetriesPerRequest: 0 },
   });
 }
 
