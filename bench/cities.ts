@@ -1,8 +1,8 @@
-// Ingest across cities (issue #15): the same events written into 1 and into 8 city-spaces, on
+// Ingest across cities (issue #15): the same events written into 1, 8 and 27 city-spaces, on
 // the run's single redis-server and on a local three-master Redis Cluster (three more
 // redis-servers as replicas; test/support/redis-cluster.ts). Path: applyEvents from Node,
-// pre-enriched, batches of 100, always 8 batches in flight in total (8 on the one city, or 1
-// per city), so what changes is only how many city-spaces (hash slots, masters) the writes hit.
+// pre-enriched, batches of 100 taken round-robin over the cities, always 8 in flight in total,
+// so what changes is only how many city-spaces (hash slots, masters) the writes hit.
 // Each figure's ratio is to the one-city figure of the same Redis in the same run. Beside the
 // rate, the cost per event: Redis CPU (used_cpu_sys + used_cpu_user of every master, from INFO;
 // the replicas' apart) and this process's CPU, per event. On a 2-core machine a cluster cannot run faster (its six
@@ -21,7 +21,7 @@ import { chunk, runPool, type Benchmark, type BenchContext } from './support/con
 import { eventMix, take } from './support/events.ts';
 import { round, withBaseline, type Figure } from './support/figure.ts';
 
-const CITY_COUNTS = [1, 8] as const;
+const CITY_COUNTS = [1, 8, 27] as const;
 const BACKENDS = ['redis', 'cluster'] as const;
 type Backend = (typeof BACKENDS)[number];
 const BATCH = 100;
@@ -48,17 +48,19 @@ async function redisCpuSeconds(redis: RedisClient, replicas = false): Promise<nu
 interface Measured { rate: number; redisUsPerEvent: number; replicaUsPerEvent: number; nodeUsPerEvent: number }
 
 async function measure(redis: RedisClient, spaces: readonly SpaceKeys[], events: PreparedEvent[][], minReplicas: number): Promise<Measured> {
-  // Batches go round-robin over the cities; each city keeps IN_FLIGHT / cities batches in flight.
-  const perCity = spaces.map((keys, i) => ({ keys, batches: chunk(events[i] ?? [], BATCH) }));
+  // Batches taken round-robin over the cities, IN_FLIGHT at a time whatever the number of cities.
+  const perCity = spaces.map((keys, i) => chunk(events[i] ?? [], BATCH).map((batch) => ({ keys, batch })));
+  const rounds = Math.max(...perCity.map((b) => b.length));
+  const work = Array.from({ length: rounds }, (_, r) => perCity.flatMap((b) => b[r] ?? [])).flat();
   const total = events.reduce((n, e) => n + e.length, 0);
   const cpu0 = await redisCpuSeconds(redis);
   const rep0 = await redisCpuSeconds(redis, true);
   const node0 = process.cpuUsage();
   const t0 = performance.now();
-  await Promise.all(perCity.map(({ keys, batches }) => runPool(batches, Math.max(1, IN_FLIGHT / spaces.length), async (batch) => {
+  await runPool(work, IN_FLIGHT, async ({ keys, batch }) => {
     const out = await applyEvents(redis, keys, batch, { principal: 'bench', minReplicas, waitMs: 1_000 });
     if (out.some((o) => o.kind !== 'accepted')) throw new Error('applyEvents: an event was not accepted');
-  })));
+  });
   const seconds = (performance.now() - t0) / 1000;
   const node = process.cpuUsage(node0);
   const cpu1 = await redisCpuSeconds(redis);
