@@ -15,7 +15,7 @@ import { createLogger } from '../server/log.ts';
 import { applyEvents, type PreparedEvent } from '../server/store/apply-events.ts';
 import { connectRedis, type RedisHandle } from '../server/store/connect.ts';
 import { spaceKeys, type SpaceKeys } from '../server/store/keys.ts';
-import { isCluster, scanTargets, type RedisClient } from '../server/store/redis-client.ts';
+import { isCluster, scanKeys, scanTargets, type RedisClient } from '../server/store/redis-client.ts';
 import { startRedisCluster, type TestCluster } from '../test/support/redis-cluster.ts';
 import { chunk, runPool, type Benchmark, type BenchContext } from './support/context.ts';
 import { eventMix, take } from './support/events.ts';
@@ -33,7 +33,24 @@ const REPEATS_FULL = 2;
 export const citiesFigures = [
   ...BACKENDS.flatMap((b) => CITY_COUNTS.map((n) => `ingest.cities${n}.${b}`)),
   'ingest.cities8.cluster.wait1',
+  'memory.cityspace.perEvent',
 ];
+
+/** MEMORY USAGE (SAMPLES 0: every element) of every key of a space, split into its stream and the rest. */
+async function spaceMemory(redis: RedisClient, keys: SpaceKeys): Promise<{ stream: number; derived: number; keys: number }> {
+  let stream = 0;
+  let derived = 0;
+  let n = 0;
+  for await (const batch of scanKeys(redis, `${keys.tag}*`)) {
+    for (const k of batch) {
+      const bytes = Number(await redis.call('MEMORY', 'USAGE', k, 'SAMPLES', '0')) || 0;
+      if (k === keys.stream) stream += bytes;
+      else derived += bytes;
+      n += 1;
+    }
+  }
+  return { stream, derived, keys: n };
+}
 
 /** CPU seconds Redis spent so far, summed over every master (INFO cpu), or over the replicas. */
 async function redisCpuSeconds(redis: RedisClient, replicas = false): Promise<number> {
@@ -113,6 +130,17 @@ async function run(ctx: BenchContext): Promise<void> {
       }
       const one = best.get(1);
       if (!one) throw new Error('no one-city figure');
+      if (backend === 'redis') {
+        // What a city costs in memory grows with its events: a city-space after a run, per event.
+        const keys = spaceKeys(prefix, 'kota-bench-1', 'live');
+        const events = Number(await handle.redis.xlen(keys.stream));
+        const m = await spaceMemory(handle.redis, keys);
+        ctx.report({
+          name: 'memory.cityspace.perEvent', value: round((m.stream + m.derived) / events, 0), unit: 'bytes of Redis memory per event in a city-space',
+          conditions: { events, keys: m.keys, spanMinutes: 60, measuredBy: 'MEMORY USAGE … SAMPLES 0 of every key of the space', mix: 'calls 40%, incidents 20% (points), apps 40%' },
+          extra: { streamBytesPerEvent: round(m.stream / events, 0), derivedBytes: m.derived },
+        });
+      }
       const conditions = (cities: number): Figure['conditions'] => ({
         backend: backend === 'redis' ? 'one redis-server' : 'Redis Cluster, 3 masters + 3 replicas, one machine',
         cities, events: n, batch: BATCH, inFlight: IN_FLIGHT, repeats, wait: 'none',
