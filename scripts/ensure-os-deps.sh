@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the OS programs Pantau needs exist, installing the Debian/Ubuntu packages when
-# missing: redis-server and libxml2-utils (xmllint) always; with --browser also chromium and fonts-noto-core (Indonesian
+# missing: redis-server, redis-tools (redis-cli) and libxml2-utils (xmllint) always; with --browser also chromium and fonts-noto-core (Indonesian
 # text in the end-to-end screenshots). Idempotent and quiet when everything is there.
 # It leaves system services alone: Pantau and its tests start their own redis-server on a
 # free port, so a Debian redis service that apt may start is not used.
@@ -16,6 +16,9 @@ done
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# redis-cli joins the integration tests' Redis Cluster (test/support/redis-cluster.ts); Debian's
+# redis-server pulls it in, but a redis-server from elsewhere may come without it.
+command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 # xmllint checks the CAP 1.2 messages against the OASIS schema in the tests (docs/integrations.md).
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if [ "$browser" = 1 ]; then
@@ -64,6 +67,7 @@ rm -f "$log"
 for pkg in "${missing[@]}"; do
   case "$pkg" in
     redis-server) command -v redis-server >/dev/null 2>&1 || { echo "ensure-os-deps: redis-server still not on PATH after install" >&2; exit 1; } ;;
+    redis-tools) command -v redis-cli >/dev/null 2>&1 || { echo "ensure-os-deps: redis-cli still not on PATH after install" >&2; exit 1; } ;;
     libxml2-utils) command -v xmllint >/dev/null 2>&1 || { echo "ensure-os-deps: xmllint still not on PATH after install" >&2; exit 1; } ;;
     poppler-utils) command -v pdftoppm >/dev/null 2>&1 || { echo "ensure-os-deps: pdftoppm still not on PATH after install" >&2; exit 1; } ;;
     chromium) [ -x /usr/bin/chromium ] || { echo "ensure-os-deps: /usr/bin/chromium still missing after install" >&2; exit 1; } ;;

@@ -35,7 +35,7 @@ const token = z.string().min(8, 'at least 8 characters');
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
-  REDIS_URL: z.string().refine(isRedisUrl, 'a redis://, rediss:// or redis-sentinel://host:port[,host:port…]/masterName URL').optional(),
+  REDIS_URL: z.string().refine(isRedisUrl, 'a redis://, rediss://, redis-sentinel://host:port[,host:port…]/masterName or redis-cluster://host:port[,host:port…] URL').optional(),
   PANTAU_DATA_DIR: z.string().min(1).default('./data'),
   PANTAU_CITY: z.string().min(1).default('kota-tangerang'),
   PANTAU_INGEST_KEYS: keyPairs.optional(),

@@ -1,7 +1,7 @@
 // Alert state notes and the notice list (server/integrations/alert-state.ts says what they
 // mean). Noting a state and queuing its notice is one script, so a state is queued exactly once
 // however many processes see it, and a crash cannot note a state without queuing it.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { integrationKeys } from './integration-keys.ts';
 import type { SpaceKeys } from './keys.ts';
 
@@ -44,7 +44,7 @@ export interface AlertNoticeStore {
   head(n: number): Promise<{ raw: string; notice: Notice }[]>;
 }
 
-export function createAlertNoticeStore(redis: Redis, keys: SpaceKeys): AlertNoticeStore {
+export function createAlertNoticeStore(redis: RedisClient, keys: SpaceKeys): AlertNoticeStore {
   const k = integrationKeys(keys);
   return {
     async note(alertId, state, atMs, record, queue) {

@@ -3,7 +3,7 @@
 // (one round trip). Each script call is atomic, so a request cut short by a Redis failure
 // leaves whole batches or none; the caller answers 503 and a retry turns the ones already
 // written into duplicates.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { PantauEvent } from '../../shared/contract/events.ts';
 import type { Enrichment } from '../domain/enrich.ts';
 import type { SpaceKeys } from './keys.ts';
@@ -33,7 +33,7 @@ export interface ApplyOptions {
 }
 
 export async function applyEvents(
-  redis: Redis,
+  redis: RedisClient,
   keys: SpaceKeys,
   events: readonly PreparedEvent[],
   options: ApplyOptions,

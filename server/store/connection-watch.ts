@@ -1,6 +1,6 @@
 // Tells the live path when its Redis connection goes away and when it is ready again, from
 // the connection's own events: no command is sent for it, so an idle process stays silent.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 
 export interface ConnectionListener {
   /** The connection closed (Redis stopped, restarted, or the link broke). */
@@ -10,7 +10,7 @@ export interface ConnectionListener {
 }
 
 /** Calls `away` and `back` once per change (ioredis repeats `close` on every failed retry); returns the stop. */
-export function watchConnection(redis: Redis, listener: ConnectionListener): () => void {
+export function watchConnection(redis: RedisClient, listener: ConnectionListener): () => void {
   let up = redis.status === 'ready';
   const down = (): void => {
     if (!up) return;

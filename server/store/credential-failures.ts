@@ -2,7 +2,7 @@
 // that every server process shares it: failures per credential, how many distinct credentials
 // failed, and which credentials succeeded from there lately. A credential is stored only as a
 // keyed fingerprint, never as itself.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { SpaceKeys } from './keys.ts';
 
 export interface CredentialState {
@@ -35,7 +35,7 @@ export interface CredentialStore {
   succeeded(address: string, fingerprint: string, keepMs: number): Promise<void>;
 }
 
-export function createCredentialStore(redis: Redis, keys: SpaceKeys): CredentialStore {
+export function createCredentialStore(redis: RedisClient, keys: SpaceKeys): CredentialStore {
   return {
     async read(address, fingerprint) {
       const k = keys.credentialKeys(address);

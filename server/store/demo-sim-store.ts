@@ -2,7 +2,7 @@
 // status that process publishes for the others, and the control channel on which any process
 // passes a presenter's command to the lease holder. The simulator holds this object, never a
 // Redis connection; payloads are opaque strings here (server/sim owns their shape).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { SpaceKeys } from './keys.ts';
 import { holdLease, releaseLease } from './leader-lock.ts';
 import { lastEventPosition } from './read-entries.ts';
@@ -31,7 +31,7 @@ export interface DemoSimStore {
  * `subscriber` is put in subscriber mode (it can then run no other command): give it a
  * connection of its own, such as RedisHandle.duplicate().
  */
-export function createDemoSimStore(redis: Redis, subscriber: Redis, keys: SpaceKeys): DemoSimStore {
+export function createDemoSimStore(redis: RedisClient, subscriber: RedisClient, keys: SpaceKeys): DemoSimStore {
   return {
     holdSimLease: (owner, ttlMs) => holdLease(redis, keys.simLease, owner, ttlMs),
     releaseSimLease: (owner) => releaseLease(redis, keys.simLease, owner),

@@ -1,6 +1,6 @@
 // What the live path (server/live) may ask of Redis, as plain functions of one space: the
 // live code holds no connection, no key and no command. app.ts builds it from the connection.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { Space } from '../../shared/contract/views.ts';
 import type { IncidentRecord } from '../domain/incident-record.ts';
 import type { SpaceKeys } from './keys.ts';
@@ -30,7 +30,7 @@ export interface LiveStore {
   watch(listener: ConnectionListener): () => void;
 }
 
-export function createLiveStore(redis: Redis, keys: (space: Space) => SpaceKeys): LiveStore {
+export function createLiveStore(redis: RedisClient, keys: (space: Space) => SpaceKeys): LiveStore {
   const spaceStore = (space: Space): SpaceStore => {
     const k = keys(space);
     return {

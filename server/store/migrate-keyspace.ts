@@ -11,7 +11,7 @@
 //
 // RENAME between the old and the new hash tag needs one Redis (or a Sentinel group's master):
 // the single-city layout never ran on a Redis Cluster, so there is none to migrate there.
-import type { Redis } from 'ioredis';
+import { isCluster, scanKeys, type RedisClient } from './redis-client.ts';
 import { SPACES, type Space } from '../../shared/contract/views.ts';
 import type { Logger } from '../log.ts';
 import { connectRedis } from './connect.ts';
@@ -48,26 +48,16 @@ export class LegacyKeyspaceError extends Error {
 }
 
 /** Every key under a SCAN pattern (the migration moves them all; SCAN, never KEYS, so Redis keeps serving). */
-async function scanAll(redis: Redis, pattern: string): Promise<string[]> {
+async function scanAll(redis: RedisClient, pattern: string): Promise<string[]> {
   const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    out.push(...keys);
-  } while (cursor !== '0');
+  for await (const keys of scanKeys(redis, pattern)) out.push(...keys);
   // SCAN may return a key twice (during a rehash).
   return [...new Set(out)];
 }
 
 /** Some key under a SCAN pattern, or undefined when there is none. */
-async function scanFirst(redis: Redis, pattern: string): Promise<string | undefined> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys[0] !== undefined) return keys[0];
-    cursor = next;
-  } while (cursor !== '0');
+async function scanFirst(redis: RedisClient, pattern: string): Promise<string | undefined> {
+  for await (const keys of scanKeys(redis, pattern)) if (keys[0] !== undefined) return keys[0];
   return undefined;
 }
 
@@ -76,7 +66,7 @@ async function scanFirst(redis: Redis, pattern: string): Promise<string | undefi
  * sets, epoch…): every space that ever took an event has its stream, every reset one its epoch.
  * O(1) whatever the size of the keyspace, so it runs at every start.
  */
-export async function findLegacySpaces(redis: Redis, prefix: string): Promise<LegacySpaceKeys[]> {
+export async function findLegacySpaces(redis: RedisClient, prefix: string): Promise<LegacySpaceKeys[]> {
   const found: LegacySpaceKeys[] = [];
   for (const space of SPACES) {
     const legacy = legacySpaceKeys(prefix, space);
@@ -99,7 +89,7 @@ export async function refuseLegacyKeyspace(url: string, prefix: string, city: st
 /** One old space and the keys of it that the SCAN found, to be moved to `target`. */
 export interface SpacePlan { readonly legacy: LegacySpaceKeys; readonly target: SpaceKeys; readonly old: readonly string[] }
 
-async function planSpace(redis: Redis, legacy: LegacySpaceKeys, target: SpaceKeys): Promise<SpacePlan> {
+async function planSpace(redis: RedisClient, legacy: LegacySpaceKeys, target: SpaceKeys): Promise<SpacePlan> {
   const old = await scanAll(redis, legacy.pattern);
   if (old.length > 0) {
     const occupied = await scanFirst(redis, `${globLiteral(target.all)}*`);
@@ -108,7 +98,7 @@ async function planSpace(redis: Redis, legacy: LegacySpaceKeys, target: SpaceKey
   return { legacy, target, old };
 }
 
-async function moveSpace(redis: Redis, { legacy, target, old }: SpacePlan): Promise<SpaceMigration> {
+async function moveSpace(redis: RedisClient, { legacy, target, old }: SpacePlan): Promise<SpaceMigration> {
   const from = legacy.base;
   const to = target.all;
   if (old.length === 0) return { space: legacy.space, outcome: 'nothing', from, to };
@@ -141,19 +131,21 @@ async function moveSpace(redis: Redis, { legacy, target, old }: SpacePlan): Prom
  * nothing moved. Running it again moves nothing. Stop every Pantau process first: a key
  * written between the SCAN and the move would stay behind (and the next start would refuse).
  */
-export async function migrateKeyspace(redis: Redis, prefix: string, city: string): Promise<SpaceMigration[]> {
+export async function migrateKeyspace(redis: RedisClient, prefix: string, city: string): Promise<SpaceMigration[]> {
   return moveKeyspace(redis, await planKeyspaceMove(redis, prefix, city));
 }
 
 /** The first half of migrateKeyspace: what would move, after checking every target (throws when one holds data). */
-export async function planKeyspaceMove(redis: Redis, prefix: string, city: string): Promise<SpacePlan[]> {
+export async function planKeyspaceMove(redis: RedisClient, prefix: string, city: string): Promise<SpacePlan[]> {
+  // The old and the new hash tag are different slots: a RENAME between them is refused on a cluster.
+  if (isCluster(redis)) throw new Error('the keyspace migration needs a single Redis (or a Sentinel group\'s master), not a Redis Cluster: migrate there, then move the data to the cluster');
   const plans: SpacePlan[] = [];
   for (const space of SPACES) plans.push(await planSpace(redis, legacySpaceKeys(prefix, space), spaceKeys(prefix, city, space)));
   return plans;
 }
 
 /** The second half: one MULTI/EXEC per space. */
-export async function moveKeyspace(redis: Redis, plans: readonly SpacePlan[]): Promise<SpaceMigration[]> {
+export async function moveKeyspace(redis: RedisClient, plans: readonly SpacePlan[]): Promise<SpaceMigration[]> {
   const out: SpaceMigration[] = [];
   for (const plan of plans) out.push(await moveSpace(redis, plan));
   return out;

@@ -1,7 +1,7 @@
 // The HTTP rate limits keep their counters in Redis (rate-limit-redis runs its own small
 // scripts), so a budget holds across every server process. The limiter gets this sender and
 // never a connection: it cannot run anything but the commands its store library sends.
-import type { Redis } from 'ioredis';
+import { isCluster, type RedisClient } from './redis-client.ts';
 
 /** The reply shapes rate-limit-redis accepts (its RedisReply). */
 export type RateLimitReply = boolean | number | string | (boolean | number | string)[];
@@ -17,9 +17,21 @@ function isReplyData(v: unknown): v is boolean | number | string {
 function toReply(v: unknown): RateLimitReply {
   if (isReplyData(v)) return v;
   if (Array.isArray(v) && v.every(isReplyData)) return v;
-  throw new TypeError('unexpected Redis reply to a rate-limit script');
+  throw new TypeError('unexpected RedisClient reply to a rate-limit script');
 }
 
-export function rateLimitCommandSender(redis: Redis): SendRateLimitCommand {
-  return async (command, ...args) => toReply(await redis.call(command, ...args));
+/**
+ * On a cluster, `SCRIPT LOAD` would reach one random node and the EVALSHA that follows (routed
+ * by its key) another, which does not know the script: it is loaded on every master instead.
+ * A promoted replica has no script cache; the library answers NOSCRIPT by loading again, which
+ * reaches the new master this way.
+ */
+export function rateLimitCommandSender(redis: RedisClient): SendRateLimitCommand {
+  return async (command, ...args) => {
+    if (isCluster(redis) && command.toUpperCase() === 'SCRIPT' && args[0]?.toUpperCase() === 'LOAD') {
+      const shas = await Promise.all(redis.nodes('master').map((node) => node.call(command, ...args)));
+      return toReply(shas[0]);
+    }
+    return toReply(await redis.call(command, ...args));
+  };
 }

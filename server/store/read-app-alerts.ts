@@ -1,5 +1,5 @@
 // Alert records for the detector (the active set) and for history (raised in a window).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { parseEpochMs } from '../domain/time.ts';
 import type { SpaceKeys } from './keys.ts';
 
@@ -12,7 +12,7 @@ export interface ActiveAlert {
 }
 
 /** Alerts raised and not cleared: what every process consults before raising its own. */
-export async function readActiveAlerts(redis: Redis, keys: SpaceKeys): Promise<ActiveAlert[]> {
+export async function readActiveAlerts(redis: RedisClient, keys: SpaceKeys): Promise<ActiveAlert[]> {
   const ids = await redis.zrange(keys.alertsActive, 0, -1);
   if (ids.length === 0) return [];
   const p = redis.pipeline();
@@ -31,7 +31,7 @@ export async function readActiveAlerts(redis: Redis, keys: SpaceKeys): Promise<A
 
 /** Alerts raised in [fromMs, toMs), newest first, up to `limit`, with how many there are in all. */
 export async function readAlertHistory(
-  redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number, limit: number,
+  redis: RedisClient, keys: SpaceKeys, fromMs: number, toMs: number, limit: number,
 ): Promise<{ total: number; alerts: [string, Record<string, string>][] }> {
   const [total, ids] = await Promise.all([
     redis.zcount(keys.alertsByRaised, fromMs, `(${toMs}`),

@@ -1,12 +1,12 @@
 // Complaints per kecamatan per hour (project.lua: complaints:<hourMs>, kecamatan → count,
 // "unknown" when the event named none). Hours are kept 90 days.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { complaintsKey, type SpaceKeys } from './keys.ts';
 
 export type KecamatanCounts = Map<string, number>;
 
 /** Each hour's complaints per kecamatan, in the order of `hourStarts` (one round trip). */
-export async function readComplaintHours(redis: Redis, keys: SpaceKeys, hourStarts: readonly number[]): Promise<KecamatanCounts[]> {
+export async function readComplaintHours(redis: RedisClient, keys: SpaceKeys, hourStarts: readonly number[]): Promise<KecamatanCounts[]> {
   if (hourStarts.length === 0) return [];
   const p = redis.pipeline();
   for (const h of hourStarts) p.hgetall(complaintsKey(keys, h));

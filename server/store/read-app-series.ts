@@ -1,10 +1,10 @@
 // One app's counts per bucket, for charts: HMGET of its four fields in each bucket.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { APP_KINDS } from '../../shared/contract/events.ts';
 import { zeroKinds, type KindCounts } from '../domain/app-rollup.ts';
 import type { SpaceKeys } from './keys.ts';
 
-export async function readAppSeries(redis: Redis, bucketKeys: readonly string[], appId: string): Promise<KindCounts[]> {
+export async function readAppSeries(redis: RedisClient, bucketKeys: readonly string[], appId: string): Promise<KindCounts[]> {
   if (bucketKeys.length === 0) return [];
   const fields = APP_KINDS.map((k) => `${appId}|${k}`);
   const p = redis.pipeline();
@@ -21,6 +21,6 @@ export async function readAppSeries(redis: Redis, bucketKeys: readonly string[],
 }
 
 /** Whether an appId has ever been seen in events (registered or not). */
-export async function appSeen(redis: Redis, keys: SpaceKeys, appId: string): Promise<boolean> {
+export async function appSeen(redis: RedisClient, keys: SpaceKeys, appId: string): Promise<boolean> {
   return (await redis.sismember(keys.appsSeen, appId)) === 1;
 }

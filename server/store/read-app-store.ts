@@ -1,6 +1,6 @@
 // The app readers of one space bound to its connection, so that the HTTP routes and the alert
 // job (which may not import ioredis) get typed reads without seeing Redis.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { KindCounts } from '../domain/app-rollup.ts';
 import type { BucketPart, BucketPlan } from '../domain/app-window.ts';
 import type { SpaceKeys } from './keys.ts';
@@ -25,7 +25,7 @@ export interface AppStore {
 
 export type { ActiveAlert, AppCounts, KecamatanCounts };
 
-export function createAppStore(redis: Redis, keys: SpaceKeys): AppStore {
+export function createAppStore(redis: RedisClient, keys: SpaceKeys): AppStore {
   return {
     planned: (plan) => readPlannedCounts(redis, keys, plan),
     minutes: (starts) => readAppBuckets(redis, starts.map((m) => minuteBucketKey(keys, m))),

@@ -2,7 +2,7 @@
 // and the state of every registered app. The feed calls this at most once a second per
 // space, so it costs three pipelined reads: today's day bucket, the active alerts, and the
 // top apps' fields in 60 minute buckets.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { AppInfo } from '../../shared/contract/city.ts';
 import { APP_KINDS } from '../../shared/contract/events.ts';
 import type { AppsSummary } from '../../shared/contract/views.ts';
@@ -16,7 +16,7 @@ import { dayBucketKey, minuteBucketKey, rankApps, sumAppBuckets } from './read-a
 export const SPARKLINE_MINUTES = 60;
 const TOP = 10;
 
-async function readSparklines(redis: Redis, keys: SpaceKeys, appIds: readonly string[], minutes: readonly number[]): Promise<Record<string, number[]>> {
+async function readSparklines(redis: RedisClient, keys: SpaceKeys, appIds: readonly string[], minutes: readonly number[]): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
   if (appIds.length === 0) return out;
   const fields = appIds.flatMap((id) => APP_KINDS.map((k) => `${id}|${k}`));
@@ -35,7 +35,7 @@ async function readSparklines(redis: Redis, keys: SpaceKeys, appIds: readonly st
   return out;
 }
 
-export function createAppsSummaryReader(redis: Redis, keys: SpaceKeys, catalog: readonly AppInfo[], timeZone: string) {
+export function createAppsSummaryReader(redis: RedisClient, keys: SpaceKeys, catalog: readonly AppInfo[], timeZone: string) {
   const names = new Map(catalog.map((a) => [a.id, a.name]));
   const ids = catalog.map((a) => a.id);
   return async (nowMs: number): Promise<AppsSummary> => {

@@ -2,7 +2,8 @@
 // minute, hour and city day. Readers here sum whole buckets; which buckets make up a window
 // is server/domain/app-window.ts's business.
 import { readFileSync } from 'node:fs';
-import type { Redis, Result } from 'ioredis';
+import type { Result } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { AppTop } from '../../shared/contract/views.ts';
 import { addBucketHash, type AppCounts } from '../domain/app-rollup.ts';
 import type { BucketPart, BucketPlan } from '../domain/app-window.ts';
@@ -22,7 +23,7 @@ export function bucketKeyOf(keys: SpaceKeys, part: BucketPart): string {
 }
 
 /** Each bucket's counts, in the order of the keys (one round trip). */
-export async function readAppBuckets(redis: Redis, bucketKeys: readonly string[]): Promise<AppCounts[]> {
+export async function readAppBuckets(redis: RedisClient, bucketKeys: readonly string[]): Promise<AppCounts[]> {
   if (bucketKeys.length === 0) return [];
   const p = redis.pipeline();
   for (const k of bucketKeys) p.hgetall(k);
@@ -34,7 +35,7 @@ export async function readAppBuckets(redis: Redis, bucketKeys: readonly string[]
 }
 
 /** Sums the app buckets of the given hash keys into counts per app and kind. */
-export async function sumAppBuckets(redis: Redis, bucketKeys: readonly string[]): Promise<AppCounts> {
+export async function sumAppBuckets(redis: RedisClient, bucketKeys: readonly string[]): Promise<AppCounts> {
   const out: AppCounts = new Map();
   if (bucketKeys.length === 0) return out;
   const p = redis.pipeline();
@@ -54,7 +55,7 @@ declare module 'ioredis' {
 
 let sumScript: string | undefined;
 
-function withSumCommand(redis: Redis): Redis {
+function withSumCommand(redis: RedisClient): RedisClient {
   if (typeof redis.pantauReadAppSum !== 'function') {
     sumScript ??= readFileSync(new URL('./lua/read-app-sum.lua', import.meta.url), 'utf8');
     redis.defineCommand('pantauReadAppSum', { lua: sumScript, readOnly: true });
@@ -70,7 +71,7 @@ const SUM_BATCH = 100;
  * in Redis: a 30-day window is ~100 hashes of ~800 fields, and shipping them all to Node
  * costs more than the sum.
  */
-export async function readPlannedCounts(redis: Redis, keys: SpaceKeys, plan: BucketPlan): Promise<AppCounts> {
+export async function readPlannedCounts(redis: RedisClient, keys: SpaceKeys, plan: BucketPlan): Promise<AppCounts> {
   const r = withSumCommand(redis);
   const out: AppCounts = new Map();
   for (let i = 0; i < plan.parts.length; i += SUM_BATCH) {

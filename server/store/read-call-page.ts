@@ -2,7 +2,7 @@
 // the time index in slices (ZREVRANGEBYSCORE … LIMIT), then their hashes in one pipeline per
 // slice. A window may hold a million calls: a request scans at most `maxScan` index entries and
 // says where to go on (`next`, an offset into the window's index), never reads them all.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { parseCallRecord, type CallRecord } from '../domain/call-record.ts';
 import type { SpaceKeys } from './keys.ts';
 
@@ -26,7 +26,7 @@ export interface CallPage {
 
 const SLICE = 500;
 
-export async function readCallPage(redis: Redis, keys: SpaceKeys, q: CallPageQuery): Promise<CallPage> {
+export async function readCallPage(redis: RedisClient, keys: SpaceKeys, q: CallPageQuery): Promise<CallPage> {
   const maxScan = q.maxScan ?? 5_000;
   const max = `(${q.toMs}`;
   const indexed = await redis.zcount(keys.callsByReceived, q.fromMs, max);

@@ -2,7 +2,7 @@
 // slots at either edge from the call records themselves, summed inside Redis by the
 // projection's own call_contribution (read-call-totals.lua), so any window is exact, 30 days
 // cost ~3,000 bucket slots, not a replay of every call, and the rule exists once.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { Line } from '../../shared/contract/events.ts';
 import { addTotals, emptyTotals, type CallTotals } from '../domain/call-record.ts';
 import { DAY_MS, SLOT_MS } from '../domain/projection-constants.ts';
@@ -35,7 +35,7 @@ function foldBucket(hash: Record<string, string>, into: Record<Line, CallTotals>
   }
 }
 
-export async function readCallTotals(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number, cache?: KpiDayCache): Promise<TotalsByLine> {
+export async function readCallTotals(redis: RedisClient, keys: SpaceKeys, fromMs: number, toMs: number, cache?: KpiDayCache): Promise<TotalsByLine> {
   const out: TotalsByLine = { '112': emptyTotals(), '119': emptyTotals(), all: emptyTotals() };
   const firstSlot = Math.ceil(fromMs / SLOT_MS);
   const endSlot = Math.floor(toMs / SLOT_MS);
@@ -89,7 +89,7 @@ export async function readCallTotals(redis: Redis, keys: SpaceKeys, fromMs: numb
  * The summed KPI contributions of the calls received in [fromMs, toMs), per line, optionally
  * of one kecamatan's calls only (the buckets have no kecamatan dimension).
  */
-export async function readContributions(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number, kecamatan: string): Promise<Record<Line, CallTotals>> {
+export async function readContributions(redis: RedisClient, keys: SpaceKeys, fromMs: number, toMs: number, kecamatan: string): Promise<Record<Line, CallTotals>> {
   const out = { '112': emptyTotals(), '119': emptyTotals() };
   if (toMs <= fromMs) return out;
   const flat = await redis.pantauReadCallTotals(keys.callsByReceived, keys.all, fromMs, toMs, kecamatan);

@@ -1,6 +1,6 @@
 // Reads the stream after a position: for resuming clients, for a feed that must be current
 // now (an HTTP snapshot), and, through the same parser, for the blocking tail (stream-tail.ts).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { SpaceKeys } from './keys.ts';
 import { parseEntry, type StreamEntry } from './entries.ts';
 import { wasTrimmed } from './trimmed.ts';
@@ -24,7 +24,7 @@ export function parseRows(rows: readonly Row[]): StreamItem[] {
 }
 
 /** Items strictly after `position`, oldest first, at most `count`. */
-export async function readItemsAfter(redis: Redis, keys: SpaceKeys, position: string, count: number): Promise<StreamItem[]> {
+export async function readItemsAfter(redis: RedisClient, keys: SpaceKeys, position: string, count: number): Promise<StreamItem[]> {
   return parseRows((await redis.xrange(keys.stream, `(${position}`, '+', 'COUNT', count)) as Row[]);
 }
 
@@ -33,7 +33,7 @@ export async function readItemsAfter(redis: Redis, keys: SpaceKeys, position: st
  * has the right format and is still in the stream (not trimmed, not wiped), or is the empty
  * stream's origin while the stream has never been trimmed.
  */
-export async function isResumable(redis: Redis, keys: SpaceKeys, position: string): Promise<boolean> {
+export async function isResumable(redis: RedisClient, keys: SpaceKeys, position: string): Promise<boolean> {
   if (!POSITION.test(position)) return false;
   if (position === '0-0') {
     const first = (await redis.xrange(keys.stream, '-', '+', 'COUNT', 1)) as unknown[];
@@ -44,13 +44,13 @@ export async function isResumable(redis: Redis, keys: SpaceKeys, position: strin
 }
 
 /** Whether the stream still holds the entry at `position`. */
-export async function hasEntry(redis: Redis, keys: SpaceKeys, position: string): Promise<boolean> {
+export async function hasEntry(redis: RedisClient, keys: SpaceKeys, position: string): Promise<boolean> {
   const hit = (await redis.xrange(keys.stream, position, position, 'COUNT', 1)) as unknown[];
   return hit.length === 1;
 }
 
 /** The id of the newest entry, or 0-0 for an empty stream. */
-export async function lastPosition(redis: Redis, keys: SpaceKeys): Promise<string> {
+export async function lastPosition(redis: RedisClient, keys: SpaceKeys): Promise<string> {
   const last = (await redis.xrevrange(keys.stream, '+', '-', 'COUNT', 1)) as Row[];
   return last[0]?.[0] ?? '0-0';
 }
@@ -59,7 +59,7 @@ export async function lastPosition(redis: Redis, keys: SpaceKeys): Promise<strin
  * The id of the newest accepted event since the last wipe, or 0-0 when there is none: a reset
  * marker at the end means the space holds nothing (the demo simulator backfills then).
  */
-export async function lastEventPosition(redis: Redis, keys: SpaceKeys): Promise<string> {
+export async function lastEventPosition(redis: RedisClient, keys: SpaceKeys): Promise<string> {
   const [last] = parseRows((await redis.xrevrange(keys.stream, '+', '-', 'COUNT', 1)) as Row[]);
   return last === undefined || isReset(last) ? '0-0' : last.position;
 }

@@ -1,11 +1,11 @@
 // Incident records reported in a window (incident KPIs need every duration for p90).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { parseIncidentRecord, type IncidentRecord } from '../domain/incident-record.ts';
 import type { SpaceKeys } from './keys.ts';
 import { readIndexedRecords } from './read-indexed-records.ts';
 import { DAY_MS, type KpiDayCache } from './kpi-day-cache.ts';
 
-function readRange(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number): Promise<IncidentRecord[]> {
+function readRange(redis: RedisClient, keys: SpaceKeys, fromMs: number, toMs: number): Promise<IncidentRecord[]> {
   return readIndexedRecords(redis, keys.incidentsByReported, keys.incidentPrefix, fromMs, toMs, parseIncidentRecord);
 }
 
@@ -13,7 +13,7 @@ function readRange(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number):
  * Oldest first. With a cache, UTC days that are over come from memory (read whole once, then
  * cut to the window), so a month-long window reads Redis only for today.
  */
-export async function readIncidentRecords(redis: Redis, keys: SpaceKeys, fromMs: number, toMs: number, cache?: KpiDayCache): Promise<IncidentRecord[]> {
+export async function readIncidentRecords(redis: RedisClient, keys: SpaceKeys, fromMs: number, toMs: number, cache?: KpiDayCache): Promise<IncidentRecord[]> {
   if (toMs <= fromMs) return [];
   if (!cache) return readRange(redis, keys, fromMs, toMs);
   const parts: Promise<IncidentRecord[]>[] = [];

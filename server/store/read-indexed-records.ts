@@ -1,9 +1,9 @@
 // Records (calls, incidents) whose index score (receivedAt, reportedAt) lies in [fromMs, toMs),
 // oldest first: the ids from the time index, then every hash in one pipeline.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 
 export async function readIndexedRecords<T>(
-  redis: Redis,
+  redis: RedisClient,
   index: string,
   recordPrefix: string,
   fromMs: number,

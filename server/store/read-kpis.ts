@@ -1,5 +1,5 @@
 // The KPI answer over a window (GET /api/v1/kpis and the snapshot's today figures).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { Line } from '../../shared/contract/events.ts';
 import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { responseTargetSeconds, type Targets } from '../../shared/contract/city.ts';
@@ -32,13 +32,13 @@ export interface KpiQuery {
   cache?: KpiDayCache;
 }
 
-async function totalsForKecamatan(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<TotalsByLine> {
+async function totalsForKecamatan(redis: RedisClient, keys: SpaceKeys, q: KpiQuery): Promise<TotalsByLine> {
   // Buckets have no kecamatan dimension: a filtered query sums the call records themselves.
   const byLine = await readContributions(redis, keys, q.fromMs, q.toMs, q.kecamatan ?? '');
   return { ...byLine, all: addTotals(byLine['112'], byLine['119']) };
 }
 
-export async function readKpis(redis: Redis, keys: SpaceKeys, q: KpiQuery): Promise<KpisAnswer> {
+export async function readKpis(redis: RedisClient, keys: SpaceKeys, q: KpiQuery): Promise<KpisAnswer> {
   const [totals, incidentRecords] = await Promise.all([
     q.kecamatan ? totalsForKecamatan(redis, keys, q) : readCallTotals(redis, keys, q.fromMs, q.toMs, q.cache),
     q.incidentRecords ?? readIncidentRecords(redis, keys, q.fromMs, q.toMs, q.cache),

@@ -2,7 +2,7 @@
 // agent's record, the call totals of the last 15 minutes and the active alerts. Read through
 // one pipeline (plus the window's totals), only when the job runs: after events, or at a
 // threshold's moment, never on an idle timer.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { Line } from '../../shared/contract/events.ts';
 import { parseAgentRecord, type AgentRecord } from '../domain/agent-record.ts';
 import { parseLine } from '../domain/call-record.ts';
@@ -27,7 +27,7 @@ function replyOf<T>(entry: [Error | null, unknown] | undefined): T {
   return entry[1] as T;
 }
 
-export function queueStateReader(redis: Redis, keys: SpaceKeys): ReadQueueState {
+export function queueStateReader(redis: RedisClient, keys: SpaceKeys): ReadQueueState {
   return async (fromMs, toMs) => {
     const [ids, agentIds] = await Promise.all([redis.zrange(keys.callsWaiting, 0, -1, 'WITHSCORES'), redis.smembers(keys.agents)]);
     const p = redis.pipeline();

@@ -1,5 +1,5 @@
 // The current state of a space, read atomically with the position it is consistent with.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { SpaceKeys } from './keys.ts';
 import { flatToRecord, type RawEntity } from './entries.ts';
 
@@ -18,7 +18,7 @@ function pairs(list: unknown[]): Map<string, RawEntity> {
   return out;
 }
 
-export async function readState(redis: Redis, keys: SpaceKeys, cityDay: string, alertsSinceMs: number): Promise<RawState> {
+export async function readState(redis: RedisClient, keys: SpaceKeys, cityDay: string, alertsSinceMs: number): Promise<RawState> {
   const [position, waiting, incidents, agents, n, alerts] = await redis.pantauReadState(keys.stream, keys.all, cityDay, alertsSinceMs);
   return { position, waiting: pairs(waiting), incidents: pairs(incidents), agents: pairs(agents), alerts: pairs(alerts), eventsToday: Number(n) };
 }

@@ -2,7 +2,7 @@
 // one projection over every entry inside Redis (rebuild-chunk.lua: XRANGE and project, a chunk
 // per call, small enough that no call blocks Redis for long). Nothing travels to Node and back
 // but a position. Run it with ingest stopped.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { derivedKeyPatterns, type SpaceKeys } from './keys.ts';
 import { wasTrimmed } from './trimmed.ts';
 import { unlinkMatching } from './wipe-space.ts';
@@ -25,7 +25,7 @@ export const REBUILD_CHUNK = 1_000;
 
 export interface RebuildResult { entries: number; clearedKeys: number; ms: number }
 
-export async function rebuildSpace(redis: Redis, keys: SpaceKeys, opts: { force?: boolean; chunk?: number } = {}): Promise<RebuildResult> {
+export async function rebuildSpace(redis: RedisClient, keys: SpaceKeys, opts: { force?: boolean; chunk?: number } = {}): Promise<RebuildResult> {
   const t0 = performance.now();
   if (!opts.force && (await wasTrimmed(redis, keys))) throw new StreamTrimmedError();
   let cleared = 0;

@@ -1,7 +1,7 @@
 // The daily reports in Redis (docs/operations.md "Daily report"): each PDF is one string key,
 // listed in an index with its description, kept REPORT_RETENTION_DAYS. In Redis rather than on
 // disk so that every process of a deployment serves every report, whichever one wrote it.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { ReportInfo, type ReportLang } from '../../shared/contract/reports.ts';
 import { holdLease, releaseLease } from './leader-lock.ts';
 import { reportKeys, type SpaceKeys } from './keys.ts';
@@ -26,7 +26,7 @@ export interface ReportStore {
 
 const member = (day: string, lang: ReportLang): string => `${day}:${lang}`;
 
-export function createReportStore(redis: Redis, keys: SpaceKeys): ReportStore {
+export function createReportStore(redis: RedisClient, keys: SpaceKeys): ReportStore {
   const k = reportKeys(keys);
   const retentionMs = REPORT_RETENTION_DAYS * DAY_MS;
   return {

@@ -6,7 +6,8 @@
 // no number of its own; the projection (project.lua) and the call contribution (common.lua)
 // exist once and are prepended to each script that runs them.
 import { readFileSync } from 'node:fs';
-import type { Redis, Result } from 'ioredis';
+import type { Result } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { LUA_CONSTANTS } from '../domain/projection-constants.ts';
 import { KEY_SUFFIX } from './keys.ts';
 
@@ -62,7 +63,7 @@ function loadSources(): Sources {
 }
 
 /** Registers Pantau's commands on a connection (idempotent per connection). */
-export function defineScripts(redis: Redis): Redis {
+export function defineScripts<T extends RedisClient>(redis: T): T {
   if (typeof redis.pantauApplyBatch === 'function') return redis;
   const s = loadSources();
   redis.defineCommand('pantauApplyBatch', { numberOfKeys: 1, lua: s.apply });

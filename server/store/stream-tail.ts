@@ -3,9 +3,15 @@
 // that space's sink. While no event arrives it holds one blocked command and sends nothing
 // else: no timer, no poll. A wipe reaches it as a reset marker in the stream (wipe-space.ts);
 // a Redis that came back with less than we read (a restart without AOF) is checked once per
-// reconnection, before the next read. On Redis Cluster one XREAD cannot span hash slots (each
-// city-space is its own slot): there the streams must be grouped per node, one read each.
-import type { Redis } from 'ioredis';
+// reconnection, before the next read.
+//
+// On a Redis Cluster one XREAD cannot span hash slots, and every city-space is a slot of its
+// own (keys.ts), so there each stream gets its own blocked reader: a Cluster client of its own
+// per stream, which opens a connection only to the master holding that stream's slot and
+// follows the slot to the promoted replica after a failover. A process then holds one blocked
+// connection per city-space it serves (docs/scale-out.md counts them).
+import { Cluster } from 'ioredis';
+import { isCluster, type RedisClient } from './redis-client.ts';
 import type { SpaceKeys } from './keys.ts';
 import { hasEntry, lastPosition, parseRows, type StreamItem } from './read-entries.ts';
 
@@ -30,12 +36,33 @@ export interface TailOptions {
 type XreadReply = [stream: string, rows: [string, string[]][]][] | null;
 
 /**
- * Starts following `streams` on a new connection duplicated from `base`. Commands are not
- * resent after a reconnection, so a read pending when the link dropped fails and the tail
- * checks for lost data before it reads again.
+ * Starts following `streams` on new connections duplicated from `base`: one for all of them on
+ * a single Redis, one per stream on a cluster. Commands are not resent after a reconnection,
+ * so a read pending when the link dropped fails and the tail checks for lost data before it
+ * reads again.
  */
-export function startStreamTail(base: Redis, streams: readonly TailedStream[], opts: TailOptions = {}): StreamTail {
-  const conn = base.duplicate({ lazyConnect: false, enableOfflineQueue: true, autoResendUnfulfilledCommands: false, maxRetriesPerRequest: 0 });
+export function startStreamTail(base: RedisClient, streams: readonly TailedStream[], opts: TailOptions = {}): StreamTail {
+  if (!isCluster(base)) {
+    return followStreams(base.duplicate({ lazyConnect: false, enableOfflineQueue: true, autoResendUnfulfilledCommands: false, maxRetriesPerRequest: 0 }), streams, opts);
+  }
+  const tails = streams.map((s) => followStreams(clusterReader(base), [s], opts));
+  return {
+    async close() {
+      await Promise.all(tails.map((t) => t.close()));
+    },
+  };
+}
+
+function clusterReader(base: Cluster): Cluster {
+  return base.duplicate(undefined, {
+    lazyConnect: false,
+    enableOfflineQueue: true,
+    redisOptions: { ...base.options.redisOptions, autoResendUnfulfilledCommands: false, maxRetriesPerRequest: 0 },
+  });
+}
+
+/** One blocked XREAD at a time over `streams`, which must share a hash slot on a cluster. */
+function followStreams(conn: RedisClient, streams: readonly TailedStream[], opts: TailOptions): StreamTail {
   conn.on('error', () => undefined);
   const count = opts.count ?? 5_000;
   const position = new Map(streams.map((s) => [s.keys.stream, s.from]));
@@ -44,6 +71,8 @@ export function startStreamTail(base: Redis, streams: readonly TailedStream[], o
   // Set on every link loss: the first read after it is preceded by the lost-data check.
   let mustCheck = false;
   conn.on('close', () => { mustCheck = true; });
+  // A cluster client stays up while one node goes: a lost master (failover) is a link loss too.
+  if (conn instanceof Cluster) conn.on('-node', () => { mustCheck = true; });
 
   /**
    * The entry at our position must still be there. Comparing with the stream's last id would

@@ -8,12 +8,12 @@
 //   whatever their age (they are still news on the wall, and the detectors clear them by id).
 //   This trim was once inside the projection, where it made the state depend on which raise
 //   arrived first; here the projection stays a function of the set of events.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { ALERT_RETENTION_MS, INCIDENT_RETENTION_MS, RECORD_RETENTION_MS } from '../domain/projection-constants.ts';
 import type { SpaceKeys } from './keys.ts';
 
 /** Removes index entries and alert history older than their retention; returns how many went. */
-export async function trimRecordIndexes(redis: Redis, keys: SpaceKeys, nowMs: number): Promise<number> {
+export async function trimRecordIndexes(redis: RedisClient, keys: SpaceKeys, nowMs: number): Promise<number> {
   const before = `(${nowMs - RECORD_RETENTION_MS}`;
   const oldAlerts = await redis.zrangebyscore(keys.alertsByRaised, '-inf', `(${nowMs - ALERT_RETENTION_MS}`);
   const p = redis.pipeline()

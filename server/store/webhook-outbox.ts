@@ -4,7 +4,7 @@
 // a delivery is one script that first checks the item is still at the head, so two processes
 // never both move it and a crash between steps loses nothing (it is sent again: receivers drop
 // repeats by X-Pantau-Delivery).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { integrationKeys, type IntegrationKeys } from './integration-keys.ts';
 import type { SpaceKeys } from './keys.ts';
 
@@ -66,7 +66,7 @@ export interface WebhookOutbox {
   depth(target: string): Promise<number>;
 }
 
-export function createWebhookOutbox(redis: Redis, keys: SpaceKeys): WebhookOutbox {
+export function createWebhookOutbox(redis: RedisClient, keys: SpaceKeys): WebhookOutbox {
   const k: IntegrationKeys = integrationKeys(keys);
   return {
     async fanOut(noticeRaw, items) {

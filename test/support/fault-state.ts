@@ -1,16 +1,11 @@
 // Reads what a fault test compares: every derived key of a space with its content (all but
 // the stream and the dedupe hashes), and the event ids in the stream with their counts.
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient } from '../../server/store/redis-client.ts';
 import type { SpaceKeys } from '../../server/store/keys.ts';
 
-export async function derivedState(redis: Redis, keys: SpaceKeys): Promise<Record<string, unknown>> {
+export async function derivedState(redis: RedisClient, keys: SpaceKeys): Promise<Record<string, unknown>> {
   const names: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${keys.all}*`, 'COUNT', 1000);
-    cursor = next;
-    names.push(...batch.filter((k) => k !== keys.stream && !k.startsWith(keys.dedupePrefix)));
-  } while (cursor !== '0');
+  for await (const batch of scanKeys(redis, `${keys.all}*`)) names.push(...batch.filter((k) => k !== keys.stream && !k.startsWith(keys.dedupePrefix)));
   const out: Record<string, unknown> = {};
   for (const k of names.sort()) {
     const type = await redis.type(k);
@@ -34,7 +29,7 @@ export interface StreamCensus {
   bySource: Map<string, number>;
 }
 
-export async function streamCensus(redis: Redis, keys: SpaceKeys): Promise<StreamCensus> {
+export async function streamCensus(redis: RedisClient, keys: SpaceKeys): Promise<StreamCensus> {
   const counts = new Map<string, number>();
   const bySource = new Map<string, number>();
   let entries = 0;

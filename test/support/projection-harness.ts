@@ -10,6 +10,7 @@ import { enrichEvent } from '../../server/domain/enrich.ts';
 import { applyEvents } from '../../server/store/apply-events.ts';
 import { derivedKeyPatterns, globLiteral, spaceKeys, type SpaceKeys } from '../../server/store/keys.ts';
 import { defineScripts } from '../../server/store/scripts.ts';
+import { scanKeys, type RedisClient } from '../../server/store/redis-client.ts';
 
 export const TZ = 'Asia/Jakarta';
 
@@ -36,7 +37,7 @@ export async function applyInOrder(redis: Redis, keys: SpaceKeys, events: readon
  * Every derived key of the space (keys.ts derivedKeyPatterns), with its content (hashes,
  * zsets with scores, sets sorted, strings), under names relative to the space.
  */
-export async function dumpDerived(redis: Redis, keys: SpaceKeys): Promise<Record<string, unknown>> {
+export async function dumpDerived(redis: RedisClient, keys: SpaceKeys): Promise<Record<string, unknown>> {
   // The derived keys as the store defines them (what a rebuild clears): not the stream, the
   // dedupe, or bookkeeping of when something was noticed (the integrations' notes).
   const names: string[] = [];
@@ -45,12 +46,7 @@ export async function dumpDerived(redis: Redis, keys: SpaceKeys): Promise<Record
       if ((await redis.exists(pattern)) === 1) names.push(pattern);
       continue;
     }
-    let cursor = '0';
-    do {
-      const [next, found] = await redis.scan(cursor, 'MATCH', `${globLiteral(pattern.slice(0, -1))}*`, 'COUNT', 1000);
-      cursor = next;
-      names.push(...found);
-    } while (cursor !== '0');
+    for await (const found of scanKeys(redis, `${globLiteral(pattern.slice(0, -1))}*`)) names.push(...found);
   }
   const out: Record<string, unknown> = {};
   for (const k of [...new Set(names)].sort()) {
