@@ -33,6 +33,9 @@ import { createWebhookOutbox } from './store/webhook-outbox.ts';
 import { webhookRoutes } from './http/routes/webhooks.ts';
 import { readAlertRecord } from './store/read-alert.ts';
 import { viewRoutes } from './http/routes/views.ts';
+import { replayRoutes } from './http/routes/replay.ts';
+import { ReplayService } from './live/replay-service.ts';
+import { createReplayStore, type ReplayStore } from './store/replay-store.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
 import type { SpaceFeed } from './live/space-feed.ts';
@@ -86,6 +89,8 @@ export interface PantauOptions {
    * events did not carry.
    */
   alertDetectors?: boolean;
+  /** Whether this process builds replay checkpoints in the background (default true; tests of checkpoints drive them by hand). */
+  replayCheckpoints?: boolean;
 }
 
 export interface Pantau {
@@ -99,6 +104,8 @@ export interface Pantau {
   redis: RedisHandle;
   keys: (space: Space) => SpaceKeys;
   feeds: Record<Space, SpaceFeed>;
+  /** Past moments (GET /api/v1/snapshot?at=) and their checkpoints. */
+  replay: { service: ReplayService; stores: Record<Space, ReplayStore> };
   metrics: Metrics;
   credentials: CredentialTable;
   close(): Promise<void>;
@@ -116,6 +123,8 @@ interface Storage {
   /** Alert state notes and the notice list (CAP, webhooks). */
   notices: (space: Space) => AlertNoticeStore;
   outbox: (space: Space) => ReturnType<typeof createWebhookOutbox>;
+  /** Past moments: scratch spaces and checkpoints, on a connection of their own (a fold never queues before the feeds). */
+  replay: Record<Space, ReplayStore>;
 }
 
 async function openStorage(options: PantauOptions, city: CityProfile, clock: () => number): Promise<Storage> {
@@ -126,7 +135,10 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
   const appStores = Object.fromEntries(SPACES.map((s) => [s, createAppStore(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createAppStore>>;
   const noticeStores = Object.fromEntries(SPACES.map((s) => [s, createAlertNoticeStore(redis.redis, keys(s))])) as Record<Space, AlertNoticeStore>;
   const outboxes = Object.fromEntries(SPACES.map((s) => [s, createWebhookOutbox(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createWebhookOutbox>>;
+  const replayConnection = redis.duplicate();
+  const replay = Object.fromEntries(SPACES.map((s) => [s, createReplayStore(replayConnection, keys(s), { timeZone: city.profile.timezone, targets: city.profile.targets, apps: city.apps })])) as Record<Space, ReplayStore>;
   return {
+    replay,
     redis,
     keys,
     // A connection of its own: the feeds' reads (a month of KPIs) never wait behind ingest.
@@ -140,7 +152,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
 }
 
 /** The jobs every process runs beside the live path; returns their stop. */
-function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger; webhooks: WebhookDispatcher; detectors: boolean }): () => Promise<void> {
+function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger; webhooks: WebhookDispatcher; detectors: boolean; checkpoints: boolean }): () => Promise<void> {
   const { storage, ingest, city, clock, log } = deps;
   const stopWebhooks = deps.webhooks.start();
   const stopSweeper = startStaleCallSweeper({
@@ -154,10 +166,25 @@ function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityPr
     }
   }, 3_600_000);
   indexTrim.unref();
+  // Replay checkpoints (store/replay-store.ts): at start (a missed boundary, a fresh seed after
+  // a trim) and hourly; one process builds under a lease, the others return at once.
+  let checkpointing: Promise<void> = Promise.resolve();
+  const advanceCheckpoints = (): void => {
+    checkpointing = checkpointing.then(async () => {
+      for (const s of SPACES) {
+        await storage.replay[s].advanceCheckpoints(clock()).catch((err: unknown) => log.warn({ mod: 'replay', space: s, err: String(err) }, 'checkpoints failed'));
+      }
+    });
+  };
+  if (deps.checkpoints) advanceCheckpoints();
+  const checkpointTimer = deps.checkpoints ? setInterval(advanceCheckpoints, 3_600_000) : undefined;
+  checkpointTimer?.unref();
   return async () => {
     stopSweeper();
     stopAppAlerts();
     clearInterval(indexTrim);
+    clearInterval(checkpointTimer);
+    await checkpointing;
     await stopWebhooks();
   };
 }
@@ -214,7 +241,7 @@ function loadFeeds({ config, log, clock, city, metrics, storage }: Core, hooks: 
   });
 }
 
-async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: Feeds; demo: DemoRunner | null }): Promise<ReturnType<typeof createHttpApp>> {
+async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: Feeds; demo: DemoRunner | null; replay: ReplayService }): Promise<ReturnType<typeof createHttpApp>> {
   const { config, options, log, clock, city, metrics, storage, credentials, credentialGuard } = core;
   const { redis, keys, kpiCache } = storage;
   const { ingest, feeds, demo } = parts;
@@ -238,6 +265,8 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
       eventsRoutes(ingest, metrics),
       asteriskRoutes(ingest, city, metrics),
       demoRoutes(demo),
+      // Before the live snapshot: it answers GET /api/v1/snapshot only when `at` is given.
+      replayRoutes({ snapshotAt: (space, at) => parts.replay.snapshotAt(space, at) }),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
       appRoutes({ store: storage.appStore, city, clock }),
       openApiRoutes(city),
@@ -289,8 +318,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
         seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
       })
     : null;
-  const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks, detectors });
-  const httpApp = await buildHttpApp(core, { ingest, feeds, demo });
+  const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks, detectors, checkpoints: options.replayCheckpoints !== false });
+  const replay = new ReplayService({ stores: storage.replay, city: { id: city.profile.id, name: city.profile.name, timezone: tz }, clock, log, metrics });
+  const httpApp = await buildHttpApp(core, { ingest, feeds, demo, replay });
   const server = createServer(httpApp);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
@@ -327,11 +357,13 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     redis,
     keys,
     feeds,
+    replay: { service: replay, stores: storage.replay },
     metrics,
     credentials,
     close() {
       closing ??= (async () => {
         await stopJobs();
+        await replay.close();
         queueAlerts.stop();
         await demo?.stop();
         await live.close();
