@@ -3,6 +3,7 @@ import { usePathname } from '../components/navigation.ts';
 import { DemoPage } from '../views/demo/DemoPage.tsx';
 import { ExecutivePage } from '../views/executive/ExecutivePage.tsx';
 import { OperatorPage } from '../views/operator/OperatorPage.tsx';
+import { ReplayPage } from '../views/replay/ReplayPage.tsx';
 import { SignInPage } from '../views/signin/SignInPage.tsx';
 import { WallPage } from '../views/wall/WallPage.tsx';
 import { routeFor } from './router.ts';
@@ -17,6 +18,8 @@ export function App() {
       return <OperatorPage />;
     case 'signin':
       return <SignInPage />;
+    case 'replay':
+      return <ReplayPage />;
     case 'demo':
       return <DemoPage />;
   }

@@ -1,5 +1,5 @@
 // Which view a path shows. No router package: there are six routes and no parameters.
-export type Route = 'demo' | 'wall' | 'executive' | 'operator' | 'signin';
+export type Route = 'demo' | 'wall' | 'executive' | 'operator' | 'signin' | 'replay';
 
 const ROUTES: Readonly<Record<string, Route>> = {
   '/': 'demo',
@@ -8,6 +8,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
   '/executive': 'executive',
   '/operator': 'operator',
   '/signin': 'signin',
+  '/replay': 'replay',
 };
 
 /** Unknown paths land on the demo: a visitor with no credential is a demo viewer anyway. */
