@@ -31,7 +31,12 @@ export function startReplay(options: ReplayOptions): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight: AbortController | null = null;
-  useLive.setState({ ...INITIAL_LIVE_STATE, replay: { fromMs: options.fromMs, speed: options.speed, atMs: options.fromMs, error: null, reachedNow: false } });
+  useLive.setState({
+    ...INITIAL_LIVE_STATE,
+    // The header's clock stands at the replayed moment from the start, before any answer.
+    clockOffsetMs: options.fromMs - Date.now(),
+    replay: { fromMs: options.fromMs, speed: options.speed, atMs: options.fromMs, error: null, reachedNow: false },
+  });
 
   const step = async (): Promise<void> => {
     const began = performance.now();
@@ -47,9 +52,18 @@ export function startReplay(options: ReplayOptions): () => void {
       const replay = useLive.getState().replay;
       if (!replay) return;
       if (!res.ok) {
-        useLive.setState({ connected: true, replay: { ...replay, error: ErrorMessage(body, res.status) } });
-        // A refusal (role) or a moment out of the history does not mend by asking again.
-        if (res.status === 400 || res.status === 401 || res.status === 403) return;
+        const error = ErrorMessage(body, res.status);
+        const final = res.status === 400 || res.status === 401 || res.status === 403;
+        // A refusal (a role without replay) is said like any refused credential; every figure
+        // greys out (stale), so an empty wall is never read as a quiet night.
+        useLive.setState({
+          connected: true,
+          ...(final ? { status: 'stale' as const } : {}),
+          ...(res.status === 401 || res.status === 403 ? { refused: error } : {}),
+          replay: { ...replay, error },
+        });
+        // Neither mends by asking again.
+        if (final) return;
       } else {
         const snapshot = Snapshot.parse(body);
         const shownMs = Date.parse(snapshot.at);
