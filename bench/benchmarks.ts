@@ -4,13 +4,14 @@ import { ingestBenchmark } from './ingest.ts';
 import { latencyBenchmark } from './latency.ts';
 import { readsBenchmark } from './reads.ts';
 import { rebuildBenchmark } from './rebuild.ts';
+import { replayBenchmark } from './replay.ts';
 import { geoBenchmark } from './geo.ts';
 import { browserBenchmark } from './browser.ts';
 import { demoBackfillBenchmark } from './demo-backfill.ts';
 import { wireBenchmark } from './wire.ts';
 import type { Benchmark } from './support/context.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [ingestBenchmark, latencyBenchmark, readsBenchmark, rebuildBenchmark, geoBenchmark, wireBenchmark, demoBackfillBenchmark, browserBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [ingestBenchmark, latencyBenchmark, readsBenchmark, rebuildBenchmark, replayBenchmark, geoBenchmark, wireBenchmark, demoBackfillBenchmark, browserBenchmark];
 
 /** Every figure name a run prints (measured or skipped), for the smoke test. */
 export const EXPECTED_FIGURES: readonly string[] = BENCHMARKS.flatMap((b) => b.figures);
