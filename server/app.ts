@@ -169,10 +169,12 @@ function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityPr
   // Replay checkpoints (store/replay-store.ts): at start (a missed boundary, a fresh seed after
   // a trim) and hourly; one process builds under a lease, the others return at once.
   let checkpointing: Promise<void> = Promise.resolve();
+  let stopping = false;
   const advanceCheckpoints = (): void => {
     checkpointing = checkpointing.then(async () => {
       for (const s of SPACES) {
-        await storage.replay[s].advanceCheckpoints(clock()).catch((err: unknown) => log.warn({ mod: 'replay', space: s, err: String(err) }, 'checkpoints failed'));
+        if (stopping) return;
+        await storage.replay[s].advanceCheckpoints(clock(), { stopped: () => stopping }).catch((err: unknown) => log.warn({ mod: 'replay', space: s, err: String(err) }, 'checkpoints failed'));
       }
     });
   };
@@ -184,6 +186,7 @@ function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityPr
     stopAppAlerts();
     clearInterval(indexTrim);
     clearInterval(checkpointTimer);
+    stopping = true;
     await checkpointing;
     await stopWebhooks();
   };

@@ -19,7 +19,7 @@ import {
   complaintsKey, dayBucketKey, eventsPerDayKey, hourBucketKey, KEY_SUFFIX, minuteBucketKey, REPLAY_KEY_LIST, REPLAY_TOUCHED, replayKeys, type SpaceKeys,
 } from './keys.ts';
 import { holdLease, releaseLease } from './leader-lock.ts';
-import { createAppsSummaryReader } from './read-app-summary.ts';
+import { createAppsSummaryReader, SPARKLINE_MINUTES } from './read-app-summary.ts';
 import { readIncidentRecords } from './read-incidents.ts';
 import { readKpis } from './read-kpis.ts';
 import { readState, type RawState } from './read-state.ts';
@@ -66,7 +66,7 @@ export interface ReplayStore {
    * no sweep: every key of one expires by itself.) One process at a time (a lease); returns
    * how many it built.
    */
-  advanceCheckpoints(nowMs: number, opts?: { everyMs?: number; owner?: string }): Promise<number>;
+  advanceCheckpoints(nowMs: number, opts?: { everyMs?: number; owner?: string; stopped?: () => boolean }): Promise<number>;
 }
 
 export interface ReplayStoreDeps {
@@ -84,7 +84,9 @@ const msOf = (id: string): number => Number(id.split('-')[0]);
  * stream, the simulator's and the two long time indexes (a new set of the projection is carried
  * without a change here); the records of every member of the live sets, agents and alerts; the
  * time indexes cut to the horizon, with their records; the buckets and counters that a moment
- * up to a day past the boundary can read.
+ * up to a day past the boundary can read. Minute buckets only from the sparkline's hour before
+ * the boundary: the projection never reads a bucket back, and no moment after the boundary
+ * reads an older minute (they were a quarter of a checkpoint's keys).
  */
 function keepPlan(k: SpaceKeys, boundaryMs: number, timeZone: string): string {
   const cut: [string, string][] = [[KEY_SUFFIX.callsByReceived, KEY_SUFFIX.call], [KEY_SUFFIX.incidentsByReported, KEY_SUFFIX.incident]];
@@ -99,7 +101,8 @@ function keepPlan(k: SpaceKeys, boundaryMs: number, timeZone: string): string {
   const rel = (full: string): string => full.slice(k.all.length);
   const buckets: string[] = [];
   for (let d = Math.floor(from / DAY_MS); d <= Math.floor(to / DAY_MS); d++) buckets.push(`${KEY_SUFFIX.callKpi}${d}`);
-  for (let m = Math.floor(from / MINUTE_MS) * MINUTE_MS; m <= to; m += MINUTE_MS) buckets.push(rel(minuteBucketKey(k, m)));
+  const firstMinute = Math.floor((boundaryMs - SPARKLINE_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
+  for (let m = firstMinute; m <= to; m += MINUTE_MS) buckets.push(rel(minuteBucketKey(k, m)));
   for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h <= to; h += HOUR_MS) buckets.push(rel(hourBucketKey(k, h)), rel(complaintsKey(k, h)));
   for (let d = from; d <= to + DAY_MS; d += DAY_MS) {
     const day = cityDayKey(d, timeZone);
@@ -212,7 +215,7 @@ export function createReplayStore(redis: Redis, live: SpaceKeys, deps: ReplaySto
     return record(msOf(position), position, name);
   }
 
-  async function advanceCheckpoints(nowMs: number, opts: { everyMs?: number; owner?: string } = {}): Promise<number> {
+  async function advanceCheckpoints(nowMs: number, opts: { everyMs?: number; owner?: string; stopped?: () => boolean } = {}): Promise<number> {
     const owner = opts.owner ?? randomBytes(6).toString('hex');
     if (!(await holdLease(redis, rk.lease, owner, 10 * MINUTE_MS))) return 0;
     let built = 0;
@@ -230,7 +233,8 @@ export function createReplayStore(redis: Redis, live: SpaceKeys, deps: ReplaySto
         built++;
       }
       const every = opts.everyMs;
-      for (;;) {
+      // A month of stream to catch up is minutes of small scripts: a process that is stopping leaves the rest to the next run.
+      while (opts.stopped?.() !== true) {
         // The next boundary after the first entry past the last checkpoint: a quiet stretch needs none.
         const next = (await redis.xrange(live.stream, last === null ? '-' : `(${last.position}`, '+', 'COUNT', 1)) as Row[];
         const id = next[0]?.[0];

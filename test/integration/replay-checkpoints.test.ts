@@ -143,7 +143,9 @@ describe('replay checkpoints', () => {
     const rng = createRng(SEED + 1);
     // Moments past the horizon of the first checkpoints, where pruning has happened, and some just after a boundary.
     const moments = Array.from({ length: 10 }, () => startMs + REPLAY_HORIZON_MS + rng.int(0, 2 * DAY - HOUR));
-    moments.push(...checkpoints.slice(-3).map((cp) => cp.boundaryMs + rng.int(0, 2_000)));
+    // Right after boundaries while the day is busy: the sparkline's hour lies wholly before the checkpoint.
+    moments.push(...checkpoints.filter((cp) => cp.boundaryMs < startMs + 4 * DAY - HOUR).slice(-4).map((cp) => cp.boundaryMs + rng.int(0, 2_000)));
+    let viaLastBoundary = '';
     for (const atMs of moments) {
       const at = toIsoWithOffset(atMs, tz);
       const viaCheckpoint = await svcA.snapshotAt('live', at, { reuse: false });
@@ -154,12 +156,15 @@ describe('replay checkpoints', () => {
       const got = normal(viaCheckpoint.snapshot.json('operator')) as Snapshot;
       const want = normal(viaStart.snapshot.json('operator')) as Snapshot;
       expect(got, `seed ${SEED}, at ${at}`).toEqual(want);
+      viaLastBoundary = viaCheckpoint.snapshot.json('operator');
     }
     // The moments were not empty: the comparison saw queues, open incidents and KPIs.
     const sample = await svcA.snapshotAt('live', toIsoWithOffset(moments[0] ?? 0, tz), { reuse: false });
     if (!sample.ok) throw new Error(sample.message);
     const s = JSON.parse(sample.snapshot.json('operator')) as Snapshot;
     expect(s.incidents.open.length + s.calls.waiting.length).toBeGreaterThan(0);
+    const sparkline = Object.values((normal(viaLastBoundary) as Snapshot).apps.sparklines ?? {}).flat();
+    expect(sparkline.some((n) => n > 0)).toBe(true);
     expect(s.kpis.calls.all.offered).toBeGreaterThan(0);
     await svcA.close();
     await svcB.close();
