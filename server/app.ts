@@ -43,6 +43,9 @@ import { drilldownRoutes } from './http/routes/drilldown.ts';
 import { readCallPage } from './store/read-call-page.ts';
 import { readIncidentRecords } from './store/read-incidents.ts';
 import { readIncidentWithUnits } from './store/read-incident-timeline.ts';
+import { replayRoutes } from './http/routes/replay.ts';
+import { ReplayService } from './live/replay-service.ts';
+import { createReplayStore, type ReplayStore } from './store/replay-store.ts';
 import { createIngestService, type IngestService } from './ingest/ingest-service.ts';
 import { startStaleCallSweeper } from './ingest/stale-call-sweeper.ts';
 import type { SpaceFeed } from './live/space-feed.ts';
@@ -96,6 +99,8 @@ export interface PantauOptions {
    * events did not carry.
    */
   alertDetectors?: boolean;
+  /** Whether this process builds replay checkpoints in the background (default true; tests of checkpoints drive them by hand). */
+  replayCheckpoints?: boolean;
 }
 
 export interface Pantau {
@@ -109,6 +114,8 @@ export interface Pantau {
   redis: RedisHandle;
   keys: (space: Space) => SpaceKeys;
   feeds: Record<Space, SpaceFeed>;
+  /** Past moments (GET /api/v1/snapshot?at=) and their checkpoints. */
+  replay: { service: ReplayService; stores: Record<Space, ReplayStore> };
   metrics: Metrics;
   credentials: CredentialTable;
   /** The daily report job (its `settled()` lets a test wait for what it queued). */
@@ -130,6 +137,8 @@ interface Storage {
   outbox: (space: Space) => ReturnType<typeof createWebhookOutbox>;
   /** The daily reports kept (PDFs and their index). */
   reports: (space: Space) => ReportStore;
+  /** Past moments: scratch spaces and checkpoints, on a connection of their own (a fold never queues before the feeds). */
+  replay: Record<Space, ReplayStore>;
 }
 
 async function openStorage(options: PantauOptions, city: CityProfile, clock: () => number): Promise<Storage> {
@@ -141,7 +150,10 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
   const noticeStores = Object.fromEntries(SPACES.map((s) => [s, createAlertNoticeStore(redis.redis, keys(s))])) as Record<Space, AlertNoticeStore>;
   const outboxes = Object.fromEntries(SPACES.map((s) => [s, createWebhookOutbox(redis.redis, keys(s))])) as Record<Space, ReturnType<typeof createWebhookOutbox>>;
   const reportStores = Object.fromEntries(SPACES.map((s) => [s, createReportStore(redis.redis, keys(s))])) as Record<Space, ReportStore>;
+  const replayConnection = redis.duplicate();
+  const replay = Object.fromEntries(SPACES.map((s) => [s, createReplayStore(replayConnection, keys(s), { timeZone: city.profile.timezone, targets: city.profile.targets, apps: city.apps })])) as Record<Space, ReplayStore>;
   return {
+    replay,
     redis,
     keys,
     // A connection of its own: the feeds' reads (a month of KPIs) never wait behind ingest.
@@ -156,7 +168,7 @@ async function openStorage(options: PantauOptions, city: CityProfile, clock: () 
 }
 
 /** The jobs every process runs beside the live path; returns their stop. */
-function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger; webhooks: WebhookDispatcher; detectors: boolean }): () => Promise<void> {
+function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityProfile; clock: () => number; log: Logger; webhooks: WebhookDispatcher; detectors: boolean; checkpoints: boolean }): () => Promise<void> {
   const { storage, ingest, city, clock, log } = deps;
   const stopWebhooks = deps.webhooks.start();
   const stopSweeper = startStaleCallSweeper({
@@ -170,10 +182,28 @@ function startJobs(deps: { storage: Storage; ingest: IngestService; city: CityPr
     }
   }, 3_600_000);
   indexTrim.unref();
+  // Replay checkpoints (store/replay-store.ts): at start (a missed boundary, a fresh seed after
+  // a trim) and hourly; one process builds under a lease, the others return at once.
+  let checkpointing: Promise<void> = Promise.resolve();
+  let stopping = false;
+  const advanceCheckpoints = (): void => {
+    checkpointing = checkpointing.then(async () => {
+      for (const s of SPACES) {
+        if (stopping) return;
+        await storage.replay[s].advanceCheckpoints(clock(), { stopped: () => stopping }).catch((err: unknown) => log.warn({ mod: 'replay', space: s, err: String(err) }, 'checkpoints failed'));
+      }
+    });
+  };
+  if (deps.checkpoints) advanceCheckpoints();
+  const checkpointTimer = deps.checkpoints ? setInterval(advanceCheckpoints, 3_600_000) : undefined;
+  checkpointTimer?.unref();
   return async () => {
     stopSweeper();
     stopAppAlerts();
     clearInterval(indexTrim);
+    clearInterval(checkpointTimer);
+    stopping = true;
+    await checkpointing;
     await stopWebhooks();
   };
 }
@@ -230,7 +260,7 @@ function loadFeeds({ config, log, clock, city, metrics, storage }: Core, hooks: 
   });
 }
 
-async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: Feeds; demo: DemoRunner | null; reports: ReportJob }): Promise<ReturnType<typeof createHttpApp>> {
+async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: Feeds; demo: DemoRunner | null; reports: ReportJob; replay: ReplayService }): Promise<ReturnType<typeof createHttpApp>> {
   const { config, options, log, clock, city, metrics, storage, credentials, credentialGuard } = core;
   const { redis, keys, kpiCache } = storage;
   const { ingest, feeds, demo } = parts;
@@ -254,6 +284,8 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
       eventsRoutes(ingest, metrics),
       asteriskRoutes(ingest, city, metrics),
       demoRoutes(demo),
+      // Before the live snapshot: it answers GET /api/v1/snapshot only when `at` is given.
+      replayRoutes({ snapshotAt: (space, at) => parts.replay.snapshotAt(space, at) }),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
       drilldownRoutes({
         timeZone: city.profile.timezone,
@@ -358,11 +390,12 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
         seed: config.demoSeed, speed: config.demoSpeed, clock, log, ...(options.demoBackfill === false ? { backfill: false } : {}),
       })
     : null;
-  const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks, detectors });
+  const stopJobs = startJobs({ storage, ingest, city, clock, log, webhooks, detectors, checkpoints: options.replayCheckpoints !== false });
   // This process's own address, for the report page it prints: known only once it listens (PORT=0 in tests).
   let selfUrl = '';
   const reports = createReportJobFor(core, { webhooks, reportToken, selfUrl: () => selfUrl });
-  const httpApp = await buildHttpApp(core, { ingest, feeds, demo, reports });
+  const replay = new ReplayService({ stores: storage.replay, city: { id: city.profile.id, name: city.profile.name, timezone: tz }, clock, log, metrics });
+  const httpApp = await buildHttpApp(core, { ingest, feeds, demo, reports, replay });
   const server = createServer(httpApp);
   // After the HTTP app: Socket.IO wraps the server's request handlers it finds there.
   const live = startLive({
@@ -402,6 +435,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
     redis,
     keys,
     feeds,
+    replay: { service: replay, stores: storage.replay },
     metrics,
     credentials,
     reports,
@@ -409,6 +443,7 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
       closing ??= (async () => {
         await stopReports();
         await stopJobs();
+        await replay.close();
         queueAlerts.stop();
         await demo?.stop();
         await live.close();

@@ -3,6 +3,7 @@ import { usePathname } from '../components/navigation.ts';
 import { DemoPage } from '../views/demo/DemoPage.tsx';
 import { ExecutivePage } from '../views/executive/ExecutivePage.tsx';
 import { OperatorPage } from '../views/operator/OperatorPage.tsx';
+import { ReplayPage } from '../views/replay/ReplayPage.tsx';
 import { ReportPage } from '../views/report/ReportPage.tsx';
 import { SignInPage } from '../views/signin/SignInPage.tsx';
 import { WallPage } from '../views/wall/WallPage.tsx';
@@ -20,6 +21,8 @@ export function App() {
       return <SignInPage />;
     case 'report':
       return <ReportPage />;
+    case 'replay':
+      return <ReplayPage />;
     case 'demo':
       return <DemoPage />;
   }

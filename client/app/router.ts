@@ -1,5 +1,5 @@
-// Which view a path shows. No router package: six fixed routes and the report's /report/<day>.
-export type Route = 'demo' | 'wall' | 'executive' | 'operator' | 'signin' | 'report';
+// Which view a path shows. No router package: seven fixed routes and the report's /report/<day>.
+export type Route = 'demo' | 'wall' | 'executive' | 'operator' | 'signin' | 'replay' | 'report';
 
 const ROUTES: Readonly<Record<string, Route>> = {
   '/': 'demo',
@@ -8,6 +8,7 @@ const ROUTES: Readonly<Record<string, Route>> = {
   '/executive': 'executive',
   '/operator': 'operator',
   '/signin': 'signin',
+  '/replay': 'replay',
 };
 
 /** Unknown paths land on the demo: a visitor with no credential is a demo viewer anyway. */

@@ -36,3 +36,13 @@ export function DotIcon() {
     </svg>
   );
 }
+
+/** A circular arrow turning back: a replay of the past (never the live dot). */
+export function ReplayIcon() {
+  return (
+    <svg {...box} className="icon icon-replay">
+      <path d="M12 4a8 8 0 1 1-7.4 5H7a6 6 0 1 0 5-3v3L7 5l5-4Z" fill="currentColor" />
+      <path d="M10 9.5v5l4-2.5Z" fill="currentColor" />
+    </svg>
+  );
+}

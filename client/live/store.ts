@@ -1,4 +1,4 @@
-// The one live store every view reads. Only client/live/connection.ts writes to it.
+// The one live store every view reads. Only client/live/connection.ts (live) and replay.ts (the past) write to it.
 import { create } from 'zustand';
 import type { ConnectionStatus } from './connection-status.ts';
 import { EMPTY_LIVE, type LiveData } from '../../shared/live/live-data.ts';
@@ -16,6 +16,19 @@ export interface LiveState {
   clockOffsetMs: number;
   /** When (browser clock) the server said its source (Redis) went away, or null while it is there. */
   sourceAwaySince: number | null;
+  /** A replay of the past (`/wall?replay=`), or null while live: the view must never pass for live then. */
+  replay: ReplayState | null;
+}
+
+export interface ReplayState {
+  fromMs: number;
+  speed: number;
+  /** The moment the data is at (epoch ms). */
+  atMs: number;
+  /** Why the last step failed (a role without replay, a moment out of the history), or null. */
+  error: string | null;
+  /** The replay has caught up with the present. */
+  reachedNow: boolean;
 }
 
 export const INITIAL_LIVE_STATE: LiveState = {
@@ -26,6 +39,7 @@ export const INITIAL_LIVE_STATE: LiveState = {
   refused: null,
   clockOffsetMs: 0,
   sourceAwaySince: null,
+  replay: null,
 };
 
 export const useLive = create<LiveState>()(() => INITIAL_LIVE_STATE);

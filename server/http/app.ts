@@ -45,7 +45,7 @@ export function tileSource(tileUrl: string | undefined): string | null {
 }
 
 /** The client's pages: HTML, not API, so the OpenAPI document leaves them out. */
-export const SPA_ROUTES = ['/', '/wall', '/executive', '/operator', '/demo', '/signin', '/report/:day'];
+export const SPA_ROUTES = ['/', '/wall', '/executive', '/operator', '/demo', '/signin', '/replay', '/report/:day'];
 
 function timing(metrics: Metrics): RequestHandler {
   return (req, res, next) => {

@@ -39,6 +39,8 @@ export const KEY_SUFFIX = Object.freeze({
   simLease: 'sim:lease',
   simStatus: 'sim:status',
   simControl: 'sim:control',
+  /** Past moments (store/replay-store.ts): scratch spaces, checkpoints and their list, under the space's tag. */
+  replay: 'replay:',
 });
 
 export interface SpaceKeys {
@@ -106,7 +108,11 @@ const CITY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export function spaceKeys(prefix: string, city: string, space: Space): SpaceKeys {
   if (!CITY_ID.test(city)) throw new Error(`city id ${JSON.stringify(city)} cannot name keys (lower-case letters, digits and '-')`);
   const tag = `{${prefix}:${city}:${space}}`;
-  const base = `${tag}:`;
+  return keysUnder(prefix, city, space, tag, `${tag}:`);
+}
+
+/** The names of a space whose keys all start with `base` (the space itself, or a replay space inside it). */
+function keysUnder(prefix: string, city: string, space: Space, tag: string, base: string): SpaceKeys {
   return Object.freeze({
     prefix,
     city,
@@ -143,6 +149,44 @@ export function spaceKeys(prefix: string, city: string, space: Space): SpaceKeys
       const t = `{${prefix}:cred:${address}}`;
       return { failuresOfPrefix: `${t}:fail:`, distinctFailures: `${t}:distinct`, knownGood: `${t}:good` };
     },
+  });
+}
+
+/**
+ * Replay's keys (store/replay-store.ts). A replay space is a whole set of derived names under
+ * `{<tag>}:replay:<name>:` — so the very readers and the very projection of the live space run on
+ * it unchanged — and it never shares a name with the live space: no live pattern
+ * (derivedKeyPatterns) matches `replay:`. It keeps the space's hash tag on purpose: on a Redis
+ * Cluster the fold (one script) reads the space's stream and writes the replay space, which
+ * must then live in the same slot. A demo wipe (`all*`) removes them with the rest.
+ */
+export interface ReplayKeys {
+  /** Hash: checkpoint boundary (epoch ms) → JSON { position, name }: the stream position its state is at, and its name. */
+  readonly checkpoints: string;
+  /** The lease of the process that builds checkpoints (one at a time). */
+  readonly lease: string;
+  /** Every scratch space's base starts with this. */
+  readonly scratchPrefix: string;
+  /** A checkpoint: the derived state at its boundary. */
+  checkpoint(name: string): SpaceKeys;
+  /** A scratch space, `name` unique per use. */
+  scratch(name: string): SpaceKeys;
+}
+
+/** Inside a replay space: the list of its keys (suffixes after its base), so it is copied and dropped without a SCAN. */
+export const REPLAY_KEY_LIST = '~keys';
+/** Inside a replay space: record suffix → arrival ms of the last entry that touched it (what a checkpoint carries). */
+export const REPLAY_TOUCHED = '~touched';
+
+export function replayKeys(k: SpaceKeys): ReplayKeys {
+  const base = k.all + KEY_SUFFIX.replay;
+  const under = (b: string): SpaceKeys => keysUnder(k.prefix, k.city, k.space, k.tag, b);
+  return Object.freeze({
+    checkpoints: `${base}checkpoints`,
+    lease: `${base}lease`,
+    scratchPrefix: `${base}s:`,
+    checkpoint: (name: string) => under(`${base}cp:${name}:`),
+    scratch: (name: string) => under(`${base}s:${name}:`),
   });
 }
 

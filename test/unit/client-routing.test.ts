@@ -12,6 +12,7 @@ describe('routeFor', () => {
     ['/executive', 'executive'],
     ['/operator', 'operator'],
     ['/signin', 'signin'],
+    ['/replay', 'replay'],
     ['/nowhere', 'demo'],
   ] as const)('%s → %s', (path, want) => {
     expect(routeFor(path)).toBe(want);

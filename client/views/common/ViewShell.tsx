@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner.tsx';
 import { FrozenAtContext } from '../../components/frozen-clock.ts';
 import { useLang } from '../../components/use-lang.ts';
+import { useLive } from '../../live/store.ts';
 import { useViewConnection } from './use-view-connection.ts';
 
 interface ViewShellProps {
@@ -16,6 +17,7 @@ interface ViewShellProps {
 export function ViewShell({ name, theme, children }: ViewShellProps) {
   const lang = useLang();
   const { shown, lastUpdateAt, refused, sourceAway } = useViewConnection();
+  const replaying = useLive((s) => s.replay !== null);
   const stale = shown === 'stale';
   const frozenAt = shown === 'stale' || shown === 'reconnecting' ? lastUpdateAt : null;
   return (
@@ -24,6 +26,7 @@ export function ViewShell({ name, theme, children }: ViewShellProps) {
       data-testid={`view-${name}`}
       data-conn={shown}
       {...(stale ? { 'data-stale': 'true' } : {})}
+      {...(replaying ? { 'data-replay': 'true' } : {})}
     >
       <ConnectionBanner state={shown} lastUpdateAt={lastUpdateAt} refused={refused} sourceAway={sourceAway} lang={lang} />
       <FrozenAtContext.Provider value={frozenAt}>

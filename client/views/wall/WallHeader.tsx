@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Clock } from '../../components/Clock.tsx';
 import { ConnectionIndicator } from '../../components/ConnectionIndicator.tsx';
+import { ReplayBadge } from '../../components/ReplayBadge.tsx';
 import { DemoBadge } from '../../components/Watermark.tsx';
 import { SpaceSwitch } from '../common/SpaceSwitch.tsx';
 import { useLang } from '../../components/use-lang.ts';
@@ -18,6 +19,7 @@ export function WallHeader({ extra, spaceSwitch = false }: { extra?: ReactNode; 
   const snapshotCity = useLive((s) => s.data.city);
   const isDemo = useLive((s) => s.data.space === 'demo');
   const offsetMs = useLive((s) => s.clockOffsetMs);
+  const replay = useLive((s) => s.replay);
   const { shown } = useViewConnection();
   const zone = city ?? (snapshotCity ? { timezone: snapshotCity.timezone, timezoneLabel: '' } : FALLBACK_ZONE);
   return (
@@ -29,9 +31,14 @@ export function WallHeader({ extra, spaceSwitch = false }: { extra?: ReactNode; 
       </h1>
       {isDemo ? <DemoBadge /> : null}
       {extra ? <div className="wall-extra">{extra}</div> : null}
-      {spaceSwitch ? <SpaceSwitch /> : null}
+      {/* A replay is not a space to switch: it leaves by its own address. */}
+      {spaceSwitch && !replay ? <SpaceSwitch /> : null}
       <Clock timezone={zone.timezone} timezoneLabel={zone.timezoneLabel} lang={lang} offsetMs={offsetMs} />
-      <ConnectionIndicator state={shown} />
+      {replay ? (
+        <ReplayBadge atMs={replay.atMs} speed={replay.speed} timeZone={zone.timezone} lang={lang} error={replay.error} reachedNow={replay.reachedNow} />
+      ) : (
+        <ConnectionIndicator state={shown} />
+      )}
     </header>
   );
 }

@@ -30,6 +30,7 @@ export function WallLayout({ name, extra, pinPage }: WallLayoutProps) {
   const { city } = useCity();
   const snapshotZone = useLive((s) => s.data.city?.timezone ?? null);
   const isDemo = useLive((s) => s.data.space === 'demo');
+  const replaying = useLive((s) => s.replay !== null);
   const timeZone = city?.timezone ?? snapshotZone ?? 'Asia/Jakarta';
   return (
     <ViewShell name={name} theme="dark">
@@ -47,8 +48,8 @@ export function WallLayout({ name, extra, pinPage }: WallLayoutProps) {
           />
         </main>
       </div>
-      {/* The public demo flashes but stays silent; a wall plays (kiosk flag, docs/operations.md). */}
-      <ScreenAlarm variant="wall" withSound={!isDemo && name === 'wall'} timeZone={timeZone} />
+      {/* The public demo flashes but stays silent; a wall plays (kiosk flag, docs/operations.md); a replay shows the alarm it showed, silently. */}
+      <ScreenAlarm variant="wall" withSound={!isDemo && !replaying && name === 'wall'} timeZone={timeZone} />
       {isDemo || name === 'demo' ? <Watermark /> : null}
     </ViewShell>
   );

@@ -87,8 +87,8 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   // Views
   {
     method: 'get', path: '/api/v1/snapshot', tag: 'views', access: { roles: ['operator', 'executive', 'display'] },
-    summary: 'The live state of a space', description: 'Waiting calls, agents, open incidents, today\'s KPIs, apps and alerts, at a stream position. Socket.IO (`/socket.io`, event `delta`) carries the changes after it.',
-    query: spaceQuery, answers: ok(Snapshot),
+    summary: 'The live state of a space, or its state at a past moment', description: 'Waiting calls, agents, open incidents, today\'s KPIs, apps and alerts, at a stream position. Socket.IO (`/socket.io`, event `delta`) carries the changes after it. With `at` (ISO-8601 with offset; operator and executive only, in either space): the snapshot as it was then — every event that had arrived by then, that day\'s KPIs — rebuilt from the event stream; 400 naming `at` when it is not a time, in the future, or before the retained history.',
+    query: spaceQuery.extend({ at: z.string().optional() }), answers: { ...ok(Snapshot), 400: { description: 'A bad `at` (the error names the field)' } },
   },
   { method: 'get', path: '/api/v1/kpis', tag: 'views', access: OPERATORS, summary: 'Call and incident KPIs over a window', description: 'Defaults to today in the city\'s timezone; windows up to 400 days.', query: KpiQuery, answers: ok(KpisAnswer) },
   {
