@@ -10,6 +10,7 @@ const T0 = Date.parse('2026-11-23T10:00:00+07:00');
 const EMPTY: CallRecord = {
   callId: 'C1', line: null, receivedAtMs: null, answeredAtMs: null, abandonedAtMs: null, endedAtMs: null,
   expiredAtMs: null, agentId: null, disposition: null, callerNumber: null, kecamatan: null, status: 'unknown',
+  repeat24h: null, prank24h: null,
 };
 
 function record(over: Partial<CallRecord> = {}): CallRecord {

@@ -1,6 +1,6 @@
 // The pure core of the city generator: official areas + boundary features in, the files of a
 // profile folder out, with a report of what matched. No I/O, so tests can feed it directly.
-import { DEFAULT_QUEUE_ALERTS, type CityProfileFile, type KecamatanInfo, type KelurahanInfo } from '../../../shared/contract/city.ts';
+import { DEFAULT_CALLER_RULES, DEFAULT_QUEUE_ALERTS, type CityProfileFile, type KecamatanInfo, type KelurahanInfo } from '../../../shared/contract/city.ts';
 import { buildGeoIndex } from '../../domain/geo-index.ts';
 import { interiorPoint } from '../../domain/geo-interior-point.ts';
 import { bboxOfGeometry } from '../../domain/geo-planar.ts';
@@ -107,6 +107,7 @@ export function buildCity(input: BuildCityInput): BuiltCity {
     waits: { ...DEFAULT_WAITS },
     alerts: { ...DEFAULT_ALERTS },
     queueAlerts: structuredClone(DEFAULT_QUEUE_ALERTS),
+    callers: { ...DEFAULT_CALLER_RULES },
     attribution: [AREA_CODES_ATTRIBUTION, ...(input.attribution ?? [])],
     notes: [...DEFAULT_NOTES],
   };

@@ -8,6 +8,7 @@ export const DEFAULT_TARGETS: Targets = {
   asaSeconds: 10, // ASSUMPTION, in line with NFPA 1225 (90 % answered within 10 s)
   abandonmentRate: 0.05, // ASSUMPTION: no Indonesian standard found
   responseMinutes: 15, // Damkar SPM, Permendagri 114/2018: report to arrival on scene
+  callbackWithin2m: 0.9, // issue 16: abandoned calls called back within 2 minutes (ASSUMPTION, NGA911-style callback)
 };
 
 export const DEFAULT_WAITS: WaitThresholds = { warningSeconds: 15, criticalSeconds: 30, staleMinutes: 60 };
@@ -42,7 +43,7 @@ export const DEFAULT_NOTES = [
   'targets.sl15/sl20: NENA-STA-020.1-2020 (90 % of calls answered within 15 s, 95 % within 20 s).',
   'targets.responseMinutes: Damkar SPM, Permendagri No. 114/2018 (15 minutes from report to arrival on scene).',
   'targets.asaSeconds and targets.abandonmentRate: ASSUMPTION, no Indonesian standard found; replace with the city\'s own.',
-  'waits, alerts and queueAlerts: ASSUMPTION, defaults of the profile generator.',
+  'waits, alerts, queueAlerts, callers and targets.callbackWithin2m: ASSUMPTION, defaults of the profile generator.',
 ];
 
 export interface TimeZoneChoice {

@@ -259,12 +259,16 @@ local function add_answerer(key, r, agent_id)
   set_field(key, r, '~agents', table.concat(list, ','))
 end
 
+-- Filled by callback.lua (appended after this file): callbacks and repeat callers.
+local CALLBACKS = {}
+
 local function project_call(base, ev, x, want, changes)
   local id = ev.callId
   local key = base .. K.call .. id
   local r = load(key)
   local before, before_slot = call_contribution(r)
   local before_line = r.line
+  local before_number = r.callerNumber
   local at = E.at
   local agent_changes = {}
 
@@ -291,7 +295,14 @@ local function project_call(base, ev, x, want, changes)
       if present(ev.disposition) then take(key, r, '~disp', 'max', { 'disposition', ev.disposition }) end
     end
     agents_call_over(base, id, r, want, agent_changes)
+  elseif ev.type == 'call.callback' then
+    CALLBACKS.record(key, r, ev)
   end
+
+  local status = call_status(r)
+  set_field(key, r, 'status', status)
+  -- Before the contribution below: a callback or an abandonment moves this call's callbackAt.
+  CALLBACKS.sync(base, id, key, r, before_number, want, changes)
 
   local after, after_slot = call_contribution(r)
   if before_slot == after_slot and before_line == r.line then
@@ -310,8 +321,6 @@ local function project_call(base, ev, x, want, changes)
     apply_contribution(base, after, after_slot, r.line, 1)
   end
 
-  local status = call_status(r)
-  set_field(key, r, 'status', status)
   local waiting = status == 'waiting'
   w_zset(base .. K.callsWaiting, id, waiting and tonumber(r.receivedAt))
   w_expire(key, C.RECORD_TTL)
