@@ -189,7 +189,7 @@ export function eventsPerDayKey(keys: SpaceKeys, cityDay: string): string {
 /** Keys of derived state only: what a rebuild clears (everything but the stream and dedupe). */
 export function derivedKeyPatterns(k: SpaceKeys): string[] {
   return [
-    `${k.callPrefix}*`, k.callsWaiting, k.callsByReceived, `${k.callKpiPrefix}*`,
+    `${k.callPrefix}*`, k.callsWaiting, k.callsByReceived, `${k.callKpiPrefix}*`, `${k.callerPrefix}*`, `${k.callbackPrefix}*`, k.callbacks,
     `${k.agentPrefix}*`, k.agents, `${k.incidentPrefix}*`, k.incidentsOpen, k.incidentsByReported, `${k.appsPrefix}*`,
     `${k.complaintsPrefix}*`, `${k.eventsPerDayPrefix}*`, `${k.alertPrefix}*`, k.alertsByRaised, k.alertsActive,
   ];

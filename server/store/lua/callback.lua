@@ -190,7 +190,7 @@ local function regroup(base, number, self_id, self_r, want, changes)
     local before = cjson.encode(public_flat(e))
     set_fields(ekey, e, {
       'line', fr.line or false, 'abandonedAt', fmt(first.abn), 'lastAbandonedAt', fmt(last),
-      'attempts', fmt(attempts), 'callerNumber', number, 'tries', fmt(tries),
+      'attempts', fmt(attempts), 'callerNumber', fr.callerNumber or number, 'tries', fmt(tries),
       'lastOutcome', latest ~= nil and latest.o or false, 'lastCallbackAt', latest ~= nil and fmt(latest.t) or false,
     })
     w_zset(base .. K.callbacks, first.id, first.abn)
