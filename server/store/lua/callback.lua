@@ -55,6 +55,9 @@ local function summary_of(r)
   }, '|')
 end
 
+-- project_call compares a call's summary before and after its event: equal, nothing to do.
+CALLBACKS.summary = summary_of
+
 local function parse_summary(id, v)
   local p = split_bar(v)
   return {

@@ -269,6 +269,7 @@ local function project_call(base, ev, x, want, changes)
   local before, before_slot = call_contribution(r)
   local before_line = r.line
   local before_number = r.callerNumber
+  local before_summary = CALLBACKS.summary(r)
   local at = E.at
   local agent_changes = {}
 
@@ -302,7 +303,11 @@ local function project_call(base, ev, x, want, changes)
   local status = call_status(r)
   set_field(key, r, 'status', status)
   -- Before the contribution below: a callback or an abandonment moves this call's callbackAt.
-  CALLBACKS.sync(base, id, key, r, before_number, want, changes)
+  -- Skipped when the event changed nothing the number's rules read (most ends, repeats): the
+  -- number's state is a function of its calls' summaries, and this one's stayed the same.
+  if before_number ~= r.callerNumber or before_summary ~= CALLBACKS.summary(r) then
+    CALLBACKS.sync(base, id, key, r, before_number, want, changes)
+  end
 
   local after, after_slot = call_contribution(r)
   if before_slot == after_slot and before_line == r.line then
