@@ -19,6 +19,7 @@ import { todayWindow, toIsoWithOffset } from './domain/time.ts';
 import { createHttpApp, tileSource } from './http/app.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { asteriskRoutes } from './http/routes/asterisk.ts';
+import { callbackRoutes } from './http/routes/callbacks.ts';
 import { demoRoutes } from './http/routes/demo.ts';
 import { startDemoRunner, type DemoRunner } from './sim/demo-runner.ts';
 import { eventsRoutes } from './http/routes/events.ts';
@@ -286,6 +287,14 @@ async function buildHttpApp(core: Core, parts: { ingest: IngestService; feeds: F
       demoRoutes(demo),
       // Before the live snapshot: it answers GET /api/v1/snapshot only when `at` is given.
       replayRoutes({ snapshotAt: (space, at) => parts.replay.snapshotAt(space, at) }),
+      callbackRoutes(async (space, callId, outcome, agentId) => {
+        const atMs = clock();
+        // Each mark is an attempt of its own: the id names the call, the moment and the outcome.
+        const id = internalEventId('callback', `${callId}\u0000${atMs}\u0000${outcome}`);
+        const at = toIsoWithOffset(atMs, city.profile.timezone);
+        const { answer } = await ingest.ingestEvents(space, 'pantau', [{ id, type: 'call.callback', at, source: 'pantau-operator', callId, agentId, outcome }]);
+        if (answer.accepted + answer.duplicates === 0) throw new Error(`callback of ${callId} not stored: ${JSON.stringify(answer.rejected)}`);
+      }),
       viewRoutes({ feeds, city, clock, readKpis: kpisFor }),
       drilldownRoutes({
         timeZone: city.profile.timezone,

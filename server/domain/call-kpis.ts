@@ -36,6 +36,13 @@ export function computeCallKpis(t: CallTotals, live?: LiveQueue): CallKpis {
     abandonmentRate: ratio(t.abandoned, t.offered),
     byDisposition,
     prankShare: ratio(byDisposition.prank, withDisposition),
+    callbacks: {
+      due: t.cbDue,
+      calledBack: t.cbDone,
+      within2m: t.cb2m,
+      calledBackRate: ratio(t.cbDone, t.cbDue),
+      within2mRate: ratio(t.cb2m, t.cbDue),
+    },
   };
   if (live !== undefined) {
     kpis.waitingNow = live.waitingNow;

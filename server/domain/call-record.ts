@@ -20,6 +20,9 @@ export interface CallRecord {
   kecamatan: string | null;
   /** The projection's decision (project.lua call_status). */
   status: CallStatus;
+  /** Waiting calls with a number only (lua/callback.lua): calls and prank/ghost endings from the number in 24 h. */
+  repeat24h: number | null;
+  prank24h: number | null;
 }
 
 /** Narrows a hash field to one of a contract enum's values. */
@@ -54,7 +57,15 @@ export function parseCallRecord(callId: string, hash: Record<string, string>): C
     callerNumber: text(hash['callerNumber']),
     kecamatan: text(hash['kecamatan']),
     status: isOneOf(CALL_STATUSES, hash['status']) ? hash['status'] : 'unknown',
+    repeat24h: count(hash['repeat24h']),
+    prank24h: count(hash['prank24h']),
   };
+}
+
+function count(value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
 export function toCallView(r: CallRecord, timeZone: string, role: Role): CallView {
@@ -72,6 +83,10 @@ export function toCallView(r: CallRecord, timeZone: string, role: Role): CallVie
   };
   const caller = callerFor(r.callerNumber, role);
   if (caller !== undefined) view.caller = caller;
+  // Who calls again and again is the caller's business and the desk's: operators only.
+  if (role === 'operator' && r.repeat24h !== null) view.repeatCalls24h = r.repeat24h;
+  // Absent means none (the compact wire form cannot tell a 0 from absent).
+  if (role === 'operator' && r.prank24h !== null && r.prank24h > 0) view.prankCalls24h = r.prank24h;
   return view;
 }
 
@@ -87,11 +102,15 @@ export interface CallTotals {
   ans20: number;
   abn15: number;
   abn20: number;
+  /** Abandoned calls with a number, of those called back, and called back within 2 minutes (common.lua). */
+  cbDue: number;
+  cbDone: number;
+  cb2m: number;
   byDisposition: Partial<Record<Disposition, number>>;
 }
 
 export function emptyTotals(): CallTotals {
-  return { offered: 0, answered: 0, abandoned: 0, waitMs: 0, ans15: 0, ans20: 0, abn15: 0, abn20: 0, byDisposition: {} };
+  return { offered: 0, answered: 0, abandoned: 0, waitMs: 0, ans15: 0, ans20: 0, abn15: 0, abn20: 0, cbDue: 0, cbDone: 0, cb2m: 0, byDisposition: {} };
 }
 
 export function addTotals(a: CallTotals, b: CallTotals): CallTotals {
@@ -110,6 +129,9 @@ export function addTotals(a: CallTotals, b: CallTotals): CallTotals {
     ans20: a.ans20 + b.ans20,
     abn15: a.abn15 + b.abn15,
     abn20: a.abn20 + b.abn20,
+    cbDue: a.cbDue + b.cbDue,
+    cbDone: a.cbDone + b.cbDone,
+    cb2m: a.cb2m + b.cb2m,
     byDisposition,
   };
 }

@@ -13,6 +13,11 @@ export const SLOT_MS = 15 * MINUTE_MS;
 export const SL15_MS = 15 * SECOND_MS;
 export const SL20_MS = 20 * SECOND_MS;
 
+/** KPI "abandoned calls called back within 2 minutes" (issue 16): first callback ≤ this after the abandonment. */
+export const CALLBACK_MS = 2 * MINUTE_MS;
+/** Repeat and nuisance callers: calls from the same number in the 24 h up to a waiting call's receipt. */
+export const REPEAT_WINDOW_MS = DAY_MS;
+
 /** Call, incident and agent records outlive the 30-day KPI window; their time indexes are trimmed to it. */
 export const RECORD_RETENTION_MS = 40 * DAY_MS;
 /**
@@ -50,6 +55,8 @@ export const LUA_CONSTANTS = Object.freeze({
   SLOT_MS,
   SL15_MS,
   SL20_MS,
+  CALLBACK_MS,
+  REPEAT_WINDOW_MS,
   RECORD_TTL: seconds(RECORD_RETENTION_MS),
   INCIDENT_TTL: seconds(INCIDENT_RETENTION_MS),
   INCIDENT_UNIT_STEPS_MAX,

@@ -1,12 +1,13 @@
 // One space's entities in this process (waiting calls, open incidents, agents, alerts, the
 // day's event count) at a stream position, moved by the same applyChange as every browser.
 // It turns the projection's raw changes into wire changes, carrying its membership decisions.
-import type { Change, Snapshot, WaitingCall } from '../../shared/contract/views.ts';
+import type { CallbackEntry, Change, Snapshot, WaitingCall } from '../../shared/contract/views.ts';
 import type { Line } from '../../shared/contract/events.ts';
 import { alertInView, EMPTY_LIVE, positionMs, type LiveData } from '../../shared/live/live-data.ts';
 import { applyChange, inPlaceDraft, type Mutable } from '../../shared/live/apply-change.ts';
 import { parseAgentRecord, toAgentView } from '../domain/agent-record.ts';
 import { toAlertView } from '../domain/alert-record.ts';
+import { toCallbackEntry } from '../domain/callback-record.ts';
 import { parseCallRecord, toCallView } from '../domain/call-record.ts';
 import { parseIncidentRecord, toIncidentView } from '../domain/incident-record.ts';
 import { parseIsoMs } from '../domain/time.ts';
@@ -41,12 +42,18 @@ export class LiveView {
       const call = toCallView(parseCallRecord(id, h), tz, 'operator');
       if (call.line !== null && call.receivedAt !== null) waiting[id] = { ...call, line: call.line, receivedAt: call.receivedAt };
     }
+    const callbacks: Record<string, CallbackEntry> = {};
+    for (const [id, h] of raw.callbacks) {
+      const entry = toCallbackEntry(id, h, tz, 'operator');
+      if (entry !== null) callbacks[id] = entry;
+    }
     this.state = {
       ...EMPTY_LIVE,
       waiting,
       incidents: Object.fromEntries([...raw.incidents].map(([id, h]) => [id, toIncidentView(parseIncidentRecord(id, h), tz)])),
       agents: Object.fromEntries([...raw.agents].map(([id, h]) => [id, toAgentView(parseAgentRecord(id, h), tz)])),
       alerts: Object.fromEntries([...raw.alerts].map(([id, h]) => [id, toAlertView(id, h, tz)])),
+      callbacks,
       eventsToday: raw.eventsToday,
     };
     this.at = raw.position;
@@ -62,6 +69,7 @@ export class LiveView {
       else if (c.t === 'incident') out.push({ t: 'incident', incident: toIncidentView(parseIncidentRecord(c.id, c.h), tz), open: c.member });
       else if (c.t === 'agent') out.push({ t: 'agent', agent: toAgentView(parseAgentRecord(c.id, c.h), tz) });
       else if (c.t === 'alert') out.push({ t: 'alert', alert: toAlertView(c.id, c.h, tz), active: c.member });
+      else if (c.t === 'callback') out.push({ t: 'callback', callId: c.id, entry: c.member ? toCallbackEntry(c.id, c.h, tz, 'operator') : null })
       else if (c.t === 'counter' && c.id === today) out.push({ t: 'counter', eventsToday: c.n });
     }
     return out;
@@ -101,6 +109,8 @@ export class LiveView {
       calls: {
         waiting: Object.values(this.state.waiting).sort((a, b) => parseIsoMs(a.receivedAt) - parseIsoMs(b.receivedAt)),
         agents: Object.values(this.state.agents),
+        // Oldest abandonment first: the caller who has waited longest for a call back.
+        callbacks: Object.values(this.state.callbacks).sort((a, b) => parseIsoMs(a.abandonedAt) - parseIsoMs(b.abandonedAt) || (a.callId < b.callId ? -1 : 1)),
       },
       incidents: { open: Object.values(this.state.incidents) },
       alerts: Object.values(this.state.alerts),

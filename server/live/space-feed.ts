@@ -332,7 +332,8 @@ const changeKey = (c: Change): string =>
     : c.t === 'incident' ? `i:${c.incident.incidentId}`
       : c.t === 'agent' ? `a:${c.agent.agentId}`
         : c.t === 'alert' ? `l:${c.alert.alertId}`
-          : c.t;
+          : c.t === 'callback' ? `b:${c.callId}`
+            : c.t;
 
 /**
  * Changes are absolute states, so within one delta only the last of each entity (and the last

@@ -3,6 +3,7 @@
 import type { Category, Disposition, KecamatanCode, Line } from '../../shared/contract/events.ts';
 import { PATIENCE_SECONDS, PICKUP_SECONDS, QUICK_HANGUP, REPEAT_CALLERS, TALK_SECONDS, WRAP_UP_SECONDS } from './facts.ts';
 import { findAgent, occupy } from './agents.ts';
+import { planCallback } from './callbacks.ts';
 import { planIncident } from './incidents.ts';
 import { mobileNumber } from './phone.ts';
 import { chance, lognormalMedian, pick, uniform } from './rng.ts';
@@ -60,6 +61,7 @@ export function planCall(ctx: StepCtx, spec: CallSpec): PlannedCall | null {
   const slot = findAgent(s, spec.line, spec.at, pickupMs);
   if (slot === null || slot.answerAt - spec.at > patienceMs) {
     schedule(ctx, spec.at + patienceMs, { type: 'call.abandoned', source, callId });
+    planCallback(ctx, spec.line, callId, spec.at + patienceMs);
     return null;
   }
 

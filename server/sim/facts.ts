@@ -123,6 +123,20 @@ export const PICKUP_SECONDS: Spread = { median: 6, sigma: 0.55 };
 export const QUICK_HANGUP = { share: 0.12, seconds: { median: 5, sigma: 0.7 } as Spread } as const;
 export const PATIENCE_SECONDS: Spread = { median: 90, sigma: 0.7 };
 
+/**
+ * Callbacks of abandoned calls (issue 16): the desk calls most of them back within a couple of
+ * minutes (the profile's target is 90 % within 2 minutes), tries again after a no-answer or a
+ * busy line, up to three times. ASSUMPTION: no published Indonesian figures.
+ */
+export const CALLBACKS = {
+  share: 0.95,
+  delaySeconds: { median: 70, sigma: 0.5 } as Spread,
+  maxDelaySeconds: 900,
+  retrySeconds: { median: 240, sigma: 0.4 } as Spread,
+  maxTries: 3,
+  outcomes: [['reached', 0.7], ['no-answer', 0.18], ['busy', 0.07], ['invalid-number', 0.05]] as const,
+} as const;
+
 /** Talk time by verdict, seconds. ASSUMPTION (ghost = silent line, closed quickly). */
 export const TALK_SECONDS: Readonly<Record<Disposition, Spread>> = {
   ghost: { median: 12, sigma: 0.4 },

@@ -7,10 +7,10 @@ export type RawEntity = Record<string, string>;
 /**
  * One entity's after-state as the projection wrote it. `member` is the projection's own decision
  * whether the entity is in its live set after the event (calls: waiting; incidents: open;
- * alerts: active); nothing downstream decides membership again. Agents have no such set.
+ * alerts: active; callbacks: listed); nothing downstream decides membership again. Agents have no such set.
  */
 export type RawChange =
-  | { t: 'call' | 'incident' | 'alert'; id: string; h: RawEntity; member: boolean }
+  | { t: 'call' | 'incident' | 'alert' | 'callback'; id: string; h: RawEntity; member: boolean }
   | { t: 'agent'; id: string; h: RawEntity }
   | { t: 'counter'; id: string; n: number };
 
@@ -41,7 +41,7 @@ export function parseEntry(position: string, fields: string[]): StreamEntry {
   for (const c of Array.isArray(lua) ? lua : []) {
     if (c.t === 'counter') changes.push({ t: 'counter', id: c.id, n: Number(c.n ?? 0) });
     else if (c.t === 'agent') changes.push({ t: 'agent', id: c.id, h: flatToRecord(c.h) });
-    else if (c.t === 'call' || c.t === 'incident' || c.t === 'alert') changes.push({ t: c.t, id: c.id, h: flatToRecord(c.h), member: c.m === 1 });
+    else if (c.t === 'call' || c.t === 'incident' || c.t === 'alert' || c.t === 'callback') changes.push({ t: c.t, id: c.id, h: flatToRecord(c.h), member: c.m === 1 });
   }
   // The event and its enrichment are parsed when first read: the live feed reads only the
   // changes, and at ingest rates these two parses were a tenth of the server's time per event.

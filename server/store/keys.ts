@@ -33,6 +33,12 @@ export const KEY_SUFFIX = Object.freeze({
   complaints: 'complaints:',
   /** Events accepted per city day: "<YYYY-MM-DD>". */
   eventsPerDay: 'events:',
+  /** Per caller number (hash): one summary field per call of the number, `c:<callId>`, and `entry` (callbacks and repeat callers, lua/callback.lua). */
+  caller: 'caller:',
+  /** The callback list's entries (hash per entry, keyed by the entry's call id). */
+  callback: 'callback:',
+  /** The callback list: entry callId → abandonedAt ms of its first pending abandoned call. */
+  callbacks: 'calls:callbacks',
   alert: 'alert:',
   alertsByRaised: 'alerts:byRaised',
   alertsActive: 'alerts:active',
@@ -76,6 +82,12 @@ export interface SpaceKeys {
   readonly complaintsPrefix: string;
   /** Events accepted per city day: prefix + "<YYYY-MM-DD>". */
   readonly eventsPerDayPrefix: string;
+  /** Per caller number: prefix + number (hash; lua/callback.lua). */
+  readonly callerPrefix: string;
+  /** Callback list entries: prefix + callId (hash). */
+  readonly callbackPrefix: string;
+  /** The callback list: entry callId → abandonedAt ms. */
+  readonly callbacks: string;
   /** Alert records: prefix + alertId (hash). */
   readonly alertPrefix: string;
   /** Every alert by raisedAt (history). */
@@ -137,6 +149,9 @@ function keysUnder(prefix: string, city: string, space: Space, tag: string, base
     appsSeen: base + KEY_SUFFIX.appsSeen,
     complaintsPrefix: base + KEY_SUFFIX.complaints,
     eventsPerDayPrefix: base + KEY_SUFFIX.eventsPerDay,
+    callerPrefix: base + KEY_SUFFIX.caller,
+    callbackPrefix: base + KEY_SUFFIX.callback,
+    callbacks: base + KEY_SUFFIX.callbacks,
     alertPrefix: base + KEY_SUFFIX.alert,
     alertsByRaised: base + KEY_SUFFIX.alertsByRaised,
     alertsActive: base + KEY_SUFFIX.alertsActive,
@@ -238,7 +253,7 @@ export function reportKeys(k: SpaceKeys): ReportKeys {
 /** Keys of derived state only: what a rebuild clears (everything but the stream and dedupe). */
 export function derivedKeyPatterns(k: SpaceKeys): string[] {
   return [
-    `${k.callPrefix}*`, k.callsWaiting, k.callsByReceived, `${k.callKpiPrefix}*`,
+    `${k.callPrefix}*`, k.callsWaiting, k.callsByReceived, `${k.callKpiPrefix}*`, `${k.callerPrefix}*`, `${k.callbackPrefix}*`, k.callbacks,
     `${k.agentPrefix}*`, k.agents, `${k.incidentPrefix}*`, k.incidentsOpen, k.incidentsByReported, `${k.appsPrefix}*`,
     `${k.complaintsPrefix}*`, `${k.eventsPerDayPrefix}*`, `${k.alertPrefix}*`, k.alertsByRaised, k.alertsActive,
   ];

@@ -10,7 +10,7 @@ import type { SpaceKeys } from './keys.ts';
 import type { KpiDayCache } from './kpi-day-cache.ts';
 
 const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
-const METRICS = new Set(['offered', 'answered', 'abandoned', 'waitMs', 'ans15', 'ans20', 'abn15', 'abn20']);
+const METRICS = new Set(['offered', 'answered', 'abandoned', 'waitMs', 'ans15', 'ans20', 'abn15', 'abn20', 'cbDue', 'cbDone', 'cb2m']);
 
 export type TotalsByLine = Record<Line | 'all', CallTotals>;
 

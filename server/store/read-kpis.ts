@@ -62,6 +62,6 @@ export async function readKpis(redis: RedisClient, keys: SpaceKeys, q: KpiQuery)
       all: computeCallKpis(totals.all, q.live?.all),
     },
     incidents: computeIncidentKpis(incidents, (agency) => responseTargetSeconds(q.targets, agency)),
-    targets: { sl15: q.targets.sl15, sl20: q.targets.sl20, asaSeconds: q.targets.asaSeconds },
+    targets: { sl15: q.targets.sl15, sl20: q.targets.sl20, asaSeconds: q.targets.asaSeconds, callbackWithin2m: q.targets.callbackWithin2m },
   };
 }

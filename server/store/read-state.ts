@@ -9,6 +9,8 @@ export interface RawState {
   incidents: Map<string, RawEntity>;
   agents: Map<string, RawEntity>;
   alerts: Map<string, RawEntity>;
+  /** The callback list's entries (callback.lua), oldest abandonment first. */
+  callbacks: Map<string, RawEntity>;
   eventsToday: number;
 }
 
@@ -19,6 +21,6 @@ function pairs(list: unknown[]): Map<string, RawEntity> {
 }
 
 export async function readState(redis: RedisClient, keys: SpaceKeys, cityDay: string, alertsSinceMs: number): Promise<RawState> {
-  const [position, waiting, incidents, agents, n, alerts] = await redis.pantauReadState(keys.stream, keys.all, cityDay, alertsSinceMs);
-  return { position, waiting: pairs(waiting), incidents: pairs(incidents), agents: pairs(agents), alerts: pairs(alerts), eventsToday: Number(n) };
+  const [position, waiting, incidents, agents, n, alerts, callbacks] = await redis.pantauReadState(keys.stream, keys.all, cityDay, alertsSinceMs);
+  return { position, waiting: pairs(waiting), incidents: pairs(incidents), agents: pairs(agents), alerts: pairs(alerts), callbacks: pairs(callbacks), eventsToday: Number(n) };
 }

@@ -30,7 +30,7 @@ declare module 'ioredis' {
 
 export type FlatHash = string[];
 type Pairs = (string | FlatHash)[];
-export type ReadStateReply = [string, Pairs, Pairs, Pairs, number, Pairs];
+export type ReadStateReply = [string, Pairs, Pairs, Pairs, number, Pairs, Pairs];
 
 /** A Lua table literal of string or number values. */
 function luaTable(values: Readonly<Record<string, string | number>>): string {
@@ -53,7 +53,7 @@ function loadSources(): Sources {
   if (!sources) {
     const prelude = luaPrelude();
     const common = `${prelude}\n${read('common.lua')}`;
-    const projection = `${common}\n${read('project.lua')}`;
+    const projection = `${common}\n${read('project.lua')}\n${read('callback.lua')}`;
     sources = {
       apply: `${projection}\n${read('apply-batch.lua')}`,
       project: `${projection}\n${read('project-event.lua')}`,

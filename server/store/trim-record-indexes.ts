@@ -8,6 +8,8 @@
 //   whatever their age (they are still news on the wall, and the detectors clear them by id).
 //   This trim was once inside the projection, where it made the state depend on which raise
 //   arrived first; here the projection stays a function of the set of events.
+// - calls:callbacks (the callback list, lua/callback.lua): an entry whose first hang-up is older
+//   than the records' retention goes with its hash; its calls are gone or going by their TTL.
 import type { RedisClient } from './redis-client.ts';
 import { ALERT_RETENTION_MS, INCIDENT_RETENTION_MS, RECORD_RETENTION_MS } from '../domain/projection-constants.ts';
 import type { SpaceKeys } from './keys.ts';
@@ -19,14 +21,18 @@ export async function trimRecordIndexes(redis: RedisClient, keys: SpaceKeys, now
   const p = redis.pipeline()
     .zremrangebyscore(keys.callsByReceived, '-inf', before)
     .zremrangebyscore(keys.incidentsByReported, '-inf', `(${nowMs - INCIDENT_RETENTION_MS}`);
+  const oldCallbacks = await redis.zrangebyscore(keys.callbacks, '-inf', before);
+  for (const id of oldCallbacks) p.zrem(keys.callbacks, id).unlink(`${keys.callbackPrefix}${id}`);
   for (const id of oldAlerts) p.zscore(keys.alertsActive, id);
   const replies = (await p.exec()) ?? [];
   let removed = 0;
   const gone: string[] = [];
+  const firstAlert = 2 + 2 * oldCallbacks.length;
+  removed += oldCallbacks.length;
   replies.forEach(([err, reply], i) => {
     if (err) throw err;
     if (i < 2) removed += Number(reply);
-    else if (reply === null) gone.push(oldAlerts[i - 2] as string);
+    else if (i >= firstAlert && reply === null) gone.push(oldAlerts[i - firstAlert] as string);
   });
   if (gone.length > 0) {
     const q = redis.pipeline();

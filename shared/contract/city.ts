@@ -37,6 +37,8 @@ export const Targets = z.object({
    * 114/2018); an agency not listed is judged by `responseMinutes`.
    */
   responseMinutesByAgency: z.partialRecord(z.enum(AGENCIES), z.number().positive()).optional(),
+  /** Share of abandoned calls with a number called back within 2 minutes (issue 16; default 0.9). */
+  callbackWithin2m: z.number().min(0).max(1).default(0.9),
 });
 export type Targets = z.infer<typeof Targets>;
 
@@ -98,6 +100,14 @@ export const DEFAULT_QUEUE_ALERTS: QueueAlertThresholds = {
   longCallMinutes: { warning: 10, critical: 20 },
 };
 
+/** Repeat and nuisance callers on the operator desk (issue 16). */
+export const CallerRules = z.object({
+  /** A number with at least this many calls ended as prank or ghost in 24 h is flagged "sering iseng" (flag only: its calls are never hidden). */
+  frequentPrankCalls: z.number().int().positive(),
+});
+export type CallerRules = z.infer<typeof CallerRules>;
+export const DEFAULT_CALLER_RULES: CallerRules = { frequentPrankCalls: 3 };
+
 export const AgencyName = z.object({ id: z.enum(AGENCIES), name: z.string().min(1) });
 export type AgencyName = z.infer<typeof AgencyName>;
 
@@ -130,6 +140,7 @@ export const CityProfileFile = z.object({
    * WIT) for the day before; 06:00 when absent.
    */
   report: z.object({ at: ReportTime }).strict().default({ at: DEFAULT_REPORT_TIME }),
+  callers: CallerRules.default(DEFAULT_CALLER_RULES),
   /** Attribution of the data the profile carries (boundaries, populations). */
   attribution: z.array(z.string()),
   /** Where the defaults come from and which of them are assumptions, for whoever edits the profile. */

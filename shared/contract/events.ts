@@ -86,6 +86,15 @@ export const CallAbandoned = z.object({ ...envelope, type: z.literal('call.aband
 export const CallEnded = z.object({ ...envelope, type: z.literal('call.ended'), callId: Id, disposition: Disposition.optional() });
 /** Extension: a call that never ended, closed by the stale-call sweeper so the queue cannot fill with ghosts. */
 export const CallExpired = z.object({ ...envelope, type: z.literal('call.expired'), callId: Id });
+/**
+ * An abandoned call was called back (issue 16): by a call-taker marking it on the desk (source
+ * `pantau-operator`) or by a PBX that logs its callbacks. `no-answer` and `busy` are attempts
+ * (the call stays on the callback list); `reached` and `invalid-number` settle it.
+ */
+export const CALLBACK_OUTCOMES = ['reached', 'no-answer', 'busy', 'invalid-number'] as const;
+export const CallbackOutcome = z.enum(CALLBACK_OUTCOMES);
+export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
+export const CallCallback = z.object({ ...envelope, type: z.literal('call.callback'), callId: Id, agentId: ShortText, outcome: CallbackOutcome });
 
 export const IncidentReported = z.object({
   ...envelope,
@@ -145,7 +154,7 @@ export const INTERNAL_EVENT_TYPES: readonly string[] = ['alert.raised', 'alert.c
 export const INTERNAL_SOURCE_PREFIX = 'pantau-';
 
 export const PantauEvent = z.discriminatedUnion('type', [
-  CallReceived, CallAnswered, CallAbandoned, CallEnded, CallExpired,
+  CallReceived, CallAnswered, CallAbandoned, CallEnded, CallExpired, CallCallback,
   IncidentReported, IncidentDispatched, IncidentOnScene, IncidentClosed,
   AppActivity,
   AgentLogin, AgentLogout, AgentPaused, AgentUnpaused,
@@ -156,7 +165,7 @@ export type EventType = PantauEvent['type'];
 export type EventOf<T extends EventType> = Extract<PantauEvent, { type: T }>;
 export const EVENT_TYPES = PantauEvent.options.map((o) => o.shape.type.value) as readonly EventType[];
 
-export type CallEvent = EventOf<'call.received' | 'call.answered' | 'call.abandoned' | 'call.ended' | 'call.expired'>;
+export type CallEvent = EventOf<'call.received' | 'call.answered' | 'call.abandoned' | 'call.ended' | 'call.expired' | 'call.callback'>;
 export type IncidentEvent = EventOf<'incident.reported' | 'incident.dispatched' | 'incident.on_scene' | 'incident.closed'>;
 export type AgentEvent = EventOf<'agent.login' | 'agent.logout' | 'agent.paused' | 'agent.unpaused'>;
 export type AlertEvent = EventOf<'alert.raised' | 'alert.cleared' | 'alert.acked'>;

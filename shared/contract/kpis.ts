@@ -15,6 +15,17 @@ export const CallKpis = z.object({
   abandonmentRate: Rate,
   byDisposition: z.record(z.string(), z.number().int()),
   prankShare: Rate,
+  /**
+   * Abandoned calls with a number (due a callback), how many were called back (any outcome) and
+   * how many within 2 minutes of the abandonment; the rates are of `due` (issue 16).
+   */
+  callbacks: z.object({
+    due: z.number().int(),
+    calledBack: z.number().int(),
+    within2m: z.number().int(),
+    calledBackRate: Rate,
+    within2mRate: Rate,
+  }).optional(),
   /** Live only (today): calls waiting now and the longest wait now in seconds. */
   waitingNow: z.number().int().optional(),
   longestWaitNow: Seconds.optional(),
@@ -54,6 +65,6 @@ export const KpisAnswer = z.object({
   timezone: z.string(),
   calls: z.object({ '112': CallKpis, '119': CallKpis, all: CallKpis }),
   incidents: IncidentKpis,
-  targets: z.object({ sl15: z.number(), sl20: z.number(), asaSeconds: z.number().optional() }).optional(),
+  targets: z.object({ sl15: z.number(), sl20: z.number(), asaSeconds: z.number().optional(), callbackWithin2m: z.number().optional() }).optional(),
 });
 export type KpisAnswer = z.infer<typeof KpisAnswer>;

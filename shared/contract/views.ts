@@ -2,7 +2,7 @@
 // Changes carry absolute entity states, never increments, so applying an old change again
 // and then the newer ones in order always converges: replay is idempotent.
 import { z } from 'zod';
-import { ALERT_KINDS, Agency, Category, Disposition, Line, Outcome } from './events.ts';
+import { ALERT_KINDS, Agency, CallbackOutcome, Category, Disposition, Line, Outcome } from './events.ts';
 import { KpisAnswer } from './kpis.ts';
 
 /** A Redis stream id, `<ms>-<seq>`: the position a view is consistent with. */
@@ -43,8 +43,34 @@ export const CallView = z.object({
   kecamatan: z.string().nullable(),
   /** Full number for operators, masked for displays, absent for executives and demo viewers. */
   caller: z.object({ number: z.string().optional() }).optional(),
+  /**
+   * Operators only, on a waiting call with a number: calls from that number received in the 24 h
+   * up to this one (itself included), and how many of them ended as prank or ghost (issue 16;
+   * absent when none).
+   */
+  repeatCalls24h: z.number().int().optional(),
+  prankCalls24h: z.number().int().optional(),
 });
 export type CallView = z.infer<typeof CallView>;
+
+/**
+ * One entry of the callback list (snapshot `calls.callbacks`): a number whose abandoned calls are
+ * not settled yet, merged. `callId` and `abandonedAt` are its first pending call's; `attempts`
+ * how many of its abandoned calls are pending; `tries` and `lastOutcome` the callbacks made
+ * since (no answer, busy). `caller` for operators only.
+ */
+export const CallbackEntry = z.object({
+  callId: z.string(),
+  line: Line.nullable(),
+  abandonedAt: z.string(),
+  lastAbandonedAt: z.string(),
+  attempts: z.number().int(),
+  tries: z.number().int(),
+  lastOutcome: CallbackOutcome.nullable(),
+  lastCallbackAt: z.string().nullable(),
+  caller: z.object({ number: z.string() }).optional(),
+});
+export type CallbackEntry = z.infer<typeof CallbackEntry>;
 
 /** What the snapshot lists under calls.waiting (design: `{ callId, line, receivedAt, caller? }`). */
 export const WaitingCall = CallView.extend({ line: Line, receivedAt: z.string() });
@@ -145,6 +171,8 @@ export const Change = z.discriminatedUnion('t', [
   z.object({ t: z.literal('apps'), apps: AppsSummary }),
   z.object({ t: z.literal('alert'), alert: AlertView, active: z.boolean() }),
   z.object({ t: z.literal('counter'), eventsToday: z.number().int() }),
+  /** The callback list's entry of `callId`: its state, or null when it leaves the list. */
+  z.object({ t: z.literal('callback'), callId: z.string(), entry: CallbackEntry.nullable() }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -153,7 +181,8 @@ export const Snapshot = z.object({
   at: z.string(),
   space: Space,
   city: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
-  calls: z.object({ waiting: z.array(WaitingCall), agents: z.array(AgentView) }),
+  /** `callbacks`: the callback list, oldest first (absent from servers before issue 16). */
+  calls: z.object({ waiting: z.array(WaitingCall), agents: z.array(AgentView), callbacks: z.array(CallbackEntry).optional() }),
   incidents: z.object({ open: z.array(IncidentView) }),
   kpis: KpisAnswer,
   apps: AppsSummary,

@@ -48,7 +48,7 @@ const INCIDENT_SPEC: Spec = [
 const CALL_SPEC: Spec = [
   ['callId', 'raw'], ['line', 'dict'], ['status', 'dict'], ['receivedAt', 'time'], ['answeredAt', 'time'],
   ['abandonedAt', 'time'], ['endedAt', 'time'], ['agentId', 'raw'], ['disposition', 'dict'], ['kecamatan', 'dict'],
-  ['caller', 'optional'],
+  ['caller', 'optional'], ['repeatCalls24h', 'optional'], ['prankCalls24h', 'optional'],
 ];
 
 /** A list of rows as columns. */

@@ -6,7 +6,7 @@ import type { Change } from '../contract/views.ts';
 import { alertInView, type LiveData } from './live-data.ts';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-export type LiveCollection = 'waiting' | 'agents' | 'incidents' | 'alerts';
+export type LiveCollection = 'waiting' | 'agents' | 'incidents' | 'alerts' | 'callbacks';
 
 /** Where a change is written: the browser copies a collection on its first write in a batch, the server writes in place. */
 export interface LiveDraft {
@@ -52,6 +52,13 @@ export function applyChange(draft: LiveDraft, change: Change): void {
       // as a fresh snapshot does: a late clear of an alert raised months ago adds nothing.
       if (alertInView(change.active, change.alert.raisedAt, draft.atMs)) alerts[change.alert.alertId] = change.alert;
       else delete alerts[change.alert.alertId];
+      return;
+    }
+    case 'callback': {
+      // The projection says it: an entry, or null when the number leaves the list.
+      const callbacks = draft.own('callbacks');
+      if (change.entry !== null) callbacks[change.callId] = change.entry;
+      else delete callbacks[change.callId];
       return;
     }
     case 'kpis':

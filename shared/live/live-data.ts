@@ -7,6 +7,7 @@ import type {
   AgentView,
   AlertView,
   AppsSummary,
+  CallbackEntry,
   IncidentView,
   Snapshot,
   Space,
@@ -25,6 +26,8 @@ export interface LiveData {
   kpis: KpisAnswer | null;
   apps: AppsSummary | null;
   alerts: Readonly<Record<string, AlertView>>;
+  /** The callback list by entry callId (issue 16). */
+  callbacks: Readonly<Record<string, CallbackEntry>>;
   eventsToday: number;
 }
 
@@ -38,6 +41,7 @@ export const EMPTY_LIVE: LiveData = {
   kpis: null,
   apps: null,
   alerts: {},
+  callbacks: {},
   eventsToday: 0,
 };
 
@@ -60,6 +64,7 @@ export function fromSnapshot(s: Snapshot): LiveData {
     kpis: s.kpis,
     apps: s.apps,
     alerts: byKey(s.alerts, (a) => a.alertId),
+    callbacks: byKey(s.calls.callbacks ?? [], (e) => e.callId),
     eventsToday: s.eventsToday,
   };
 }

@@ -95,6 +95,12 @@ const MATRIX: Record<string, Row> = {
     expect: INGEST_LIVE,
     body: (who) => ({ body: `${Math.floor(Date.now() / 1000)}|m${who}|112|NONE|ENTERQUEUE||0812|1\n`, type: 'text/plain' }),
   },
+  // Issue 16: only call-takers mark a callback (the presenter drives the demo, not its desk).
+  'POST /api/v1/calls/:callId/callback': {
+    expect: { operator: 202, executive: 403, display: 403, presenter: 403, none: 401, ingest: 403, demoKey: 403, wrong: 401 },
+    path: '/api/v1/calls/C-auth/callback',
+    body: () => ({ body: { outcome: 'busy' }, type: 'application/json' }),
+  },
   'GET /api/v1/demo/status': { expect: ANYONE(200) },
   'POST /api/v1/demo/scenario': { expect: DEMO_CONTROL, body: () => ({ body: { name: 'flood' }, type: 'application/json' }) },
   'POST /api/v1/demo/speed': { expect: DEMO_CONTROL, body: () => ({ body: { speed: 1 }, type: 'application/json' }) },

@@ -55,7 +55,7 @@ describe('the KPI contribution of one call', () => {
 
   it('sums calls and drops zero dispositions', async () => {
     const sum = await totalsOfCalls(redis, [{ receivedAtMs: T0, answeredAtMs: T0 + 3000, disposition: 'info' }, { receivedAtMs: T0, abandonedAtMs: T0 + 30_000 }]);
-    expect(sum).toEqual({ offered: 2, answered: 1, abandoned: 1, waitMs: 3000, ans15: 1, ans20: 1, abn15: 1, abn20: 1, byDisposition: { info: 1 } });
+    expect(sum).toEqual({ ...emptyTotals(), offered: 2, answered: 1, abandoned: 1, waitMs: 3000, ans15: 1, ans20: 1, abn15: 1, abn20: 1, byDisposition: { info: 1 } });
   });
 });
 
@@ -80,6 +80,7 @@ describe('repeated facts about one call', () => {
     expect(r).toEqual({
       callId: 'C1', line: '119', receivedAtMs: T0, answeredAtMs: T0 + 8000, abandonedAtMs: null, endedAtMs: T0 + 95_000,
       expiredAtMs: null, agentId: 'A1', disposition: 'prank', callerNumber: '081234567789', kecamatan: '36.71.07', status: 'ended',
+      repeat24h: null, prank24h: null,
     });
   });
 

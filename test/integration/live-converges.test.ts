@@ -64,7 +64,7 @@ function clientState(): LiveData {
  * The server's view and the client's share applyChange, so they could agree on a wrong rule;
  * this is the reference both must equal.
  */
-async function freshLoad(): Promise<Pick<LiveData, 'position' | 'waiting' | 'incidents' | 'agents' | 'alerts' | 'eventsToday'>> {
+async function freshLoad(): Promise<Pick<LiveData, 'position' | 'waiting' | 'incidents' | 'agents' | 'alerts' | 'callbacks' | 'eventsToday'>> {
   const tz = app.city.profile.timezone;
   const view = new LiveView(tz);
   view.load(await createLiveStore(app.redis.redis, app.keys).space('live').readState(cityDayKey(Date.now(), tz), Date.now() - RECENT_ALERTS_MS));
@@ -76,6 +76,7 @@ async function freshLoad(): Promise<Pick<LiveData, 'position' | 'waiting' | 'inc
     incidents: byId(lists.incidents.open, (i) => i.incidentId),
     agents: byId(lists.calls.agents, (a) => a.agentId),
     alerts: byId(lists.alerts, (a) => a.alertId),
+    callbacks: byId(lists.calls.callbacks ?? [], (e) => e.callId),
     eventsToday: lists.eventsToday,
   };
 }
@@ -91,7 +92,7 @@ function kpisWithoutClock(kpis: LiveData['kpis']): unknown {
 }
 
 /** Everything a view holds: its entities, the day's count and the figures (KPIs, apps). */
-const entities = (s: LiveData) => ({ position: s.position, waiting: s.waiting, incidents: s.incidents, agents: s.agents, alerts: s.alerts, eventsToday: s.eventsToday, kpis: kpisWithoutClock(s.kpis), apps: s.apps });
+const entities = (s: LiveData) => ({ position: s.position, waiting: s.waiting, incidents: s.incidents, agents: s.agents, alerts: s.alerts, callbacks: s.callbacks, eventsToday: s.eventsToday, kpis: kpisWithoutClock(s.kpis), apps: s.apps });
 
 /**
  * Waits until the client holds what a fresh snapshot holds (a delta may still be on the wire

@@ -29,7 +29,7 @@ afterAll(() => redis.quit());
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 23, 3, 0, 0);
-const TARGETS: Targets = { sl15: 0.9, sl20: 0.95, asaSeconds: 10, abandonmentRate: 0.05, responseMinutes: 15 };
+const TARGETS: Targets = { sl15: 0.9, sl20: 0.95, asaSeconds: 10, abandonmentRate: 0.05, responseMinutes: 15, callbackWithin2m: 0.9 };
 
 /** Everything a reader can see of a space, but its stream position (stream ids are arrival times). */
 async function observe(r: Redis, keys: SpaceKeys): Promise<unknown> {

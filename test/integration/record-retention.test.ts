@@ -51,6 +51,20 @@ describe('record index retention', () => {
     expect(k180.incidents.byCategory).toMatchObject({ flood: 1, medical: 1, fire: 0 });
   });
 
+  it('trims a callback entry whose first hang-up is past 40 days, with its hash', async () => {
+    const now = Date.now();
+    const old = makeCallReceived({ at: wib(now - 45 * DAY), caller: { number: '081200000001' } });
+    const recent = makeCallReceived({ at: wib(now - 2 * DAY), caller: { number: '081200000002' } });
+    const abandon = (callId: string, at: number) => ({ id: `ab-${callId}`, type: 'call.abandoned', at: wib(at), source: 'test', callId });
+    expect((await app.post('/api/v1/events', [old, recent, abandon(old.callId, now - 45 * DAY + 30_000), abandon(recent.callId, now - 2 * DAY + 30_000)])).status).toBe(200);
+    const keys = app.keys('live');
+    const redis = app.redis.redis;
+    expect((await redis.zrange(keys.callbacks, 0, -1)).sort()).toEqual([old.callId, recent.callId].sort());
+    expect(await trimRecordIndexes(redis, keys, now)).toBe(2);
+    expect(await redis.zrange(keys.callbacks, 0, -1)).toEqual([recent.callId]);
+    expect(await redis.exists(`${keys.callbackPrefix}${old.callId}`)).toBe(0);
+  });
+
   it('skips an index entry whose record has expired', async () => {
     const now = Date.now();
     const kept = makeIncidentReported({ at: wib(now - 3 * DAY), category: 'fire' });

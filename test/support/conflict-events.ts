@@ -1,6 +1,7 @@
 // Event sets full of conflicts for the property tests (projection-order, live-converges): two
 // endings with different dispositions, two receipts with different lines, dispatch before
-// report, answer before receipt, repeated ids, alert raise/clear/ack, agent events, app activity.
+// report, answer before receipt, repeated ids, alert raise/clear/ack, agent events, app activity,
+// callbacks and shared caller numbers (issue 16).
 import type { Agency, AppKind, Category, Disposition, Line, Outcome, PantauEvent } from '../../shared/contract/events.ts';
 import type { Rng } from './fuzz-rng.ts';
 
@@ -42,19 +43,26 @@ export function eventSet(rng: Rng, set: number, { t0: T0, apps = true, oldAlerts
   const grid = (base: number, lo: number, hi: number): number => base + 5_000 * rng.int(lo, hi);
   const kec = () => rng.pick(KECAMATAN) as never;
   const agents = ['a1', 'a2', 'a3'];
-  for (let c = 0; c < 4; c++) {
+  for (let c = 0; c < 5; c++) {
     const callId = `c${c}`;
-    const base = T0 + c * 400_000 + rng.int(0, 5) * 60_000;
+    // The last call is sometimes a day and a half older: outside the others' 24 h repeat window.
+    const base = (c === 4 && rng.chance(0.5) ? T0 - 1.5 * DAY : T0 + c * 400_000) + rng.int(0, 5) * 60_000;
     for (let k = rng.int(1, 2); k > 0; k--) {
       out.push({
         ...env(grid(base, 0, 3)), type: 'call.received', callId, line: rng.pick(LINES),
-        ...(rng.chance(0.5) ? { caller: { number: `0812${rng.int(100, 999)}` } } : {}),
+        // Few numbers: calls share them (repeat callers, callbacks merged per number), and two
+        // receipts of one call may name different numbers (the earliest wins, the call moves).
+        ...(rng.chance(0.7) ? { caller: { number: rng.pick(['0812-111', '0812 222', '0812111']) } } : {}),
         ...(rng.chance(0.5) ? { location: { kecamatan: kec() } } : {}),
       });
     }
     // An answer may come before the receipt (clock skew, or simply arrival).
     for (let k = rng.int(0, 2); k > 0; k--) out.push({ ...env(grid(base, -1, 8)), type: 'call.answered', callId, agentId: rng.pick(agents) });
-    if (rng.chance(0.3)) out.push({ ...env(grid(base, 1, 8)), type: 'call.abandoned', callId });
+    if (rng.chance(0.5)) out.push({ ...env(grid(base, 1, 8)), type: 'call.abandoned', callId });
+    // Callbacks, before or after the abandonment, on this call or (by number) another's.
+    for (let k = rng.int(0, 2); k > 0; k--) {
+      out.push({ ...env(grid(base, 0, 60)), type: 'call.callback', callId, agentId: rng.pick(agents), outcome: rng.pick(['reached', 'no-answer', 'busy', 'invalid-number'] as const) });
+    }
     for (let k = rng.int(0, 2); k > 0; k--) {
       out.push({ ...env(grid(base, 5, 12)), type: 'call.ended', callId, ...(rng.chance(0.7) ? { disposition: rng.pick(DISPOSITIONS) } : {}) });
     }

@@ -10,6 +10,7 @@ const T0 = Date.parse('2026-11-23T10:00:00+07:00');
 const EMPTY: CallRecord = {
   callId: 'C1', line: null, receivedAtMs: null, answeredAtMs: null, abandonedAtMs: null, endedAtMs: null,
   expiredAtMs: null, agentId: null, disposition: null, callerNumber: null, kecamatan: null, status: 'unknown',
+  repeat24h: null, prank24h: null,
 };
 
 function record(over: Partial<CallRecord> = {}): CallRecord {
@@ -21,11 +22,12 @@ describe('parseCallRecord', () => {
     const r = parseCallRecord('C9', {
       line: '119', receivedAt: String(T0), answeredAt: String(T0 + 4000), endedAt: String(T0 + 90_000),
       agentId: 'PJSIP/201', disposition: 'prank', callerNumber: '081234567789', kecamatan: '36.71.07', status: 'ended',
-      '~rcv': '1795402800000 4 testr1',
+      '~rcv': '1795402800000 4 testr1', repeat24h: '3', prank24h: '2',
     });
     expect(r).toEqual({
       callId: 'C9', line: '119', receivedAtMs: T0, answeredAtMs: T0 + 4000, abandonedAtMs: null, endedAtMs: T0 + 90_000,
       expiredAtMs: null, agentId: 'PJSIP/201', disposition: 'prank', callerNumber: '081234567789', kecamatan: '36.71.07', status: 'ended',
+      repeat24h: 3, prank24h: 2,
     });
   });
 
@@ -59,5 +61,15 @@ describe('toCallView', () => {
 
   it('has no caller when the number is unknown', () => {
     expect('caller' in toCallView(record(), TZ, 'operator')).toBe(false);
+  });
+
+  it('gives the repeat and prank counts to operators only; no prank count when there is none', () => {
+    const w = record({ callerNumber: '081234567789', repeat24h: 4, prank24h: 2 });
+    expect(toCallView(w, TZ, 'operator')).toMatchObject({ repeatCalls24h: 4, prankCalls24h: 2 });
+    expect('prankCalls24h' in toCallView({ ...w, prank24h: 0 }, TZ, 'operator')).toBe(false);
+    for (const role of ['display', 'executive', 'presenter', 'demo'] as const) {
+      const v = toCallView(w, TZ, role);
+      expect('repeatCalls24h' in v || 'prankCalls24h' in v).toBe(false);
+    }
   });
 });

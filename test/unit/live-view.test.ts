@@ -9,7 +9,7 @@ import type { Change } from '../../shared/contract/views.ts';
 
 const TZ = 'Asia/Jakarta';
 const T0 = Date.UTC(2026, 10, 23, 7, 0, 0);
-const empty = { position: '5-0', waiting: new Map(), incidents: new Map(), agents: new Map(), alerts: new Map(), eventsToday: 3 };
+const empty = { position: '5-0', waiting: new Map(), incidents: new Map(), agents: new Map(), alerts: new Map(), callbacks: new Map(), eventsToday: 3 };
 
 function loaded(): LiveView {
   const v = new LiveView(TZ);

@@ -80,3 +80,29 @@ describe('redactSnapshot', () => {
     expect(snapshot.calls.waiting[0]?.caller).toEqual({ number: NUMBER });
   });
 });
+
+describe('callbacks and repeat counts (issue 16)', () => {
+  const entry = {
+    callId: 'C3', line: '112' as const, abandonedAt: '2026-11-23T10:00:30.000+07:00', lastAbandonedAt: '2026-11-23T10:00:30.000+07:00',
+    attempts: 2, tries: 0, lastOutcome: null, lastCallbackAt: null, caller: { number: NUMBER },
+  };
+  const counted: WaitingCall = { ...call, repeatCalls24h: 3, prankCalls24h: 2 };
+
+  it.each<Role>(['display', 'executive', 'presenter', 'demo'])('%s gets no number of a callback entry and no counts', (role) => {
+    const out = [
+      redactChange({ t: 'callback', callId: 'C3', entry }, role),
+      redactChange({ t: 'call', call: counted, waiting: true }, role),
+      redactSnapshot({ ...snapshot, calls: { ...snapshot.calls, waiting: [counted], callbacks: [entry] } }, role),
+    ];
+    const text = JSON.stringify(out);
+    expect(text).not.toContain('3456');
+    expect(text).not.toContain('repeatCalls24h');
+    expect(text).not.toContain('prankCalls24h');
+    expect(JSON.stringify(out[0])).not.toContain('caller');
+  });
+
+  it('an operator gets them all', () => {
+    expect(redactChange({ t: 'callback', callId: 'C3', entry }, 'operator')).toMatchObject({ entry: { caller: { number: NUMBER } } });
+    expect(redactSnapshot({ ...snapshot, calls: { ...snapshot.calls, waiting: [counted], callbacks: [entry] } }, 'operator').calls.waiting[0]).toMatchObject({ repeatCalls24h: 3 });
+  });
+});

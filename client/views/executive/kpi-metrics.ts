@@ -15,6 +15,7 @@ export const METRIC_IDS = [
   'asa',
   'abandonmentRate',
   'prankShare',
+  'callbackWithin2m',
   'incidents',
   'dispatchMean',
   'responseMean',
@@ -48,6 +49,8 @@ export const METRICS: readonly MetricDef[] = [
     better: 'lower',
   },
   { id: 'prankShare', format: 'percent', change: 'points', perLine: true, value: (k, l) => k.calls[l].prankShare },
+  // Issue 16: abandoned calls with a number called back within 2 minutes.
+  { id: 'callbackWithin2m', format: 'percent', change: 'points', perLine: true, value: (k, l) => k.calls[l].callbacks?.within2mRate ?? null, target: (t) => t.callbackWithin2m, better: 'higher' },
   { id: 'incidents', format: 'count', change: 'relative', perLine: false, value: (k) => k.incidents.count },
   { id: 'dispatchMean', format: 'minutes', change: 'relative', perLine: false, value: (k) => k.incidents.dispatch.mean },
   {

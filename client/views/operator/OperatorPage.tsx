@@ -18,6 +18,7 @@ import { subjectName, useSubjectNames } from '../common/use-subject-names.ts';
 import { ScreenAlarm } from '../common/ScreenAlarm.tsx';
 import { ViewShell } from '../common/ViewShell.tsx';
 import { AlertList } from './AlertList.tsx';
+import { CallbackList } from './CallbackList.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { filterIncidents, NO_FILTERS, type DeskFilters } from './filters.ts';
 import { deskIncidentOrder } from './incident-order.ts';
@@ -104,6 +105,7 @@ export function OperatorPage() {
           <IncidentList incidents={incidents} timeZone={timeZone} />
         </div>
         <div className="op-col">
+          <CallbackList canMark={token !== null && role === 'operator'} />
           <AlertList timeZone={timeZone} canAck={token !== null} />
         </div>
       </div>

@@ -10,6 +10,7 @@ import { WaitTimer } from '../../components/WaitTimer.tsx';
 import { agentCounts, waitingOnLine } from '../../live/selectors.ts';
 import { useLive } from '../../live/store.ts';
 import { useKecamatanNames } from '../common/use-kecamatan-names.ts';
+import { isFrequentPrank } from '../../../shared/kpi/caller-flags.ts';
 import { CopyNumber } from './CopyNumber.tsx';
 
 export function OperatorQueue({ line }: { line: Line }) {
@@ -57,6 +58,22 @@ export function OperatorQueue({ line }: { line: Line }) {
                   ) : (
                     <span className="muted">{t('queue.noNumber')}</span>
                   )}
+                  {/* Own line under the number: the cell cuts long text, and a flag must never be cut off. */}
+                  {(call.repeatCalls24h ?? 0) > 1 || isFrequentPrank(call.prankCalls24h, city?.callers) ? (
+                    <div className="op-caller-flags">
+                      {call.repeatCalls24h !== undefined && call.repeatCalls24h > 1 ? (
+                        <span className="op-repeat fig" data-testid={`waiting-call-${call.callId}-repeat`} title={t('queue.repeatLong', { n: call.repeatCalls24h })}>
+                          {t('queue.repeat', { n: call.repeatCalls24h })}
+                        </span>
+                      ) : null}
+                      {isFrequentPrank(call.prankCalls24h, city?.callers) ? (
+                        // A flag only: the call stays in the queue and is answered like any other.
+                        <span className="op-prank" data-testid={`waiting-call-${call.callId}-prank`} title={t('queue.frequentPrankLong', { n: call.prankCalls24h ?? 0 })}>
+                          <span aria-hidden="true">⚑</span> {t('queue.frequentPrank')}
+                        </span>
+                      ) : null}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="muted">{kecamatanName(call.kecamatan)}</td>
               </tr>

@@ -1,7 +1,7 @@
 // The pure core of the city generator: official areas + boundary features in, the files of a
 // profile folder out, with a report of what matched. No I/O, so tests can feed it directly.
 import { DEFAULT_REPORT_TIME } from '../../../shared/report/report-day.ts';
-import { DEFAULT_QUEUE_ALERTS, type CityProfileFile, type KecamatanInfo, type KelurahanInfo } from '../../../shared/contract/city.ts';
+import { DEFAULT_CALLER_RULES, DEFAULT_QUEUE_ALERTS, type CityProfileFile, type KecamatanInfo, type KelurahanInfo } from '../../../shared/contract/city.ts';
 import { buildGeoIndex } from '../../domain/geo-index.ts';
 import { interiorPoint } from '../../domain/geo-interior-point.ts';
 import { bboxOfGeometry } from '../../domain/geo-planar.ts';
@@ -109,6 +109,7 @@ export function buildCity(input: BuildCityInput): BuiltCity {
     alerts: { ...DEFAULT_ALERTS },
     queueAlerts: structuredClone(DEFAULT_QUEUE_ALERTS),
     report: { at: DEFAULT_REPORT_TIME },
+    callers: { ...DEFAULT_CALLER_RULES },
     attribution: [AREA_CODES_ATTRIBUTION, ...(input.attribution ?? [])],
     notes: [...DEFAULT_NOTES],
   };

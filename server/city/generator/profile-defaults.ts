@@ -9,6 +9,7 @@ export const DEFAULT_TARGETS: Targets = {
   abandonmentRate: 0.05, // ASSUMPTION: no Indonesian standard found
   responseMinutes: 15, // Damkar SPM, Permendagri 114/2018: report to arrival on scene
   responseMinutesByAgency: { fire: 15 }, // the same Damkar SPM; other agencies: responseMinutes (ASSUMPTION)
+  callbackWithin2m: 0.9, // issue 16: abandoned calls called back within 2 minutes (ASSUMPTION, NGA911-style callback)
 };
 
 export const DEFAULT_WAITS: WaitThresholds = { warningSeconds: 15, criticalSeconds: 30, staleMinutes: 60 };
@@ -44,7 +45,7 @@ export const DEFAULT_NOTES = [
   'targets.responseMinutes: Damkar SPM, Permendagri No. 114/2018 (15 minutes from report to arrival on scene).',
   'targets.responseMinutesByAgency: fire 15 minutes from the same Damkar SPM; agencies not listed are judged by targets.responseMinutes (ASSUMPTION for police, ambulance and the others: set the city\'s own).',
   'targets.asaSeconds and targets.abandonmentRate: ASSUMPTION, no Indonesian standard found; replace with the city\'s own.',
-  'waits, alerts and queueAlerts: ASSUMPTION, defaults of the profile generator.',
+  'waits, alerts, queueAlerts, callers and targets.callbackWithin2m: ASSUMPTION, defaults of the profile generator.',
 ];
 
 export interface TimeZoneChoice {

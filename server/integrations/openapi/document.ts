@@ -154,7 +154,7 @@ export function buildOpenApi(input: DocumentInput, docs: readonly RouteDoc[] = R
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
-    tags: ['ingest', 'views', 'apps', 'alerts', 'reports', 'city', 'auth', 'demo', 'meta', 'operations'].map((name) => ({ name })),
+    tags: ['ingest', 'views', 'calls', 'apps', 'alerts', 'reports', 'city', 'auth', 'demo', 'meta', 'operations'].map((name) => ({ name })),
     paths,
     components: {
       schemas: components(reg),

@@ -14,6 +14,7 @@ function examples(kec: string, [lat, lon]: readonly [number, number]): Record<Ev
     'call.abandoned': { id: 'evt-1003', type: 'call.abandoned', at: AT, source: SRC, callId: 'c-1002' },
     'call.ended': { id: 'evt-1004', type: 'call.ended', at: AT, source: SRC, callId: 'c-1001', disposition: 'emergency' },
     'call.expired': { id: 'evt-1005', type: 'call.expired', at: AT, source: SRC, callId: 'c-1003' },
+    'call.callback': { id: 'evt-1006', type: 'call.callback', at: AT, source: SRC, callId: 'c-1002', agentId: 'agent-07', outcome: 'reached' },
     'incident.reported': { id: 'evt-2001', type: 'incident.reported', at: AT, source: 'cad', incidentId: 'i-2001', callId: 'c-1001', line: '112', category: 'fire', priority: 1, location: { kecamatan: kec, address: 'Jl. Daan Mogot' }, summary: 'Kebakaran rumah tinggal' },
     'incident.dispatched': { id: 'evt-2002', type: 'incident.dispatched', at: AT, source: 'cad', incidentId: 'i-2001', agency: 'fire', unitId: 'damkar-3' },
     'incident.on_scene': { id: 'evt-2003', type: 'incident.on_scene', at: AT, source: 'cad', incidentId: 'i-2001', unitId: 'damkar-3' },

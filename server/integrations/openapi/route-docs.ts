@@ -10,6 +10,7 @@ import { AsteriskAnswer, IngestAnswer } from '../../../shared/contract/ingest.ts
 import { KpisAnswer } from '../../../shared/contract/kpis.ts';
 import { DEMO_CONTROL_ROLES, Role, Snapshot, Space } from '../../../shared/contract/views.ts';
 import { ActivityQuery, AlertsQuery, SeriesQuery, TrendsQuery, windowFields } from '../../http/routes/apps.ts';
+import { CallbackMark, CallbackParams } from '../../http/routes/callbacks.ts';
 import { Scenario, Speed } from '../../http/routes/demo.ts';
 import { KpiQuery } from '../../http/routes/views.ts';
 import { CallListQuery, IncidentListQuery, IncidentParams } from '../../http/routes/drilldown.ts';
@@ -164,6 +165,14 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   { method: 'post', path: '/api/v1/demo/scenario', tag: 'demo', access: DEMO_CONTROLS, summary: 'Start a demo scenario', body: { description: 'The scenario', content: { 'application/json': Scenario } }, answers: { 202: { description: 'Started', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
   { method: 'post', path: '/api/v1/demo/speed', tag: 'demo', access: DEMO_CONTROLS, summary: 'Change the demo time-lapse speed', body: { description: 'The speed', content: { 'application/json': Speed } }, answers: { 202: { description: 'Changed', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
   { method: 'post', path: '/api/v1/demo/reset', tag: 'demo', access: DEMO_CONTROLS, summary: 'Wipe the demo space and start over (it is backfilled again: today, then the 30 days before)', answers: { 202: { description: 'Reset', schema: Accepted }, 404: { description: 'Demo mode is off' } } },
+  // The desk
+  {
+    method: 'post', path: '/api/v1/calls/:callId/callback', tag: 'calls', access: { roles: ['operator'] }, params: CallbackParams,
+    summary: 'Mark an abandoned call called back (a call.callback event under pantau-operator)',
+    description: '`reached` and `invalid-number` take the number off the callback list; `no-answer` and `busy` are attempts (it stays). `?space=demo` marks a demo call.',
+    query: spaceQuery, body: { description: 'The outcome, and the agent who phoned (default: the operator credential\'s name)', content: { 'application/json': CallbackMark } },
+    answers: { 202: { description: 'Recorded', schema: Accepted }, 400: { description: 'Bad outcome or call id (the field is named)' }, 401: { description: 'No operator credential' }, 403: { description: 'Not an operator' } },
+  },
   // This document
   { method: 'get', path: '/api/v1/openapi.json', tag: 'meta', access: 'public', summary: 'This OpenAPI 3.1 document', answers: { 200: { description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) } } },
   { method: 'get', path: '/api/docs', tag: 'meta', access: 'public', summary: 'This document as a readable page (works offline)', answers: { 200: { description: 'HTML', contentType: 'text/html', schema: z.string() } } },

@@ -11,6 +11,9 @@ local function read_hash(key)
   return t
 end
 
+-- Whether a caller number can be called back (and grouped by): it holds a digit at all.
+local function has_number(n) return n ~= nil and string.find(n, '%d') ~= nil end
+
 -- What one call adds to the KPI figures of the 15-minute slot of its receivedAt (design.md "KPI
 -- definitions"): answers within the threshold count (<=), abandons after it count against (>),
 -- so a caller who gave up after 5 s was not failed by the centre. Returns the metrics and the
@@ -34,6 +37,16 @@ local function call_contribution(r)
     out.abandoned = 1
     if w > C.SL15_MS then out.abn15 = 1 end
     if w > C.SL20_MS then out.abn20 = 1 end
+    -- Callbacks (issue 16): an abandoned call with a number is due one; callbackAt is its first
+    -- counting callback (callback.lua), before the abandonment too (a clock ahead is not late).
+    if has_number(r.callerNumber) then
+      out.cbDue = 1
+      local cb = tonumber(r.callbackAt)
+      if cb ~= nil then
+        out.cbDone = 1
+        if math.max(0, cb - abn) <= C.CALLBACK_MS then out.cb2m = 1 end
+      end
+    end
   end
   return out, math.floor(rec / C.SLOT_MS)
 end

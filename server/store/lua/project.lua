@@ -259,12 +259,17 @@ local function add_answerer(key, r, agent_id)
   set_field(key, r, '~agents', table.concat(list, ','))
 end
 
+-- Filled by callback.lua (appended after this file): callbacks and repeat callers.
+local CALLBACKS = {}
+
 local function project_call(base, ev, x, want, changes)
   local id = ev.callId
   local key = base .. K.call .. id
   local r = load(key)
   local before, before_slot = call_contribution(r)
   local before_line = r.line
+  local before_number = r.callerNumber
+  local before_summary = CALLBACKS.summary(r)
   local at = E.at
   local agent_changes = {}
 
@@ -291,6 +296,17 @@ local function project_call(base, ev, x, want, changes)
       if present(ev.disposition) then take(key, r, '~disp', 'max', { 'disposition', ev.disposition }) end
     end
     agents_call_over(base, id, r, want, agent_changes)
+  elseif ev.type == 'call.callback' then
+    CALLBACKS.record(key, r, ev)
+  end
+
+  local status = call_status(r)
+  set_field(key, r, 'status', status)
+  -- Before the contribution below: a callback or an abandonment moves this call's callbackAt.
+  -- Skipped when the event changed nothing the number's rules read (most ends, repeats): the
+  -- number's state is a function of its calls' summaries, and this one's stayed the same.
+  if before_number ~= r.callerNumber or before_summary ~= CALLBACKS.summary(r) then
+    CALLBACKS.sync(base, id, key, r, before_number, want, changes)
   end
 
   local after, after_slot = call_contribution(r)
@@ -310,8 +326,6 @@ local function project_call(base, ev, x, want, changes)
     apply_contribution(base, after, after_slot, r.line, 1)
   end
 
-  local status = call_status(r)
-  set_field(key, r, 'status', status)
   local waiting = status == 'waiting'
   w_zset(base .. K.callsWaiting, id, waiting and tonumber(r.receivedAt))
   w_expire(key, C.RECORD_TTL)

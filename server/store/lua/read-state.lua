@@ -6,7 +6,7 @@
 -- ARGV[2]  the city day (YYYY-MM-DD) whose event counter to read
 -- ARGV[3]  epoch ms: alerts raised since then are returned even when cleared
 --
--- Returns { position, waiting, incidents, agents, eventsToday, alerts } where the lists are flat lists { id1, hash1, id2, hash2, ... } with each hash as HGETALL returns it.
+-- Returns { position, waiting, incidents, agents, eventsToday, alerts, callbacks } where the lists are flat lists { id1, hash1, id2, hash2, ... } with each hash as HGETALL returns it.
 local base = ARGV[1]
 local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local position = '0-0'
@@ -29,4 +29,5 @@ local seen, ids = {}, {}
 for _, id in ipairs(redis.call('ZRANGE', base .. K.alertsActive, 0, -1)) do seen[id] = true; table.insert(ids, id) end
 for _, id in ipairs(recent) do if not seen[id] then table.insert(ids, id) end end
 local alerts = collect(ids, K.alert)
-return { position, waiting, incidents, agents, n, alerts }
+local callbacks = collect(redis.call('ZRANGE', base .. K.callbacks, 0, -1), K.callback)
+return { position, waiting, incidents, agents, n, alerts, callbacks }
