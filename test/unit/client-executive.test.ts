@@ -65,11 +65,12 @@ describe('tables', () => {
         { code: '36.71.02', name: 'Jatiuwung', population: null },
       ],
       { '36.71.01': 3, '36.71.99': 1 },
+      { '36.71.01': 2 },
     );
     expect(rows).toEqual([
-      { code: '36.71.01', name: 'Tangerang', population: 200_000, incidents: 3, per10k: 0.15, share: 0.75 },
-      { code: '36.71.02', name: 'Jatiuwung', population: null, incidents: 0, per10k: null, share: 0 },
-      { code: '36.71.99', name: '36.71.99', population: null, incidents: 1, per10k: null, share: 0.25 },
+      { code: '36.71.01', name: 'Tangerang', population: 200_000, incidents: 3, per10k: 0.15, share: 0.75, previous: 2, change: 0.5 },
+      { code: '36.71.02', name: 'Jatiuwung', population: null, incidents: 0, per10k: null, share: 0, previous: 0, change: null },
+      { code: '36.71.99', name: '36.71.99', population: null, incidents: 1, per10k: null, share: 0.25, previous: 0, change: null },
     ]);
   });
 
@@ -79,7 +80,7 @@ describe('tables', () => {
       kpis({ byAgency: { fire: 4, police: 1 }, byAgencyTimes: { fire: { dispatch: { mean: 60, p90: 120, n: 4 }, response: { mean: 480, p90: 700, n: 4 }, responseTarget } } }),
       [{ id: 'fire', name: 'Damkar' }],
     );
-    expect(rows.find((r) => r.id === 'fire')).toEqual({ id: 'fire', name: 'Damkar', incidents: 4, dispatch: { mean: 60, p90: 120, n: 4 }, response: { mean: 480, p90: 700, n: 4 }, responseTarget });
+    expect(rows.find((r) => r.id === 'fire')).toEqual({ id: 'fire', name: 'Damkar', incidents: 4, dispatch: { mean: 60, p90: 120, n: 4 }, response: { mean: 480, p90: 700, n: 4 }, responseTarget, previousRate: null });
     // An agency without times (none of its incidents dispatched in the window's records) has no share.
     expect(rows.find((r) => r.id === 'police')).toMatchObject({ incidents: 1, responseTarget: null });
   });

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { AgencyName } from '../../../shared/contract/city.ts';
 import type { DurationStats, KpisAnswer, ResponseTarget } from '../../../shared/contract/kpis.ts';
 import { TargetMark } from '../../components/TargetMark.tsx';
+import { metricChange } from './kpi-metrics.ts';
+import { formatChange } from './metric-format.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatCount, formatMinutes, formatPercent, type Lang } from '../../components/format.ts';
 
@@ -17,9 +19,11 @@ export interface AgencyRow {
   dispatch: DurationStats | null;
   response: DurationStats | null;
   responseTarget: ResponseTarget | null;
+  /** The share within target in the period before (null when unknown). */
+  previousRate: number | null;
 }
 
-export function agencyRows(kpis: KpisAnswer | null, agencies: readonly AgencyName[]): AgencyRow[] {
+export function agencyRows(kpis: KpisAnswer | null, agencies: readonly AgencyName[], previous: KpisAnswer | null = null): AgencyRow[] {
   if (!kpis) return [];
   const times = kpis.incidents.byAgencyTimes ?? {};
   const ids = new Set([...Object.keys(kpis.incidents.byAgency), ...Object.keys(times)]);
@@ -31,6 +35,7 @@ export function agencyRows(kpis: KpisAnswer | null, agencies: readonly AgencyNam
     dispatch: times[id]?.dispatch ?? null,
     response: times[id]?.response ?? null,
     responseTarget: times[id]?.responseTarget ?? null,
+    previousRate: previous?.incidents.byAgencyTimes?.[id]?.responseTarget?.rate ?? null,
   }));
 }
 
@@ -43,8 +48,10 @@ const WITHIN_TARGET_GOAL = 1;
 /** Minutes with one decimal, for the CSV: what the screen shows, without the unit. */
 const minutes = (s: number | null | undefined): number | null => (s === null || s === undefined ? null : Math.round(s / 6) / 10);
 
-export function AgencySection({ kpis, agencies, lang, rangeKey, onOpen }: {
+export function AgencySection({ kpis, previous = null, agencies, lang, rangeKey, onOpen }: {
   kpis: KpisAnswer | null;
+  /** The period before, for the change of the share within target. */
+  previous?: KpisAnswer | null;
   agencies: readonly AgencyName[];
   lang: Lang;
   rangeKey: string;
@@ -52,7 +59,7 @@ export function AgencySection({ kpis, agencies, lang, rangeKey, onOpen }: {
   onOpen?: (agency: string) => void;
 }) {
   const { t } = useTranslation();
-  const rows = useMemo(() => agencyRows(kpis, agencies), [kpis, agencies]);
+  const rows = useMemo(() => agencyRows(kpis, agencies, previous), [kpis, agencies, previous]);
   const time = (key: string, header: string, pick: (r: AgencyRow) => number | null | undefined): Column<AgencyRow> => ({
     key,
     header,
@@ -84,6 +91,13 @@ export function AgencySection({ kpis, agencies, lang, rangeKey, onOpen }: {
           '—'
         ),
       csv: (r) => r.responseTarget?.rate ?? null,
+    },
+    {
+      key: 'withinChange',
+      header: t('exec.col.withinChange'),
+      value: (r) => metricChange(r.responseTarget?.rate, r.previousRate, 'points'),
+      numeric: true,
+      render: (r) => formatChange(metricChange(r.responseTarget?.rate, r.previousRate, 'points'), 'points', lang, t('exec.points')),
     },
   ];
   return (

@@ -86,6 +86,7 @@ export function ExecutivePage() {
         {range ? <TrendSection buckets={data.buckets} granularity={range.granularity} targets={targets} lang={lang} /> : null}
         <KecamatanSection
           kpis={data.answers.current}
+          previous={data.answers.previous}
           kecamatan={city?.kecamatan ?? []}
           boundaries={boundaries}
           lang={lang}
@@ -94,7 +95,7 @@ export function ExecutivePage() {
           onOpen={(code) => open({ kind: 'kecamatan', value: code })}
         />
         <CategorySection current={data.answers.current} previous={data.answers.previous} lang={lang} rangeKey={rangeKey} onOpen={(c) => open({ kind: 'category', value: c })} />
-        <AgencySection kpis={data.answers.current} agencies={city?.agencies ?? []} lang={lang} rangeKey={rangeKey} onOpen={(a) => open({ kind: 'agency', value: a })} />
+        <AgencySection kpis={data.answers.current} previous={data.answers.previous} agencies={city?.agencies ?? []} lang={lang} rangeKey={rangeKey} onOpen={(a) => open({ kind: 'agency', value: a })} />
         <AppUsageSection trends={data.appTrends} lang={lang} />
       </main>
       {range && tz ? (

@@ -8,6 +8,8 @@ import type { KpisAnswer } from '../../../shared/contract/kpis.ts';
 import { KecamatanChoropleth } from '../../charts/KecamatanChoropleth.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatCount, formatPercent, localeTag, type Lang } from '../../components/format.ts';
+import { metricChange } from './kpi-metrics.ts';
+import { formatChange } from './metric-format.ts';
 
 export interface KecamatanRow {
   code: string;
@@ -16,14 +18,22 @@ export interface KecamatanRow {
   incidents: number;
   per10k: number | null;
   share: number | null;
+  /** Incidents in the period before (null when it is not known yet). */
+  previous: number | null;
+  change: number | null;
 }
 
 /** Every kecamatan of the profile (zero where nothing happened), then codes only the data knows. */
-export function kecamatanRows(kecamatan: readonly KecamatanInfo[], byKecamatan: Readonly<Record<string, number>>): KecamatanRow[] {
+export function kecamatanRows(
+  kecamatan: readonly KecamatanInfo[],
+  byKecamatan: Readonly<Record<string, number>>,
+  before: Readonly<Record<string, number>> | null = null,
+): KecamatanRow[] {
   const total = Object.values(byKecamatan).reduce((a, b) => a + b, 0);
   const known = new Set(kecamatan.map((k) => k.code));
   const row = (code: string, name: string, population: number | null): KecamatanRow => {
     const incidents = byKecamatan[code] ?? 0;
+    const previous = before === null ? null : (before[code] ?? 0);
     return {
       code,
       name,
@@ -31,6 +41,8 @@ export function kecamatanRows(kecamatan: readonly KecamatanInfo[], byKecamatan: 
       incidents,
       per10k: population && population > 0 ? (incidents * 10_000) / population : null,
       share: total > 0 ? incidents / total : null,
+      previous,
+      change: metricChange(incidents, previous, 'relative'),
     };
   };
   return [
@@ -43,6 +55,8 @@ export function kecamatanRows(kecamatan: readonly KecamatanInfo[], byKecamatan: 
 
 interface KecamatanSectionProps {
   kpis: KpisAnswer | null;
+  /** The period before, for each kecamatan's change. */
+  previous?: KpisAnswer | null;
   kecamatan: readonly KecamatanInfo[];
   boundaries: FeatureCollection | null;
   lang: Lang;
@@ -53,9 +67,9 @@ interface KecamatanSectionProps {
   onOpen?: (code: string) => void;
 }
 
-export function KecamatanSection({ kpis, kecamatan, boundaries, lang, rangeLabel, rangeKey, onOpen }: KecamatanSectionProps) {
+export function KecamatanSection({ kpis, previous = null, kecamatan, boundaries, lang, rangeLabel, rangeKey, onOpen }: KecamatanSectionProps) {
   const { t } = useTranslation();
-  const rows = useMemo(() => kecamatanRows(kecamatan, kpis?.incidents.byKecamatan ?? {}), [kecamatan, kpis]);
+  const rows = useMemo(() => kecamatanRows(kecamatan, kpis?.incidents.byKecamatan ?? {}, previous?.incidents.byKecamatan ?? null), [kecamatan, kpis, previous]);
   const values = useMemo(() => new Map(rows.map((r) => [r.code, r.incidents])), [rows]);
   const names = useMemo(() => new Map(rows.map((r) => [r.code, r.name])), [rows]);
   const decimal = useMemo(() => new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: 1 }), [lang]);
@@ -72,6 +86,8 @@ export function KecamatanSection({ kpis, kecamatan, boundaries, lang, rangeLabel
       csv: (r) => (r.per10k === null ? null : Math.round(r.per10k * 100) / 100),
     },
     { key: 'share', header: t('exec.col.share'), value: (r) => r.share, numeric: true, render: (r) => formatPercent(r.share, lang) },
+    { key: 'previous', header: t('exec.col.previous'), value: (r) => r.previous, numeric: true, render: (r) => formatCount(r.previous, lang) },
+    { key: 'change', header: t('exec.col.change'), value: (r) => r.change, numeric: true, render: (r) => formatChange(r.change, 'relative', lang, t('exec.points')) },
     { key: 'population', header: t('exec.col.population'), value: (r) => r.population, numeric: true, render: (r) => formatCount(r.population, lang) },
   ];
   return (
