@@ -134,6 +134,9 @@ describe('the executive drill-down', () => {
     await page.getByTestId('drill-incidents').waitFor();
     await page.goBack();
     await page.getByTestId('drill').waitFor({ state: 'detached' });
+    // The agencies with their share of arrivals within target, looked at on the screenshot.
+    await page.getByTestId('exec-agency-within-fire').scrollIntoViewIfNeeded();
+    await screenshot(page, `executive-agencies-${viewport}`);
     expect(pageErrors(opened.errors)).toEqual([]);
     expect(opened.blocked).toEqual([]);
     await opened.close();
