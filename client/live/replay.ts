@@ -11,6 +11,11 @@ import { INITIAL_LIVE_STATE, useLive } from './store.ts';
 
 /** One step a second: at 60× a minute of the past per second, which a wall's viewers can follow. */
 const STEP_MS = 1_000;
+/**
+ * A replay that catches up stays this far behind the browser's now: a browser clock a little
+ * ahead of the server's would otherwise ask for the server's future (400).
+ */
+const PRESENT_MARGIN_MS = 15_000;
 
 export interface ReplayOptions extends ReplayParams {
   token: string | null;
@@ -40,7 +45,7 @@ export function startReplay(options: ReplayOptions): () => void {
 
   const step = async (): Promise<void> => {
     const began = performance.now();
-    const atMs = Math.floor(replayMomentMs(options, began - startedAt, Date.now()));
+    const atMs = Math.floor(replayMomentMs(options, began - startedAt, Date.now() - PRESENT_MARGIN_MS));
     inFlight = new AbortController();
     try {
       const res = await fetch(`/api/v1${apiPathFor(`/snapshot?at=${encodeURIComponent(new Date(atMs).toISOString())}`, options.space)}`, {
@@ -53,7 +58,10 @@ export function startReplay(options: ReplayOptions): () => void {
       if (!replay) return;
       if (!res.ok) {
         const error = ErrorMessage(body, res.status);
-        const final = res.status === 400 || res.status === 401 || res.status === 403;
+        // A refusal is final; so is a moment the server cannot answer before anything was shown
+        // (out of the history). Once playing, a refused step is retried with the next moment.
+        const shown = useLive.getState().data.position !== null;
+        const final = res.status === 401 || res.status === 403 || (res.status === 400 && !shown);
         // A refusal (a role without replay) is said like any refused credential; every figure
         // greys out (stale), so an empty wall is never read as a quiet night.
         useLive.setState({
@@ -74,7 +82,7 @@ export function startReplay(options: ReplayOptions): () => void {
           lastUpdateAt: Date.now(),
           // The header's clock and every wait timer stand at the replayed moment.
           clockOffsetMs: shownMs - Date.now(),
-          replay: { ...replay, atMs: shownMs, error: null, reachedNow: atMs >= Date.now() - STEP_MS },
+          replay: { ...replay, atMs: shownMs, error: null, reachedNow: atMs >= Date.now() - PRESENT_MARGIN_MS - STEP_MS },
         });
       }
     } catch (err) {
