@@ -11,6 +11,11 @@ import { INITIAL_LIVE_STATE, useLive } from './store.ts';
 
 /** One step a second: at 60× a minute of the past per second, which a wall's viewers can follow. */
 const STEP_MS = 1_000;
+/**
+ * A replay that catches up stays this far behind the server's now (estimated from each answer's
+ * Date header, whole seconds): a moment in the server's future is refused (400).
+ */
+const PRESENT_MARGIN_MS = 3_000;
 
 export interface ReplayOptions extends ReplayParams {
   token: string | null;
@@ -31,6 +36,8 @@ export function startReplay(options: ReplayOptions): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight: AbortController | null = null;
+  /** Server clock minus browser clock, from the Date headers (0 until one is seen). */
+  let serverOffsetMs = 0;
   useLive.setState({
     ...INITIAL_LIVE_STATE,
     // The header's clock stands at the replayed moment from the start, before any answer.
@@ -40,7 +47,9 @@ export function startReplay(options: ReplayOptions): () => void {
 
   const step = async (): Promise<void> => {
     const began = performance.now();
-    const atMs = Math.floor(replayMomentMs(options, began - startedAt, Date.now()));
+    // Never before the chosen moment, never into the server's last seconds.
+    const presentMs = Math.max(options.fromMs, Date.now() + serverOffsetMs - PRESENT_MARGIN_MS);
+    const atMs = Math.floor(replayMomentMs(options, began - startedAt, presentMs));
     inFlight = new AbortController();
     try {
       const res = await fetch(`/api/v1${apiPathFor(`/snapshot?at=${encodeURIComponent(new Date(atMs).toISOString())}`, options.space)}`, {
@@ -49,16 +58,25 @@ export function startReplay(options: ReplayOptions): () => void {
       });
       const body: unknown = await res.json().catch(() => null);
       if (stopped) return;
+      const serverDate = Date.parse(res.headers.get('date') ?? '');
+      if (Number.isFinite(serverDate)) {
+        // The header has whole seconds: a difference under two of them says nothing.
+        const offset = serverDate + 500 - Date.now();
+        serverOffsetMs = Math.abs(offset) < 2_000 ? 0 : offset;
+      }
       const replay = useLive.getState().replay;
       if (!replay) return;
       if (!res.ok) {
         const error = ErrorMessage(body, res.status);
-        const final = res.status === 400 || res.status === 401 || res.status === 403;
-        // A refusal (a role without replay) is said like any refused credential; every figure
+        // A refusal (role) is final. A moment refused (out of the history, the server's future)
+        // is said and the next step tries the next moment.
+        const final = res.status === 401 || res.status === 403;
+        const nothingShown = useLive.getState().data.position === null;
+        // A refusal (a role without replay) is said like any refused credential, and every figure
         // greys out (stale), so an empty wall is never read as a quiet night.
         useLive.setState({
           connected: true,
-          ...(final ? { status: 'stale' as const } : {}),
+          ...(final || nothingShown ? { status: 'stale' as const } : {}),
           ...(res.status === 401 || res.status === 403 ? { refused: error } : {}),
           replay: { ...replay, error },
         });
@@ -74,7 +92,7 @@ export function startReplay(options: ReplayOptions): () => void {
           lastUpdateAt: Date.now(),
           // The header's clock and every wait timer stand at the replayed moment.
           clockOffsetMs: shownMs - Date.now(),
-          replay: { ...replay, atMs: shownMs, error: null, reachedNow: atMs >= Date.now() - STEP_MS },
+          replay: { ...replay, atMs: shownMs, error: null, reachedNow: atMs >= presentMs && presentMs > options.fromMs },
         });
       }
     } catch (err) {

@@ -10,13 +10,13 @@ import type { KpisAnswer } from '../../shared/contract/kpis.ts';
 import type { AppsSummary } from '../../shared/contract/views.ts';
 import type { LiveQueue } from '../domain/call-kpis.ts';
 import type { IncidentRecord } from '../domain/incident-record.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../domain/projection-constants.ts';
+import { DAY_MS, MINUTE_MS } from '../domain/projection-constants.ts';
 import {
   nextBoundary, REPLAY_BOUNDARY_SETTLE_MS, REPLAY_BUCKET_LEAD_MS, REPLAY_HORIZON_MS, REPLAY_SCRATCH_TTL_S, type Checkpoint,
 } from '../domain/replay-window.ts';
 import { cityDayKey, todayWindow } from '../domain/time.ts';
 import {
-  complaintsKey, dayBucketKey, eventsPerDayKey, hourBucketKey, KEY_SUFFIX, minuteBucketKey, REPLAY_KEY_LIST, REPLAY_TOUCHED, replayKeys, type SpaceKeys,
+  dayBucketKey, eventsPerDayKey, KEY_SUFFIX, minuteBucketKey, REPLAY_KEY_LIST, REPLAY_TOUCHED, replayKeys, type SpaceKeys,
 } from './keys.ts';
 import { holdLease, releaseLease } from './leader-lock.ts';
 import { createAppsSummaryReader, SPARKLINE_MINUTES } from './read-app-summary.ts';
@@ -84,9 +84,10 @@ const msOf = (id: string): number => Number(id.split('-')[0]);
  * stream, the simulator's and the two long time indexes (a new set of the projection is carried
  * without a change here); the records of every member of the live sets, agents and alerts; the
  * time indexes cut to the horizon, with their records; the buckets and counters that a moment
- * up to a day past the boundary can read. Minute buckets only from the sparkline's hour before
- * the boundary: the projection never reads a bucket back, and no moment after the boundary
- * reads an older minute (they were a quarter of a checkpoint's keys).
+ * up to a day past the boundary can read. The projection never reads a bucket back, so a
+ * checkpoint carries only the buckets a snapshot reads: the call KPI days, the apps' city days,
+ * and minutes from the sparkline's hour before the boundary on (no moment after the boundary
+ * reads an older one). Hour buckets and complaints (history routes, not the snapshot) stay out.
  */
 function keepPlan(k: SpaceKeys, boundaryMs: number, timeZone: string): string {
   const cut: [string, string][] = [[KEY_SUFFIX.callsByReceived, KEY_SUFFIX.call], [KEY_SUFFIX.incidentsByReported, KEY_SUFFIX.incident]];
@@ -103,7 +104,6 @@ function keepPlan(k: SpaceKeys, boundaryMs: number, timeZone: string): string {
   for (let d = Math.floor(from / DAY_MS); d <= Math.floor(to / DAY_MS); d++) buckets.push(`${KEY_SUFFIX.callKpi}${d}`);
   const firstMinute = Math.floor((boundaryMs - SPARKLINE_MINUTES * MINUTE_MS) / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
   for (let m = firstMinute; m <= to; m += MINUTE_MS) buckets.push(rel(minuteBucketKey(k, m)));
-  for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h <= to; h += HOUR_MS) buckets.push(rel(hourBucketKey(k, h)), rel(complaintsKey(k, h)));
   for (let d = from; d <= to + DAY_MS; d += DAY_MS) {
     const day = cityDayKey(d, timeZone);
     buckets.push(rel(dayBucketKey(k, day)), rel(eventsPerDayKey(k, day)));

@@ -112,11 +112,15 @@ const MATRIX: Record<string, Row> = {
   'GET /demo': { expect: PAGE },
   'GET /signin': { expect: PAGE },
   'GET /report/:day': { expect: PAGE, path: '/report/2026-01-01' },
+  'GET /replay': { expect: PAGE },
 };
 
 /** Extra cells beside the route table: the same route with another query. */
 const EXTRA: [string, string, Expect][] = [
   ['POST', '/api/v1/events?space=demo', { operator: 403, executive: 403, display: 403, presenter: 403, none: 401, ingest: 200, demoKey: 200, wrong: 401 }],
+  // A past moment: operators and executives only, in either space (400 here: this space has no history yet).
+  ['GET', '/api/v1/snapshot?at=2026-01-01T00:00:00%2B07:00', { operator: 400, executive: 400, display: 403, presenter: 403, none: 401, ingest: 403, demoKey: 403, wrong: 401 }],
+  ['GET', '/api/v1/snapshot?space=demo&at=2026-01-01T00:00:00%2B07:00', { operator: 400, executive: 400, display: 403, presenter: 403, none: 401, ingest: 403, demoKey: 403, wrong: 401 }],
 ];
 const ROOMS: [Who, string | null][] = [
   ['operator', 'live'], ['executive', 'live'], ['display', 'live'], ['presenter', 'demo'], ['none', 'demo'], ['ingest', null], ['demoKey', null], ['wrong', null],
