@@ -373,7 +373,9 @@ export async function createPantau(config: Config, options: PantauOptions): Prom
   const metrics = createMetrics();
   const credentialGuard = createCredentialGuard({
     store: createCredentialStore(redis.redis, keys('live')),
-    secrets: [...Object.values(config.tokens), ...config.ingestKeys.map((k) => k.key), ...(demoKey === undefined ? [] : [demoKey]), reportToken],
+    // Not the report token: it is random per process, and the fingerprint key must be the same on
+    // every process (a credential that worked on one is admitted on the others).
+    secrets: [...Object.values(config.tokens), ...config.ingestKeys.map((k) => k.key), ...(demoKey === undefined ? [] : [demoKey])],
     ...(options.credentialLimits === undefined ? {} : { limits: options.credentialLimits }),
     log,
     metrics,

@@ -96,6 +96,8 @@ function keepPlan(k: SpaceKeys, boundaryMs: number, timeZone: string): string {
   const members: [string, string][] = [
     [KEY_SUFFIX.callsWaiting, KEY_SUFFIX.call], [KEY_SUFFIX.incidentsOpen, KEY_SUFFIX.incident], [KEY_SUFFIX.agents, KEY_SUFFIX.agent],
     [KEY_SUFFIX.alertsByRaised, KEY_SUFFIX.alert], [KEY_SUFFIX.alertsActive, KEY_SUFFIX.alert],
+    // The callback list: an abandoned call waits there for days, untouched, until it is called back.
+    [KEY_SUFFIX.callbacks, KEY_SUFFIX.callback],
   ];
   const from = boundaryMs - REPLAY_HORIZON_MS;
   const to = boundaryMs + REPLAY_BUCKET_LEAD_MS;
