@@ -11,13 +11,12 @@
 //
 // Redis is single-threaded and does the projection for every process, so its time per event is
 // what bounds one city's ingest; Node's scales with processes.
-import { readFileSync } from 'node:fs';
 import type { PantauEvent } from '../shared/contract/events.ts';
 import { enrichEvent } from '../server/domain/enrich.ts';
 import { parseBody } from '../server/ingest/parse-body.ts';
 import { validateItems } from '../server/ingest/validate.ts';
 import { spaceKeys } from '../server/store/keys.ts';
-import { luaPrelude } from '../server/store/scripts.ts';
+import { applyBatchSource } from '../server/store/scripts.ts';
 import type { Benchmark, BenchContext } from './support/context.ts';
 import { eventMix, take } from './support/events.ts';
 import { round, withBaseline } from './support/figure.ts';
@@ -43,11 +42,9 @@ for i = 2, #ARGV, 5 do
 end
 return 1`;
 
-const lua = (file: string): string => readFileSync(new URL(`../server/store/lua/${file}`, import.meta.url), 'utf8');
-
-/** apply-batch.lua as scripts.ts assembles it, and the same with one part cut out. */
+/** apply-batch.lua as it is registered, and the same with one part cut out. */
 function applyVariants(): Record<(typeof REDIS_PARTS)[number], string> {
-  const full = `${luaPrelude()}\n${lua('common.lua')}\n${lua('project.lua')}\n${lua('apply-batch.lua')}`;
+  const full = applyBatchSource();
   const cut = (what: string, from: RegExp, to: string): string => {
     const out = full.replace(from, to);
     if (out === full) throw new Error(`ingest-breakdown: apply-batch.lua changed; cannot take out ${what}`);

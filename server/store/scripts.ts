@@ -68,6 +68,11 @@ function loadSources(): Sources {
   return sources;
 }
 
+/** The ingest script's source as it is registered (bench/ingest-breakdown.ts measures its parts). */
+export function applyBatchSource(): string {
+  return loadSources().apply;
+}
+
 /** Registers Pantau's commands on a connection (idempotent per connection). */
 export function defineScripts<T extends RedisClient>(redis: T): T {
   if (typeof redis.pantauApplyBatch === 'function') return redis;
