@@ -506,3 +506,17 @@ local function project(base, ev, x, want)
   if own then flush_writes() end
   return changes
 end
+
+-- Projects stream entries (XRANGE rows) as a rebuild does, nobody reading the changes: each
+-- entry's event `e` with its enrichment `x`. A reset marker (wipe-space.ts) carries no event:
+-- nothing to project. (rebuild-chunk.lua and replay-fold.lua.)
+local function project_rows(base, rows)
+  for _, row in ipairs(rows) do
+    local f = row[2]
+    local e, x
+    for i = 1, #f, 2 do
+      if f[i] == 'e' then e = f[i + 1] elseif f[i] == 'x' then x = f[i + 1] end
+    end
+    if e ~= nil then project(base, cjson.decode(e), cjson.decode(x or '{}'), false) end
+  end
+end

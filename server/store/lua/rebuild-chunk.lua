@@ -11,15 +11,7 @@
 local rows = redis.call('XRANGE', KEYS[1], ARGV[2], '+', 'COUNT', tonumber(ARGV[3]))
 local base = ARGV[1]
 begin_writes()
-for _, row in ipairs(rows) do
-  local f = row[2]
-  local e, x
-  for i = 1, #f, 2 do
-    if f[i] == 'e' then e = f[i + 1] elseif f[i] == 'x' then x = f[i + 1] end
-  end
-  -- A reset marker (wipe-space.ts) carries no event: nothing to project.
-  if e ~= nil then project(base, cjson.decode(e), cjson.decode(x or '{}'), false) end
-end
+project_rows(base, rows)
 flush_writes()
 if #rows == 0 then return { '', 0 } end
 return { rows[#rows][1], #rows }

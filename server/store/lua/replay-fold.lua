@@ -23,15 +23,7 @@ if #rows == 0 then return { '', 0 } end
 local base = ARGV[1]
 local list, touched, ttl = base .. ARGV[5], base .. ARGV[6], tonumber(ARGV[7])
 begin_writes()
-for _, row in ipairs(rows) do
-  local f = row[2]
-  local e, x
-  for i = 1, #f, 2 do
-    if f[i] == 'e' then e = f[i + 1] elseif f[i] == 'x' then x = f[i + 1] end
-  end
-  -- A reset marker (wipe-space.ts) carries no event: nothing to project.
-  if e ~= nil then project(base, cjson.decode(e), cjson.decode(x or '{}'), false) end
-end
+project_rows(base, rows)
 -- Taken before flush_writes, which ends the span.
 local written, records = {}, {}
 for _, group in ipairs({ W.dirty, W.add, W.incr, W.sadd, W.z }) do
