@@ -52,6 +52,9 @@ local function summary_of(r)
     st == 'waiting' and '1' or '',
     r['~cbs'] or '',
     r.callbackAt or '', r.callbackDone or '', r.repeat24h or '', r.prank24h or '',
+    -- Last: the line the entry shows. A later receipt may win the call's line (by rank), and the
+    -- entry must follow it whatever the order; parse_summary does not read it.
+    r.line or '',
   }, '|')
 end
 
