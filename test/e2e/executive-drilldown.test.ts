@@ -10,7 +10,7 @@ import type { IncidentListAnswer } from '../../shared/contract/drilldown.ts';
 import type { KecamatanCode, PantauEvent } from '../../shared/contract/events.ts';
 import { KpisAnswer } from '../../shared/contract/kpis.ts';
 import { EXECUTIVE_TOKEN, startApp, type TestApp } from '../support/app-harness.ts';
-import { launchBrowser, openPage, screenshot, type ViewportName } from '../support/browser.ts';
+import { launchBrowser, openPage, screenshot, type ViewportName, pageErrors } from '../support/browser.ts';
 import { wib } from '../support/factories.ts';
 import { loadTestCity } from '../support/test-city-data.ts';
 
@@ -62,14 +62,6 @@ function history(now: number): PantauEvent[] {
 }
 let kecOther: KecamatanCode;
 
-/**
- * Console errors of the page, less Chromium's "WebSocket is already in CLOSING or CLOSED state":
- * the live socket's ping on a connection the server already dropped, seen on this shared 2-core
- * machine when a 90-day range's ~90 KPI reads keep the in-process server busy past the socket's
- * ping timeout (the client reconnects by itself). It is about the live connection, which other
- * tests cover, not about the range or the drill-down; anything else still fails the test.
- */
-const pageErrors = (errors: readonly string[]): string[] => errors.filter((e) => !e.includes('WebSocket is already in CLOSING or CLOSED state'));
 
 beforeAll(async () => {
   const city = await loadTestCity();
